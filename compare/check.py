@@ -1,0 +1,331 @@
+"""Fact units of a derived sentence, checked against its aligned wire window and the whole wire copy.
+
+For each derived sentence, :func:`check_sentence` finds the units an editor checks (figures,
+durations, days and dates, people, places, organisations, quotations, negations, content words),
+gives each a status (``supported`` / ``new`` / ``contradicted``) with the wire text behind it, and
+computes the sentence features the verdict model reads (see ``FEATURES``).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .document import Unit
+from .names import given_name_added, same_entity
+from .nlp import Analysis
+from .numbers import Figure, find_days, find_durations, find_figures
+from .prepare import Prepared
+
+__all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "FEATURES", "NEGATIONS", "HEDGES"]
+
+ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "nothing",
+                       "without", "cannot", "nowhere", "longer"})
+HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expected", "likely", "possibly",
+                    "apparently", "suspected", "alleged", "reported", "claimed", "believed", "perhaps",
+                    "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
+CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+_WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
+#: numbers written as these words carry no figure an editor would check
+_WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
+
+FEATURES = (
+    "best_score", "best_cos", "window_cos", "best_lex", "window_lex", "doc_lex", "word_ratio",
+    "n_content", "new_words", "new_share", "new_doc_words", "new_doc_share", "new_rare",
+    "related_share", "new_entities", "contra_entities", "added_given", "new_figures", "contra_figures",
+    "new_days", "contra_days", "unmatched_quotes", "neg_added", "neg_dropped", "hedge_dropped",
+    "antonyms", "replaced", "replaced_unrelated", "is_question", "has_window", "nli",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WireFacts:
+    """What the checks need from the wire copy, computed once per wire copy."""
+    figures: tuple[tuple[Figure, ...], ...]
+    durations: tuple[tuple[Figure, ...], ...]
+    days: tuple[tuple[Figure, ...], ...]
+    entities: tuple[tuple[tuple[str, str], ...], ...]       # (text, label) per sentence
+    negated: tuple[bool, ...]
+    hedged: tuple[bool, ...]
+    words: str                                             # the whole wire copy as normalised words
+    all_entities: tuple[tuple[str, str], ...]
+
+
+def _norm_words(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return " " + " ".join(_WORDS.findall(text)) + " "
+
+
+def wire_facts(wire: Prepared) -> WireFacts:
+    texts = [a.text for a in wire.analyses]
+    ents = tuple(tuple((e.text, e.label) for e in a.entities if e.label in ENTITY_KIND) for a in wire.analyses)
+    return WireFacts(
+        figures=tuple(tuple(find_figures(t)) for t in texts),
+        durations=tuple(tuple(find_durations(t)) for t in texts),
+        days=tuple(tuple(find_days(t)) for t in texts),
+        entities=ents,
+        negated=tuple(any(t.lower in NEGATIONS for t in a.tokens) for a in wire.analyses),
+        hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
+        words=_norm_words(wire.doc.text),
+        all_entities=tuple(e for s in ents for e in s),
+    )
+
+
+@dataclass(slots=True)
+class SentenceCheck:
+    units: list[Unit] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    contradictions: list[str] = field(default_factory=list)    # readable reasons, most precise first
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 + 0.005 * max(abs(a), abs(b))
+
+
+def _units_compatible(a: str, b: str) -> bool:
+    return a == b or not a or not b
+
+
+@lru_cache(maxsize=200_000)
+def _related(a: str, b: str) -> bool:
+    return lexicon.are_related(a, b, siblings=False)
+
+
+@lru_cache(maxsize=200_000)
+def _antonyms(a: str, b: str) -> bool:
+    return lexicon.are_antonyms(a, b, indirect=False)
+
+
+def _rare(word: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:     # pragma: no cover - wordfreq is pinned in requirements.txt
+        return len(word) > 7
+    return zipf_frequency(word, "en") < 3.5
+
+
+def _overlaps(a0: int, a1: int, spans) -> bool:
+    return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
+
+
+def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list[int], scores: list[float],
+                   cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False) -> SentenceCheck:
+    """Check one derived sentence. ``base`` is where ``analysis.text`` starts in the derived document;
+    ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines."""
+    text = analysis.text
+    out = SentenceCheck()
+    taken: list[tuple[int, int]] = []
+    win_an = [wire.analyses[j] for j in window]
+    win_lemmas = frozenset().union(*(wire.lemmas[j] for j in window)) if window else frozenset()
+    win_lower = frozenset(t.lower for a in win_an for t in a.tokens) | win_lemmas
+    f = dict.fromkeys(FEATURES, 0.0)
+
+    def add(s, e, kind, status, evidence=""):
+        out.units.append(Unit(base + s, base + e, text[s:e], kind, status, evidence, sentence_id))
+        taken.append((s, e))
+
+    # -- quotations: must appear word for word in the wire copy --------------------------------
+    for m in _QUOTE.finditer(text):
+        inner = m.group(1)
+        if len(inner.split()) < 3:
+            continue
+        ok = _norm_words(inner) in facts.words
+        add(m.start(), m.end(), "quote", "supported" if ok else "new",
+            "quoted word for word in the wire copy" if ok else "")
+        if not ok:
+            f["unmatched_quotes"] += 1
+
+    # -- durations, days and dates, figures ------------------------------------------------------
+    # a differing value is a contradiction only where the window states the same thing
+    close = bool(scores) and scores[0] >= CLOSE_SCORE
+    win_durs = [d for j in window for d in facts.durations[j]]
+    all_durs = [d for s in facts.durations for d in s]
+    for d in find_durations(text):
+        if _overlaps(d.start, d.end, taken):
+            continue
+        if any(d.unit == w.unit and _same_value(d.value, w.value) for w in all_durs):
+            add(d.start, d.end, "duration", "supported", next(w.text for w in all_durs if d.unit == w.unit))
+        elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)) is not None:
+            add(d.start, d.end, "duration", "contradicted", w.text)
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
+        else:
+            add(d.start, d.end, "duration", "new")
+            f["new_figures"] += 1
+    win_days = [d for j in window for d in facts.days[j]]
+    all_days = [d for s in facts.days for d in s]
+    for d in find_days(text):
+        if _overlaps(d.start, d.end, taken) or d.value in ("today", "yesterday", "tomorrow", "tonight"):
+            continue
+        kind = "day" if d.unit == "day" else "date"
+        if any(w.value == d.value or (w.unit == d.unit == "month" and w.value.startswith(d.value)) for w in all_days):
+            add(d.start, d.end, kind, "supported", d.text)
+        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in ("today", "yesterday", "tomorrow", "tonight")), None)) is not None:
+            add(d.start, d.end, kind, "contradicted", w.text)
+            f["contra_days"] += 1
+            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
+        else:
+            add(d.start, d.end, kind, "new")
+            f["new_days"] += 1
+    win_figs = [x for j in window for x in facts.figures[j]]
+    all_figs = [x for s in facts.figures for x in s]
+    for x in find_figures(text):
+        if _overlaps(x.start, x.end, taken) or x.text.lower() in _WEAK_NUMBERS or (
+                x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
+            continue
+        if any(_same_value(x.value, w.value) and _units_compatible(x.unit, w.unit) for w in all_figs):
+            add(x.start, x.end, "number", "supported",
+                next(w.text for w in all_figs if _same_value(x.value, w.value)))
+        elif close and (w := next((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+                         and w.text.lower() not in _WEAK_NUMBERS), None)) is not None:
+            add(x.start, x.end, "number", "contradicted", w.text)
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
+        else:
+            add(x.start, x.end, "number", "new")
+            f["new_figures"] += 1
+
+    # -- people, places, organisations -----------------------------------------------------------
+    best = window[0] if window else None
+    swaps = _swapped_spans(analysis, wire.analyses[best]) if best is not None else []
+    wire_people = [t for t, lab in facts.all_entities if lab == "PERSON"]
+    for e in analysis.entities:
+        kind = ENTITY_KIND.get(e.label)
+        if kind is None or _overlaps(e.start, e.end, taken):
+            continue
+        s, t = e.start, e.end
+        while t > s and text[t - 1] in ".,;:'’" or text[s:t].endswith(("'s", "’s")):
+            t -= 2 if text[s:t].endswith(("'s", "’s")) else 1
+        if t <= s:
+            continue
+        mention = text[s:t]
+        match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, e.label)), None)
+        if match is None and e.label != "PERSON" and all(
+                w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
+            match = mention
+        swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
+                     and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)), None)
+        if swap is not None and not (match and any(same_entity(mention, wt, e.label)
+                                                  for wt, _ in facts.entities[best])):
+            add(s, t, kind, "contradicted", swap)
+            f["contra_entities"] += 1
+            out.contradictions.append(f"'{mention}' where the wire copy says '{swap}'")
+        elif e.label == "PERSON" and given_name_added(mention, wire_people):
+            add(s, t, kind, "new", "the wire copy gives only the surname")
+            f["added_given"] += 1
+        elif match is not None:
+            add(s, t, kind, "supported", match)
+        else:
+            add(s, t, kind, "new")
+            f["new_entities"] += 1
+
+    # -- negation and hedges -----------------------------------------------------------------------
+    d_neg = [t for t in analysis.tokens if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)]
+    w_neg = any(facts.negated[j] for j in window)
+    best_cos = cosines[0] if cosines else 0.0
+    if d_neg and not w_neg:
+        f["neg_added"] = 1.0
+        for t in d_neg:
+            close = best_cos >= 0.6
+            add(t.start, t.end, "negation", "contradicted" if close else "new")
+            if close:
+                out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
+    elif not d_neg and best is not None and facts.negated[best] and best_cos >= 0.6:
+        f["neg_dropped"] = 1.0
+        out.contradictions.append("the wire copy's negation is dropped")
+    if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
+        f["hedge_dropped"] = 1.0
+
+    # -- content words -----------------------------------------------------------------------------
+    content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
+    n_new = n_new_doc = n_rare = n_rel = 0
+    for t in content:
+        lem = t.lemma
+        ants = [m for m in win_lemmas if _antonyms(lem, m)] if lem not in win_lemmas else []
+        if ants:
+            add(t.start, t.end, "word", "contradicted", ants[0])
+            f["antonyms"] += 1
+            out.contradictions.append(f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'")
+        elif lem in win_lemmas or t.lower in win_lower:
+            add(t.start, t.end, "word", "supported", lem)
+        elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None:
+            add(t.start, t.end, "word", "supported", rel)
+            n_rel += 1
+        elif lem in wire.all_lemmas or t.lower in wire.all_lower:
+            add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
+            n_new += 1
+        else:
+            add(t.start, t.end, "word", "new")
+            n_new += 1
+            n_new_doc += 1
+            n_rare += _rare(t.lower)
+
+    # -- sentence features -----------------------------------------------------------------------
+    n_content = max(len([t for t in analysis.tokens if t.content]), 1)
+    d_lemmas = analysis.content_lemmas()
+    f["best_score"] = scores[0] if scores else 0.0
+    f["best_cos"] = best_cos
+    f["window_cos"] = max(cosines) if cosines else 0.0
+    f["best_lex"] = len(d_lemmas & wire.lemmas[best]) / len(d_lemmas) if best is not None and d_lemmas else 0.0
+    f["window_lex"] = len(d_lemmas & win_lemmas) / len(d_lemmas) if d_lemmas else 1.0
+    f["doc_lex"] = len(d_lemmas & wire.all_lemmas) / len(d_lemmas) if d_lemmas else 1.0
+    f["word_ratio"] = (difflib.SequenceMatcher(None, text.lower().split(), wire.analyses[best].text.lower().split(),
+                                               autojunk=False).ratio() if best is not None else 0.0)
+    f["n_content"] = float(n_content)
+    f["new_words"] = float(n_new)
+    f["new_share"] = n_new / max(len(content), 1)
+    f["new_doc_words"] = float(n_new_doc)
+    f["new_doc_share"] = n_new_doc / max(len(content), 1)
+    f["new_rare"] = float(n_rare)
+    f["related_share"] = n_rel / max(len(content), 1)
+    rep, rep_unrel = _replacements(analysis, wire.analyses[best]) if best is not None else (0, 0)
+    f["replaced"], f["replaced_unrelated"] = float(rep), float(rep_unrel)
+    f["is_question"] = 1.0 if is_question else 0.0
+    f["has_window"] = 1.0 if window else 0.0
+    out.features = f
+    out.units.sort(key=lambda u: (u.start, u.end))
+    return out
+
+
+def _content_seq(a: Analysis):
+    return [t for t in a.tokens if t.pos not in ("PUNCT", "SPACE", "DET")]
+
+
+def _swapped_spans(d: Analysis, w: Analysis):
+    """Entities of the wire sentence that difflib sees replaced in the derived sentence:
+    ``(derived_start, derived_end, wire_entity_text, wire_entity_label)``."""
+    dt, wt = _content_seq(d), _content_seq(w)
+    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace":
+            continue
+        w0, w1 = wt[j1].start, wt[j2 - 1].end
+        for e in w.entities:
+            if e.start < w1 and w0 < e.end:
+                out.append((dt[i1].start, dt[i2 - 1].end, e.text, e.label))
+    return out
+
+
+def _replacements(d: Analysis, w: Analysis) -> tuple[int, int]:
+    """Word-level replacements between the sentence and its best wire sentence: (all, unrelated).
+    A replacement is unrelated when no derived content lemma in it is a synonym of a wire one."""
+    dt, wt = _content_seq(d), _content_seq(w)
+    sm = difflib.SequenceMatcher(None, [t.lemma for t in dt], [t.lemma for t in wt], autojunk=False)
+    n = unrel = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace":
+            continue
+        dl = [t.lemma for t in dt[i1:i2] if t.content]
+        wl = [t.lemma for t in wt[j1:j2] if t.content]
+        if not dl or not wl:
+            continue
+        n += 1
+        if not any(_related(a, b) for a in dl for b in wl):
+            unrel += 1
+    return n, unrel

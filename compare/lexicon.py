@@ -1,0 +1,260 @@
+"""Offline English lexicon: synonyms, near-synonyms, antonyms and lemmas.
+
+Used to tell a paraphrase ("protesters" -> "demonstrators") from a change of
+substance ("increase" -> "decrease") when a derived article is compared with
+the wire copy.
+
+Data
+----
+Everything comes from ``compare/data/lexicon.json.gz``, a table derived from
+**WordNet 3.0, Princeton University** (WordNet 3.0 Copyright 2006 by Princeton
+University, all rights reserved; licence in ``compare/data/LICENSE.wordnet.txt``).
+The file is produced by ``python tools/build_lexicon.py`` from the WordNet
+database files (Debian package ``wordnet-base``, ``/usr/share/wordnet``);
+running it again rebuilds the file byte for byte.  At run time only the
+committed data file is read -- WordNet itself need not be installed.  The
+module uses the standard library only; the file is loaded lazily, once, on
+first use (under half a second), and cached with ``functools.lru_cache``.
+
+Semantics
+---------
+All functions accept single words or multi-word phrases, in any case;
+underscores count as spaces.  Inflected forms are reduced to WordNet lemmas
+first (:func:`base_forms`), so "poured" and "spilled" are compared as "pour"
+and "spill".  Words unknown to WordNet (most proper names, numbers, typos) are
+never synonyms, related or antonyms of anything -- callers should fall back to
+exact string comparison for them.
+
+* :func:`are_synonyms` -- the two share a WordNet synset in some sense.
+* :func:`are_related` -- synonyms, or one is a direct hypernym ("broader
+  term") of the other (invade -> attack), or -- unless ``siblings=False`` --
+  they share a direct hypernym.  Only noun and verb hypernyms are used, and
+  instance links are not (London and Moscow are both *instances* of a capital,
+  so they are not related).  Beware that sharing a hypernym also covers
+  contrasting terms of the same kind ("yellow"/"blue" are both chromatic
+  colours); pass ``siblings=False`` when that would hide a factual change.
+  Antonym pairs are never reported as related.
+* :func:`are_antonyms` -- WordNet's lemma-level antonyms ("increase"/
+  "decrease", "win"/"lose"), plus -- unless ``indirect=False`` -- adjective
+  satellites against their head's antonym ("soggy"/"dry"), one step only.
+  The indirect pairs are noisier (WordNet lists e.g. "hot" in the cluster of
+  "good", so "hot"/"bad" counts).
+* :func:`known` -- some base form of the word is a WordNet lemma.
+
+Word-sense ambiguity is not resolved: two words qualify if *any* of their
+senses do ("bank"/"depository financial institution" and "bank"/"slope").
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import re
+
+__all__ = [
+    "DATA_PATH",
+    "are_antonyms",
+    "are_related",
+    "are_synonyms",
+    "base_forms",
+    "known",
+]
+
+DATA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "lexicon.json.gz")
+
+_FORMAT = 1
+_POS = ("n", "v", "a", "r")
+
+# WordNet's detachment rules (as in WordNet's morph.c and NLTK's morphy).
+_SUBSTITUTIONS = {
+    "n": (("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"),
+          ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"),
+          ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+_SPACES = re.compile(r"[\s_]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+class _Lexicon:
+    __slots__ = ("lemmas", "pos_ranges", "exceptions", "antonyms", "indirect_antonyms", "source")
+
+    def __init__(self, raw: dict) -> None:
+        if raw.get("format") != _FORMAT:
+            raise ValueError(f"{DATA_PATH}: unsupported lexicon format {raw.get('format')!r}")
+        self.source = raw["source"]
+        # lemma -> [synset ids, broader (direct hypernym) synset ids]; lists are
+        # short, so they are kept as loaded and turned into sets per query.
+        self.lemmas: dict = raw["lemmas"]
+        self.pos_ranges = {p: tuple(raw["pos_ranges"][p]) for p in _POS}
+        self.exceptions: dict = raw["exceptions"]
+        self.antonyms = _pair_index(raw["antonyms"])
+        self.indirect_antonyms = _pair_index(raw["indirect_antonyms"])
+
+    def has_pos(self, lemma: str, pos: str) -> bool:
+        entry = self.lemmas.get(lemma)
+        if entry is None:
+            return False
+        lo, hi = self.pos_ranges[pos]
+        return any(lo <= s < hi for s in entry[0])
+
+
+def _pair_index(pairs) -> dict:
+    index: dict = {}
+    for a, b in pairs:
+        index.setdefault(a, set()).add(b)
+        index.setdefault(b, set()).add(a)
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    with open(DATA_PATH, "rb") as fh:
+        raw = json.loads(gzip.decompress(fh.read()).decode("utf-8"))
+    return _Lexicon(raw)
+
+
+def _normalize(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+
+
+def _morphy(lex: _Lexicon, form: str, pos: str) -> set:
+    """Lemmas of ``form`` as part of speech ``pos`` (WordNet morphy)."""
+    found = set()
+    if lex.has_pos(form, pos):
+        found.add(form)
+    exc = lex.exceptions[pos].get(form)
+    if exc:
+        found.update(b for b in exc if lex.has_pos(b, pos))
+    for old, new in _SUBSTITUTIONS[pos]:
+        if form.endswith(old) and len(form) > len(old):
+            candidate = form[: -len(old)] + new
+            if lex.has_pos(candidate, pos):
+                found.add(candidate)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _base_forms(text: str) -> frozenset:
+    lex = _lexicon()
+    variants = {text}
+    if "-" in text:
+        variants.add(_SPACES.sub(" ", text.replace("-", " ")).strip())
+    if " " in text:
+        variants.add(text.replace(" ", "-"))
+    found = set()
+    for variant in variants:
+        for pos in _POS:
+            found |= _morphy(lex, variant, pos)
+    if not found and " " in text:
+        # Collocations: inflect the head word only -- "took off" -> "take off"
+        # (verb + particle), "attorneys general" is handled by noun.exc above.
+        first, rest = text.split(" ", 1)
+        for pos in _POS:
+            for base in _morphy_word(lex, first, pos):
+                if lex.has_pos(f"{base} {rest}", pos):
+                    found.add(f"{base} {rest}")
+    return frozenset(found)
+
+
+def _morphy_word(lex: _Lexicon, word: str, pos: str) -> set:
+    """Candidate lemmas of a single word, not required to be lemmas themselves."""
+    out = {word}
+    out.update(lex.exceptions[pos].get(word, ()))
+    for old, new in _SUBSTITUTIONS[pos]:
+        if word.endswith(old) and len(word) > len(old):
+            out.add(word[: -len(old)] + new)
+    return out
+
+
+def base_forms(word: str) -> set:
+    """WordNet lemmas that ``word`` may be a form of, lowercase.
+
+    Uses WordNet's exception lists ("went" -> "go", "geese" -> "goose") and
+    its suffix detachment rules ("countries" -> "country"), for every part of
+    speech, keeping only candidates that are WordNet lemmas.  ``word`` itself
+    is included when it is a lemma ("saw" -> {"saw", "see"}).  Returns an
+    empty set for words WordNet does not know.
+    """
+    if not isinstance(word, str):
+        raise TypeError(f"expected str, got {type(word).__name__}")
+    text = _normalize(word)
+    if not text:
+        return set()
+    return set(_base_forms(text))
+
+
+def known(word: str) -> bool:
+    """True if ``word`` (or a base form of it) is in WordNet."""
+    return bool(base_forms(word))
+
+
+def _senses(word: str) -> tuple:
+    """(synset ids, broader synset ids) over all base forms of ``word``."""
+    lex = _lexicon()
+    synsets: set = set()
+    broader: set = set()
+    for lemma in base_forms(word):
+        ids, hyper = lex.lemmas[lemma]
+        synsets.update(ids)
+        broader.update(hyper)
+    return synsets, broader
+
+
+def are_synonyms(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` share a WordNet synset (in any of their senses)."""
+    sa, _ = _senses(a)
+    if not sa:
+        return False
+    sb, _ = _senses(b)
+    return not sa.isdisjoint(sb)
+
+
+def are_related(a: str, b: str, *, siblings: bool = True) -> bool:
+    """True if ``a`` and ``b`` are close in meaning.
+
+    Close means: synonyms; or a synset of one is a direct hypernym of a synset
+    of the other ("invade" / "attack"); or, with ``siblings`` (the default),
+    they share a direct hypernym.  Pairs that are antonyms are never related.
+    """
+    sa, ba = _senses(a)
+    if not sa:
+        return False
+    sb, bb = _senses(b)
+    if not sb:
+        return False
+    close = (
+        not sa.isdisjoint(sb)
+        or not sa.isdisjoint(bb)
+        or not ba.isdisjoint(sb)
+        or (siblings and not ba.isdisjoint(bb))
+    )
+    return close and not are_antonyms(a, b)
+
+
+def are_antonyms(a: str, b: str, *, indirect: bool = True) -> bool:
+    """True if WordNet lists some base form of ``a`` as antonym of one of ``b``.
+
+    ``indirect`` also accepts adjective satellites against their head's
+    antonym ("soggy" / "dry"); pass ``indirect=False`` for WordNet's direct
+    antonym pairs only.
+    """
+    forms_a = base_forms(a)
+    if not forms_a:
+        return False
+    forms_b = base_forms(b)
+    if not forms_b:
+        return False
+    lex = _lexicon()
+    indexes = (lex.antonyms, lex.indirect_antonyms) if indirect else (lex.antonyms,)
+    for index in indexes:
+        for form in forms_a:
+            opposite = index.get(form)
+            if opposite and not opposite.isdisjoint(forms_b):
+                return True
+    return False

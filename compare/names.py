@@ -1,0 +1,89 @@
+"""When two mentions name the same person, place or organisation.
+
+"Sergey Lavrov" / "Sergei Lavrov" (transliteration), "S. Jaishankar" / "Subrahmanyam Jaishankar" /
+"Jaishankar" (initial or surname alone), "Russian" / "Russia" (demonym), "UN" / "United Nations"
+(initials). The rules are about name shapes, never about particular names.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+__all__ = ["normalise", "same_entity", "same_person", "given_name_added", "demonym_stem"]
+
+_TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
+ chancellor king queen prince princess sheikh general gen col lt sgt capt adm governor gov senator sen rep
+ representative judge justice chief spokesperson spokesman spokeswoman minister's the""".split())
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def normalise(name: str) -> list[str]:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w.'’-]+", s)]
+    words = [w.replace(".", "").strip("-") for w in words]
+    return [w for w in words if w and w not in _TITLES]
+
+
+def _similar(a: str, b: str, cutoff: float) -> bool:
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= cutoff
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:          # an initial: "S." vs "Subrahmanyam"
+        return a[0] == b[0]
+    return a[0] == b[0] and _similar(a, b, 0.7)
+
+
+def same_person(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    if not (_similar(na[-1], nb[-1], 0.85) and min(len(na[-1]), len(nb[-1])) >= 3 or na[-1] == nb[-1]):
+        return False
+    if len(na) > 1 and len(nb) > 1:
+        return _given_compatible(na[0], nb[0])
+    return True
+
+
+def given_name_added(derived: str, wire_names: list[str]) -> bool:
+    """``derived`` has a given name while every wire mention of that person is a bare surname."""
+    nd = normalise(derived)
+    if len(nd) < 2 or len(nd[0]) < 2:
+        return False
+    matches = [w for w in wire_names if same_person(derived, w)]
+    return bool(matches) and all(len(normalise(w)) < 2 for w in matches)
+
+
+def demonym_stem(word: str) -> str:
+    w = normalise(word)
+    w = w[-1] if w else word.lower()
+    for suf in ("ians", "ian", "ans", "an", "ese", "ish", "i", "n", "a"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: len(w) - len(suf)]
+    return w
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+
+
+def same_entity(a: str, b: str, label: str = "") -> bool:
+    """Whether mentions ``a`` and ``b`` can name the same entity (``label`` is spaCy's, of ``a``)."""
+    if label == "PERSON":
+        return same_person(a, b)
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    ja, jb = " ".join(na), " ".join(nb)
+    if ja == jb or re.search(rf"\b{re.escape(ja)}\b", jb) or re.search(rf"\b{re.escape(jb)}\b", ja):
+        return True
+    if len(na) == 1 and len(nb) > 1 and na[0].replace(".", "") == _initials(nb):
+        return True
+    if len(nb) == 1 and len(na) > 1 and nb[0].replace(".", "") == _initials(na):
+        return True
+    if len(na) == 1 and len(nb) == 1:
+        sa, sb = demonym_stem(na[0]), demonym_stem(nb[0])
+        return len(sa) >= 4 and (sa == sb or sa.startswith(sb) or sb.startswith(sa))
+    return False

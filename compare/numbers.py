@@ -1,0 +1,124 @@
+"""Reading figures, days and durations out of text: "$50.5 billion" → (50.5e9, "$"), "five-day" → (5, "day")."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["parse_number", "find_figures", "find_days", "find_durations", "Figure", "WEEKDAYS", "MONTHS"]
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+_WORDS = {**_SMALL, **_TENS, "dozen": 12, "half": 0.5, "a": 1, "an": 1, "single": 1, "once": 1, "twice": 2,
+          "thrice": 3, "first": 1, "second": 2, "third": 3}
+_CURRENCY = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "€": "€", "eur": "€", "euro": "€",
+             "euros": "€", "£": "£", "gbp": "£", "pound": "£", "pounds": "£", "₹": "₹", "rs": "₹", "inr": "₹",
+             "rupee": "₹", "rupees": "₹", "%": "%", "percent": "%", "per cent": "%", "yen": "¥", "¥": "¥"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_UNIT_WORDS = r"(?:second|minute|hour|day|night|week|month|year|decade|century|km|kilometre|kilometer|mile|metre|meter|kg|tonne|ton)s?"
+_NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen", "a", "an", "half"], key=len, reverse=True)) + r")"
+
+_FIGURE = re.compile(
+    r"(?P<cur>US\$|\$|€|£|₹|¥|Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|k)\b)?"
+    r"(?:\s?(?P<post>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|rupees\b|yen\b))?", re.I)
+_DURATION = re.compile(r"\b(?P<num>" + _NUMWORD + r")[- ](?P<unit>" + _UNIT_WORDS + r")\b(?:-long|-old)?", re.I)
+_DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b", re.I)
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r"|jan|feb|aug|sept?|oct|nov|dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
+
+
+class Figure(tuple):
+    """(start, end, text, value, unit) of one figure inside a text."""
+    __slots__ = ()
+
+    def __new__(cls, start, end, text, value, unit):
+        return super().__new__(cls, (start, end, text, value, unit))
+
+    start = property(lambda s: s[0])
+    end = property(lambda s: s[1])
+    text = property(lambda s: s[2])
+    value = property(lambda s: s[3])
+    unit = property(lambda s: s[4])
+
+
+def parse_number(word: str) -> float | None:
+    w = word.lower().replace(",", "").strip()
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in _WORDS:
+        return float(_WORDS[w])
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL:
+        return float(_TENS[parts[0]] + _SMALL[parts[1]])
+    return None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Amounts and counts, with currency/percent unit when stated ("" otherwise). Years are excluded."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        num = m.group("num")
+        if not num:
+            continue
+        # do not read words like "one" inside other words, nor a bare "a"
+        if not num[0].isdigit() and (m.start("num") > 0 and text[m.start("num") - 1].isalpha()):
+            continue
+        end_num = m.end("num")
+        if not num[0].isdigit() and end_num < len(text) and text[end_num].isalpha():
+            continue
+        value = parse_number(num)
+        if value is None:
+            continue
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            value *= _SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
+        cur = (m.group("cur") or "").strip().lower().rstrip(".")
+        post = (m.group("post") or "").lower()
+        unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or ""
+        start = m.start("cur") if m.group("cur") else m.start("num")
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not unit and not scale and num[0].isdigit() and _YEAR.fullmatch(num) and "." not in num:
+            continue          # a year is a date, not an amount
+        out.append(Figure(start, end, text[start:end], value, unit))
+    return out
+
+
+def find_durations(text: str) -> list[Figure]:
+    out = []
+    for m in _DURATION.finditer(text):
+        v = parse_number(m.group("num"))
+        if v is not None:
+            unit = m.group("unit").lower().rstrip("s")
+            out.append(Figure(m.start(), m.end(), m.group(0), v, unit))
+    return out
+
+
+def find_days(text: str) -> list[Figure]:
+    """Weekdays and relative days ("Monday", "yesterday"), months with optional day/year, years."""
+    out = [Figure(m.start(), m.end(), m.group(0), m.group(0).lower(), "day") for m in _DAY.finditer(text)]
+    for m in _MONTH.finditer(text):
+        if m.group(0).lower() == "may" and not re.search(r"\d", m.group(0)):
+            continue       # "may" the verb
+        out.append(Figure(m.start(), m.end(), m.group(0), _month_key(m.group(0)), "month"))
+    for m in _YEAR.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in out):
+            out.append(Figure(m.start(), m.end(), m.group(0), m.group(0), "year"))
+    return sorted(out)
+
+
+def _month_key(s: str) -> str:
+    s = s.lower()
+    for mth in MONTHS:
+        if s.startswith(mth[:3]):
+            rest = re.findall(r"\d+", s)
+            return " ".join([mth, *rest])
+    return s

@@ -1,0 +1,176 @@
+"""Split a text into sentences with exact offsets, and tell which section each belongs to.
+
+``segment(text, name, prefix)`` returns a :class:`~compare.document.Document`. The text is never
+normalised: every ``Sentence`` satisfies ``text[s.start:s.end] == s.text``.
+
+Sections: ``heading`` (a short line without closing punctuation, or a Markdown ``#`` line),
+``faq_question`` / ``faq_answer`` (lines after an ``FAQ:`` marker, ``Q:``/``A:`` lines),
+``caption`` (a photo caption: a line repeated in the text, or one that ends in a photo credit),
+``boilerplate`` (a leading ``date YYYY-MM-DD`` dateline, site furniture such as ``DAWN.COM Logo``,
+"Story continues below advertisement", bylines with publication stamps), and ``body``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .document import Document, Sentence
+
+__all__ = ["segment", "split_sentences", "strip_label"]
+
+# -- sentence boundaries ---------------------------------------------------------------------------
+# Words that end with a full stop without ending a sentence (titles, months, common short forms).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vol vols pp fig figs approx est dept univ assn bros ave blvd rd mt ft
+""".split())
+
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_LAST_WORD = re.compile(r"""([A-Za-z][A-Za-z.]*)\.$""")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """``chunk`` ends with the full stop in question; is that full stop part of an abbreviation?"""
+    m = _LAST_WORD.search(chunk)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():           # an initial: "S. Jaishankar"
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):   # dotted forms: U.S., a.m., e.g.
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` inside ``text[start:end]``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        stop = m.end()
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'”’)]")) == 1 and _is_abbreviation(text[cur:m.start() + 1]):
+            continue
+        if text[cur:stop].strip():
+            spans.append((cur, stop))
+        cur = stop
+    if text[cur:end].strip():
+        spans.append((cur, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+# -- sections ----------------------------------------------------------------------------------------
+_DATELINE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b", re.I)
+_FURNITURE = re.compile(
+    r"""^(?:[\w.\-]+\s+logo|advertisement|story continues below advertisement|send this page to someone via email
+        |share this (?:article|story)|read more\b.*|related\s*:.*|sign up\b.*|subscribe\b.*|follow us\b.*
+        |click here\b.*|copyright\b.*|©.*|all rights reserved.*|(?:https?://|www\.)\S+|.*pic\.twitter\.com/\S+.*
+        |skip to (?:main )?content|(?:image|photo|video)\s*:?\s*(?:getty images|reuters|ap|afp)?
+        |(?:by\s+[^\n]{0,60}?\s+)?(?:reuters|ap|afp|pti|ians|ani)?\s*(?:published|updated|last updated)\b.{0,80}\d{1,2}:\d{2}\s*(?:am|pm)?.*
+        )$""", re.I | re.X)
+_FAQ_MARKER = re.compile(r"^\W*(?:faqs?|frequently asked questions)\W*$", re.I)
+_Q_LINE = re.compile(r"^\W*(?:q|question)\s*\d*\s*[:.)\-]\s*", re.I)
+_A_LINE = re.compile(r"^\W*(?:a|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
+_CREDIT = re.compile(r"""(?:[—–]|--|\s-)\s*(?:reuters|ap|afp|pti|ani|ians|getty images|file(?: photo)?|photo[^\n]{0,40}|ap photo[^\n]{0,40})\s*\.?$
+                        |^(?:photo|image|picture|file photo|caption)\s*[:|]""", re.I | re.X)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_LABEL = re.compile(r"^\W*(?:q|a|question|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
+
+
+def _norm_line(line: str) -> str:
+    line = unicodedata.normalize("NFKC", line).replace("’", "'").replace("‘", "'")
+    line = line.replace("“", '"').replace("”", '"')
+    return " ".join(line.split()).lower()
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    if _MD_HEADING.match(s):
+        return True
+    if s.endswith((".", "!", "?", '"', "”", "’", "'", ":", ";", ",")) or len(s.split()) > 20:
+        return False
+    return s[:1].isupper() or s[:1].isdigit() or s.startswith(("*", "_"))
+
+
+def strip_label(text: str) -> str:
+    """The sentence without a leading ``Q:``/``A:`` label (what alignment compares)."""
+    return _LABEL.sub("", text, count=1)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
+    lines = [(a, b, t) for a, b, t in _lines(text) if t.strip()]
+    counts: dict[str, int] = {}
+    for _, _, t in lines:
+        k = _norm_line(t)
+        counts[k] = counts.get(k, 0) + 1
+
+    pieces: list[tuple[int, int, str]] = []      # (start, end, section) blocks to split into sentences
+    in_faq = False
+    for i, (a, b, line) in enumerate(lines):
+        if i == 0:
+            m = _DATELINE.match(line)
+            if m:
+                stop = a + m.end()
+                pieces.append((a, stop, "boilerplate"))
+                a, line = stop, text[stop:b]
+                if not line.strip():
+                    continue
+                rest = line.strip()
+                # the dateline may run into site furniture ("date 2023-12-27 DAWN.COM Logo")
+                if _FURNITURE.match(rest):
+                    pieces.append((a, b, "boilerplate"))
+                    continue
+        stripped = line.strip()
+        norm = _norm_line(stripped)
+        if _FAQ_MARKER.match(stripped):
+            in_faq = True
+            pieces.append((a, b, "heading"))
+            continue
+        if in_faq:
+            if _Q_LINE.match(stripped) or (stripped.endswith("?") and not _A_LINE.match(stripped)):
+                pieces.append((a, b, "faq_question"))
+                continue
+            if _A_LINE.match(stripped) or not _is_heading(stripped):
+                pieces.append((a, b, "faq_answer"))
+                continue
+            in_faq = False
+        if _FURNITURE.match(stripped):
+            section = "boilerplate"
+        elif counts.get(norm, 0) > 1 and len(stripped.split()) >= 6 or _CREDIT.search(stripped):
+            section = "caption"
+        elif _Q_LINE.match(stripped) and stripped.endswith("?"):
+            section = "faq_question"
+        elif _is_heading(stripped) and i + 1 < len(lines):
+            section = "heading"
+        else:
+            section = "body"
+        pieces.append((a, b, section))
+
+    sentences: list[Sentence] = []
+    for a, b, section in pieces:
+        spans = [(a, b)] if section in ("heading", "boilerplate") else split_sentences(text, a, b)
+        for s, e in spans:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                sentences.append(Sentence(f"{prefix}{len(sentences) + 1}", s, e, text[s:e], section))
+    return Document(name=name, text=text, sentences=tuple(sentences))

@@ -1,0 +1,409 @@
+"""The review store: editors' decisions on flags, kept in a local SQLite file.
+
+Storage is append-only. Every decision an editor saves is a new row; rows are never updated or
+deleted (triggers in the schema refuse it), so nothing an editor saved is ever lost. The
+*current* decision for a flag is simply its newest row; ``history`` shows every row.
+
+A flag is identified by the two documents' SHA-256 hashes plus the half-open span
+``[start, end)`` of the flagged text in the derived document.
+
+``record`` writes in one transaction and commits before it returns, with ``synchronous=FULL``,
+so once the caller has been told "saved" the decision survives a crash or restart.
+
+When two editors decide the same flag at once, the later write wins (it becomes the current
+decision) but both rows stay in the history, and ``record`` returns the other editor's decision
+in ``RecordResult.conflict`` so the page can show both.
+
+Only the standard library is used; importing this module loads no model.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from compare.errors import CompareError
+
+__all__ = [
+    "DEFAULT_DB_PATH", "DECISIONS", "ANONYMOUS", "SCHEMA_VERSION", "EXPORT_FIELDS",
+    "StoreError", "Decision", "RecordResult", "ReviewStore", "default_db_path",
+]
+
+#: the values an editor can give a flag
+DECISIONS: tuple[str, ...] = ("confirmed", "dismissed", "needs_source")
+
+#: stored as the editor when none was given
+ANONYMOUS = "anonymous"
+
+#: seconds to wait for another process's write lock before giving up
+BUSY_TIMEOUT_S = 5.0
+
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_ENV_VAR = "COMPARE_DB"
+
+
+def default_db_path() -> Path:
+    """``$COMPARE_DB`` if set (and non-empty), else ``<project root>/data/reviews.sqlite3``.
+
+    Read at call time, so a changed environment variable is honoured without a re-import.
+    """
+    env = os.environ.get(_ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return _PROJECT_ROOT / "data" / "reviews.sqlite3"
+
+
+def __getattr__(name: str) -> Any:
+    # DEFAULT_DB_PATH is computed on each access (PEP 562) so it always reflects $COMPARE_DB.
+    if name == "DEFAULT_DB_PATH":
+        return default_db_path()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class StoreError(CompareError):
+    """The review store cannot be opened or used (message names the path and what to do)."""
+
+
+# --------------------------------------------------------------------------------------------
+# schema
+
+#: one entry per schema version; entry i (0-based) brings user_version from i to i + 1.
+#: Each entry is a sequence of single SQL statements, run together in one transaction.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # version 1: the append-only decisions table
+    (
+        """
+        CREATE TABLE decisions (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            wire_sha256    TEXT    NOT NULL,
+            derived_sha256 TEXT    NOT NULL,
+            span_start     INTEGER NOT NULL CHECK (span_start >= 0),
+            span_end       INTEGER NOT NULL CHECK (span_end >= span_start),
+            flag_text      TEXT    NOT NULL,
+            decision       TEXT    NOT NULL
+                           CHECK (decision IN ('confirmed', 'dismissed', 'needs_source')),
+            note           TEXT    NOT NULL DEFAULT '',
+            editor         TEXT    NOT NULL,
+            decided_at     TEXT    NOT NULL,
+            supersedes     INTEGER REFERENCES decisions(id)
+        )
+        """,
+        """
+        CREATE INDEX decisions_by_flag
+            ON decisions (wire_sha256, derived_sha256, span_start, span_end, id)
+        """,
+        """
+        CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+        BEGIN
+            SELECT RAISE(ABORT, 'decisions are append-only: record a new decision instead');
+        END
+        """,
+        """
+        CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+        BEGIN
+            SELECT RAISE(ABORT, 'decisions are append-only: they cannot be deleted');
+        END
+        """,
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_COLUMNS = ("wire_sha256, derived_sha256, span_start, span_end, flag_text, decision, note, "
+            "editor, decided_at, id, supersedes")
+
+
+# --------------------------------------------------------------------------------------------
+# records
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One saved decision on one flag (one row of the store)."""
+    wire_sha256: str
+    derived_sha256: str
+    start: int
+    end: int
+    flag_text: str
+    decision: str          # 'confirmed' | 'dismissed' | 'needs_source'
+    note: str
+    editor: str            # 'anonymous' when none was given
+    decided_at: str        # ISO 8601, UTC
+    id: int
+    supersedes: int | None  # id of the decision that was current when this one was saved
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in EXPORT_FIELDS}
+
+
+#: the keys of ``Decision.as_dict`` / ``export_rows`` in column order (use as a CSV header)
+EXPORT_FIELDS: tuple[str, ...] = (
+    "id", "wire_sha256", "derived_sha256", "start", "end", "flag_text", "decision", "note",
+    "editor", "decided_at", "supersedes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What ``record`` saved, and the other editor's decision it overrode unseen (if any)."""
+    decision: Decision
+    conflict: Decision | None = None
+
+
+def _row_to_decision(row: sqlite3.Row | tuple) -> Decision:
+    return Decision(*row)
+
+
+def _now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# --------------------------------------------------------------------------------------------
+# the store
+
+class ReviewStore:
+    """The SQLite review store. One connection per instance, safe to share between threads.
+
+    >>> with ReviewStore(path) as store:                                   # doctest: +SKIP
+    ...     saved = store.record(wire_hash, derived_hash, 10, 24, "£3m", "confirmed", editor="ana")
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path: Path = Path(path).expanduser() if path is not None else default_db_path()
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._conn = self._open()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _fail(self, what: str, exc: BaseException | None = None) -> StoreError:
+        detail = f" ({_one_line(exc)})" if exc is not None else ""
+        return StoreError(f"cannot open review store {self.path}: {what}{detail}")
+
+    def _open(self) -> sqlite3.Connection:
+        path = self.path
+        in_memory = str(path) == ":memory:"
+        if not in_memory:
+            if path.is_dir():
+                raise self._fail("it is a folder; give the path of a database file instead")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise self._fail("its folder cannot be created", exc) from exc
+        try:
+            conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise self._fail("check the path and its permissions", exc) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate(conn)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise self._fail("it is not a usable SQLite review database; move it aside or "
+                             "choose another path", exc) from exc
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise self._fail(f"it has schema version {version}, newer than this program's "
+                             f"{SCHEMA_VERSION}; upgrade the program")
+        while version < SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # re-read under the write lock: another process may have migrated meanwhile
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    conn.execute("COMMIT")
+                    break
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            version += 1
+
+    # -- lifetime -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection. Safe to call twice."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._conn is None else "open"
+        return f"ReviewStore({str(self.path)!r}, {state})"
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"review store {self.path} is closed; open a new ReviewStore")
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._connection().execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def record(
+        self,
+        wire_sha256: str,
+        derived_sha256: str,
+        start: int,
+        end: int,
+        flag_text: str,
+        decision: str,
+        note: str = "",
+        editor: str = "",
+        expected_previous: int | None = None,
+    ) -> RecordResult:
+        """Save a new decision on the flag ``(wire_sha256, derived_sha256, start, end)``.
+
+        The row is committed (durably) before this returns. ``expected_previous`` is the id of
+        the latest decision on this flag the caller saw (None if it saw none). If the flag's
+        current decision is a different one, made by another editor, the new decision is still
+        saved (last write wins) and that other decision is returned as ``conflict``.
+        Anonymous decisions cannot be told apart by editor, so for them any unseen decision
+        counts as a conflict.
+        """
+        if decision not in DECISIONS:
+            raise ValueError(f"invalid decision {decision!r}: expected one of "
+                             f"{', '.join(DECISIONS)}")
+        for name, value in (("wire_sha256", wire_sha256), ("derived_sha256", derived_sha256)):
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"invalid {name} {value!r}: expected a non-empty hash string")
+        for name, value in (("start", start), ("end", end)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"invalid {name} {value!r}: expected a non-negative integer")
+        if end < start:
+            raise ValueError(f"invalid span {start}-{end}: end is before start")
+        if expected_previous is not None and (isinstance(expected_previous, bool)
+                                              or not isinstance(expected_previous, int)):
+            raise ValueError(f"invalid expected_previous {expected_previous!r}: "
+                             f"expected a decision id or None")
+        flag_text = "" if flag_text is None else str(flag_text)
+        note = "" if note is None else str(note)
+        editor = (editor or "").strip() or ANONYMOUS
+
+        with self._lock:
+            conn = self._connection()
+            try:
+                # IMMEDIATE takes the write lock now, so reading the current decision and
+                # appending the new one are atomic even across processes.
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    row = conn.execute(
+                        f"SELECT {_COLUMNS} FROM decisions WHERE wire_sha256 = ? AND "
+                        f"derived_sha256 = ? AND span_start = ? AND span_end = ? "
+                        f"ORDER BY id DESC LIMIT 1",
+                        (wire_sha256, derived_sha256, start, end),
+                    ).fetchone()
+                    current = _row_to_decision(row) if row is not None else None
+                    decided_at = _now_utc()
+                    cur = conn.execute(
+                        "INSERT INTO decisions (wire_sha256, derived_sha256, span_start, span_end,"
+                        " flag_text, decision, note, editor, decided_at, supersedes)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (wire_sha256, derived_sha256, start, end, flag_text, decision, note,
+                         editor, decided_at, current.id if current else None),
+                    )
+                    new_id = cur.lastrowid
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise StoreError(f"could not save the decision to review store {self.path}: "
+                                 f"{_one_line(exc)}; try again") from exc
+
+        saved = Decision(wire_sha256, derived_sha256, start, end, flag_text, decision, note,
+                         editor, decided_at, new_id, current.id if current else None)
+        conflict = None
+        if current is not None and current.id != expected_previous and (
+                current.editor != editor or editor == ANONYMOUS):
+            conflict = current
+        return RecordResult(saved, conflict)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _query(self, sql: str, params: tuple) -> list[Decision]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                rows = conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"could not read review store {self.path}: "
+                                 f"{_one_line(exc)}") from exc
+        return [_row_to_decision(r) for r in rows]
+
+    def latest(self, wire_sha256: str, derived_sha256: str) -> dict[tuple[int, int], Decision]:
+        """The current (newest) decision per flag span ``(start, end)`` for this document pair."""
+        decisions = self._query(
+            f"SELECT {_COLUMNS} FROM decisions WHERE id IN ("
+            f" SELECT MAX(id) FROM decisions WHERE wire_sha256 = ? AND derived_sha256 = ?"
+            f" GROUP BY span_start, span_end)"
+            f" ORDER BY span_start, span_end",
+            (wire_sha256, derived_sha256),
+        )
+        return {d.span: d for d in decisions}
+
+    def history(self, wire_sha256: str, derived_sha256: str,
+                start: int | None = None, end: int | None = None) -> list[Decision]:
+        """Every decision saved for this document pair, oldest first (optionally one span)."""
+        sql = (f"SELECT {_COLUMNS} FROM decisions WHERE wire_sha256 = ? AND derived_sha256 = ?")
+        params: tuple = (wire_sha256, derived_sha256)
+        if start is not None:
+            sql += " AND span_start = ?"
+            params += (start,)
+        if end is not None:
+            sql += " AND span_end = ?"
+            params += (end,)
+        return self._query(sql + " ORDER BY id", params)
+
+    def export_rows(self, wire_sha256: str, derived_sha256: str) -> list[dict[str, Any]]:
+        """Every decision for this document pair as plain dicts (keys: ``EXPORT_FIELDS`` plus
+        ``current``), oldest first; ``current`` is True for the decision now in force on its
+        flag. Values are str, int, bool or None, ready for ``csv.DictWriter`` or ``json``.
+        """
+        decisions = self.history(wire_sha256, derived_sha256)   # one read: a consistent view
+        newest: dict[tuple[int, int], int] = {}
+        for d in decisions:                                      # oldest first, so last wins
+            newest[d.span] = d.id
+        current_ids = set(newest.values())
+        rows = []
+        for d in decisions:
+            row = d.as_dict()
+            row["current"] = d.id in current_ids
+            rows.append(row)
+        return rows

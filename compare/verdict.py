@@ -1,0 +1,105 @@
+"""From checked units and features to a verdict per sentence, flags an editor must look at, and omissions."""
+from __future__ import annotations
+
+import re
+
+from .check import SentenceCheck
+from .comparison import Alignment, Flag, Omission, Verdict
+from .document import Sentence, Unit
+from .numbers import find_figures
+
+__all__ = ["decide", "flags_for", "omissions", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
+
+UNSUPPORTED_SCORE = 0.45     # a flagged sentence whose best wire match scores below this is "unsupported"
+UNSUPPORTED_SHARE = 0.5      # … as is one where this share of its content words is new
+OMISSION_COVERAGE = 0.55     # a wire sentence no derived sentence matches this well is omitted
+VERBATIM_RATIO = 0.85
+_FACT_KINDS = frozenset({"number", "date", "day", "duration", "person", "org", "place", "quote"})
+_GAP = re.compile(r"^[\s,;:'’\-–—]*(?:(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|its|their|his|her|which|that|who|is|are|was|were|be|been|being|has|have|had|will|would)[\s,;:'’\-–—]+)*$", re.I)
+
+
+def _quote_list(items: list[str]) -> str:
+    items = [f"'{i}'" for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def phrases(units: list[Unit], text: str, base: int) -> list[tuple[int, int]]:
+    """Spans of new/contradicted units, adjacent ones (only small words between) merged into phrases."""
+    spans: list[list[int]] = []
+    for u in sorted((u for u in units if u.status != "supported"), key=lambda u: u.start):
+        if spans and _GAP.match(text[spans[-1][1] - base:u.start - base]):
+            spans[-1][1] = max(spans[-1][1], u.end)
+        else:
+            spans.append([u.start, u.end])
+    return [(a, b) for a, b in spans]
+
+
+def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, probability: float,
+           threshold: float, text: str, base: int) -> Verdict:
+    f = check.features
+    best = alignment.wire_ids[0] if alignment.wire_ids else None
+    if check.contradictions:
+        return Verdict(sentence.id, "contradicted", "; ".join(check.contradictions[:2]), round(max(probability, 0.9), 3))
+    if probability >= threshold:
+        new = [text[a - base:b - base] for a, b in phrases(check.units, text, base)]
+        unsupported = not alignment.wire_ids or f["best_score"] < UNSUPPORTED_SCORE or f["new_share"] >= UNSUPPORTED_SHARE
+        label = "unsupported" if unsupported else "partial"
+        if new:
+            verb = "is" if len(new) == 1 else "are"
+            reason = f"{_quote_list(new[:3])}{' …' if len(new) > 3 else ''} {verb} not in the wire copy"
+        elif best:
+            reason = f"no wire sentence says this (closest: {best}, score {alignment.similarities[0]:.2f})"
+        else:
+            reason = "no wire sentence says anything like this"
+        return Verdict(sentence.id, label, reason, round(probability, 3))
+    conf = round(1 - probability, 3)
+    if best is None:
+        return Verdict(sentence.id, "paraphrased", "nothing checkable that the wire copy lacks", conf)
+    if f["word_ratio"] >= VERBATIM_RATIO:
+        return Verdict(sentence.id, "copied", f"copied from {best}", conf)
+    src = " and ".join(alignment.wire_ids[:2]) if alignment.tag == "merged" else best
+    return Verdict(sentence.id, "paraphrased", f"{'merges' if alignment.tag == 'merged' else 'paraphrases'} {src} "
+                   f"(score {alignment.similarities[0]:.2f})", conf)
+
+
+def severity(verdict: Verdict, units: list[Unit]) -> str:
+    if verdict.label == "contradicted":
+        return "high"
+    facts = any(u.status != "supported" and u.kind in _FACT_KINDS for u in units)
+    if verdict.label == "unsupported":
+        return "high" if facts else "medium"
+    return "medium" if facts else "low"
+
+
+def flags_for(sentence: Sentence, verdict: Verdict, check: SentenceCheck, alignment: Alignment,
+              text: str, doc_text: str, base: int) -> list[Flag]:
+    if verdict.label not in ("partial", "unsupported", "contradicted"):
+        return []
+    sev = severity(verdict, check.units)
+    spans = phrases(check.units, text, base)
+    if verdict.label == "contradicted":
+        spans = [(u.start, u.end) for u in check.units if u.status == "contradicted"] or spans
+    if not spans:
+        spans = [(sentence.start, sentence.end)]
+    return [Flag(a, b, doc_text[a:b], verdict.label, sev, verdict.reason, sentence.id, alignment.wire_ids)
+            for a, b in spans]
+
+
+def omissions(wire_sentences, wire_analyses, coverage, facts) -> list[Omission]:
+    """Wire body sentences that no derived sentence covers, most important first.
+
+    Importance: a figure, each named person, a quotation, and the position (news puts what matters
+    first) each add weight."""
+    out = []
+    n = max(len(wire_sentences), 1)
+    for i, (s, a) in enumerate(zip(wire_sentences, wire_analyses)):
+        if s.section != "body" or coverage[i] >= OMISSION_COVERAGE:
+            continue
+        people = {e.text for e in a.entities if e.label == "PERSON"}
+        weight = (1.0 + 1.0 * bool(find_figures(a.text) or facts.days[i]) + 0.5 * len(people)
+                  + 1.0 * ('"' in s.text or "“" in s.text) + 0.5 * (1 - i / n) + 0.5 * (1 - coverage[i]))
+        out.append(Omission(s.id, s.start, s.end, s.text, round(weight, 3)))
+    out.sort(key=lambda o: -o.weight)
+    return out

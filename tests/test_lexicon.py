@@ -1,0 +1,227 @@
+"""Tests for compare.lexicon against the real, committed WordNet-derived table.
+
+Every pair asserted here was checked against the WordNet 3.0 database itself:
+e.g. "demonstrator" and "protester" are one synset, the verb sense of "spill"
+("spill blood", "shed tears") has "pour" ("cause to run") as its direct
+hypernym, and "invade" has "attack, assail" as its direct hypernym.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from compare import lexicon
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILDER = os.path.join(REPO, "tools", "build_lexicon.py")
+WORDNET_DIR = "/usr/share/wordnet"
+
+
+# --- the data file -----------------------------------------------------------
+
+
+def test_data_file_is_small_and_committed_alongside_licence():
+    assert os.path.getsize(lexicon.DATA_PATH) < 5 * 1024 * 1024
+    licence = os.path.join(os.path.dirname(lexicon.DATA_PATH), "LICENSE.wordnet.txt")
+    with open(licence, encoding="utf-8") as fh:
+        assert "WordNet 3.0 Copyright 2006 by Princeton University" in fh.read()
+
+
+def test_data_file_records_source_and_has_no_timestamp():
+    with open(lexicon.DATA_PATH, "rb") as fh:
+        raw = fh.read()
+    assert raw[4:8] == b"\x00\x00\x00\x00"  # gzip MTIME field
+    table = json.loads(gzip.decompress(raw))
+    assert table["source"] == "WordNet 3.0, Princeton University"
+    assert "LICENSE.wordnet.txt" in table["license"]
+
+
+@pytest.mark.skipif(not os.path.isdir(WORDNET_DIR), reason="WordNet 3.0 (wordnet-base) not installed")
+def test_rebuild_is_byte_identical(tmp_path):
+    if not os.path.isfile(os.path.join(WORDNET_DIR, "data.noun")):
+        pytest.skip(f"no WordNet data files in {WORDNET_DIR}")
+    out = tmp_path / "lexicon.json.gz"
+    subprocess.run([sys.executable, BUILDER, WORDNET_DIR, "-o", str(out)], check=True, capture_output=True)
+    with open(lexicon.DATA_PATH, "rb") as fh:
+        assert out.read_bytes() == fh.read()
+
+
+def test_module_uses_only_the_standard_library():
+    code = (
+        "import sys; before = set(sys.modules); "
+        "import compare.lexicon as m; m.are_synonyms('a', 'b'); "
+        "roots = {n.split('.')[0] for n in set(sys.modules) - before}; "
+        "print(sorted(r for r in roots if r not in sys.stdlib_module_names and r != 'compare'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --- lemmatizer ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, lemma",
+    [
+        ("went", "go"),
+        ("countries", "country"),
+        ("geese", "goose"),
+        ("poured", "pour"),
+        ("spilled", "spill"),
+        ("protesters", "protester"),
+        ("Demonstrators", "demonstrator"),
+        ("won", "win"),
+        ("saw", "see"),
+        ("attorneys general", "attorney general"),
+        ("took off", "take off"),
+    ],
+)
+def test_base_forms(word, lemma):
+    assert lemma in lexicon.base_forms(word)
+
+
+def test_base_forms_keeps_ambiguity_and_rejects_unknown_words():
+    assert {"saw", "see"} <= lexicon.base_forms("saw")
+    assert {"leaf", "leave"} <= lexicon.base_forms("leaves")
+    assert lexicon.base_forms("xqzzyv") == set()
+    assert lexicon.base_forms("   ") == set()
+
+
+def test_known():
+    assert lexicon.known("countries")
+    assert lexicon.known("London")
+    assert lexicon.known("human_rights")
+    assert not lexicon.known("xqzzyv")
+
+
+# --- paraphrase vs change of meaning -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("protesters", "demonstrators"),
+        ("protester", "demonstrator"),
+        ("said", "told"),
+        ("took off", "take off"),
+    ],
+)
+def test_synonyms(a, b):
+    assert lexicon.are_synonyms(a, b)
+    assert lexicon.are_synonyms(b, a)
+    assert lexicon.are_related(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("poured", "spilled"),  # spill (shed, "spill blood") -> hypernym pour
+        ("invaded", "attacked"),  # invade -> hypernym attack
+        ("killed", "murdered"),  # murder -> hypernym kill
+    ],
+)
+def test_related_through_direct_hypernym(a, b):
+    assert not lexicon.are_synonyms(a, b)
+    assert lexicon.are_related(a, b)
+    assert lexicon.are_related(b, a)
+    assert lexicon.are_related(a, b, siblings=False)
+
+
+def test_co_hyponyms_are_related_only_with_siblings():
+    # Both chromatic colours / both weekdays: a shared direct hypernym.
+    for a, b in [("yellow", "blue"), ("Monday", "Tuesday")]:
+        assert not lexicon.are_synonyms(a, b)
+        assert lexicon.are_related(a, b)
+        assert not lexicon.are_related(a, b, siblings=False)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("yellow", "blue"),
+        ("London", "Moscow"),
+        ("increase", "decrease"),
+        ("win", "lose"),
+        ("guilty", "innocent"),
+    ],
+)
+def test_not_synonyms(a, b):
+    assert not lexicon.are_synonyms(a, b)
+
+
+def test_instances_of_the_same_kind_are_not_related():
+    # London and Moscow are instances of "national capital", not hyponyms.
+    assert not lexicon.are_related("London", "Moscow")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("increase", "decrease"),
+        ("increased", "decreased"),
+        ("win", "lose"),
+        ("won", "lost"),
+        ("rose", "fell"),
+        ("guilty", "innocent"),
+        ("accept", "reject"),
+        ("dead", "alive"),
+    ],
+)
+def test_antonyms(a, b):
+    assert lexicon.are_antonyms(a, b)
+    assert lexicon.are_antonyms(b, a)
+    assert lexicon.are_antonyms(a, b, indirect=False)
+    # An antonym swap is a change of meaning, never "close in meaning".
+    assert not lexicon.are_related(a, b)
+
+
+def test_indirect_adjective_antonyms():
+    # "soggy" is a satellite of "wet", whose direct antonym is "dry".
+    assert lexicon.are_antonyms("soggy", "dry")
+    assert not lexicon.are_antonyms("soggy", "dry", indirect=False)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("protesters", "demonstrators"),
+        ("yellow", "blue"),
+        ("London", "Moscow"),
+        ("poured", "spilled"),
+    ],
+)
+def test_not_antonyms(a, b):
+    assert not lexicon.are_antonyms(a, b)
+
+
+def test_unknown_words_match_nothing():
+    assert not lexicon.are_synonyms("xqzzyv", "xqzzyv")
+    assert not lexicon.are_related("xqzzyv", "protesters")
+    assert not lexicon.are_antonyms("xqzzyv", "win")
+
+
+def test_concurrent_first_use_gives_consistent_answers():
+    results = []
+
+    def worker():
+        results.append(
+            (
+                lexicon.are_synonyms("protesters", "demonstrators"),
+                lexicon.are_antonyms("win", "lose"),
+                lexicon.are_related("London", "Moscow"),
+            )
+        )
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [(True, True, False)] * 8

@@ -1,0 +1,268 @@
+"""The review store keeps every editor decision, durably, on real SQLite files (no mocks)."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from compare import store as store_module
+from compare.errors import CompareError
+from compare.store import (
+    DECISIONS, SCHEMA_VERSION, Decision, RecordResult, ReviewStore, StoreError,
+)
+
+WIRE = hashlib.sha256(b"wire copy").hexdigest()
+DERIVED = hashlib.sha256(b"derived article").hexdigest()
+OTHER_DERIVED = hashlib.sha256(b"another derived article").hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "reviews.sqlite3"
+
+
+def test_decision_survives_close_and_reopen(db: Path) -> None:
+    """A server restart must not lose what an editor saved."""
+    with ReviewStore(db) as s:
+        saved = s.record(WIRE, DERIVED, 10, 24, "£3m", "confirmed", note="checked with desk",
+                         editor="Ana").decision
+    with ReviewStore(db) as s:
+        latest = s.latest(WIRE, DERIVED)
+        history = s.history(WIRE, DERIVED)
+    assert latest == {(10, 24): saved}
+    assert history == [saved]
+    d = latest[(10, 24)]
+    assert (d.flag_text, d.decision, d.note, d.editor) == ("£3m", "confirmed",
+                                                           "checked with desk", "Ana")
+    assert d.decided_at.endswith("+00:00")       # ISO 8601, UTC
+    assert d.supersedes is None
+
+
+def test_latest_is_newest_decision_per_span_and_history_keeps_all(db: Path) -> None:
+    with ReviewStore(db) as s:
+        first = s.record(WIRE, DERIVED, 0, 5, "Paris", "needs_source", editor="Ana").decision
+        other = s.record(WIRE, DERIVED, 30, 40, "on Tuesday", "dismissed", editor="Ana").decision
+        second = s.record(WIRE, DERIVED, 0, 5, "Paris", "confirmed", editor="Ana",
+                          expected_previous=first.id)
+        s.record(WIRE, OTHER_DERIVED, 0, 5, "Paris", "dismissed", editor="Ana")
+        latest = s.latest(WIRE, DERIVED)
+        history = s.history(WIRE, DERIVED, 0, 5)
+        everything = s.history(WIRE, DERIVED)
+
+    assert second.conflict is None                     # she saw her own previous decision
+    assert latest[(0, 5)].decision == "confirmed"
+    assert latest[(30, 40)] == other
+    assert set(latest) == {(0, 5), (30, 40)}          # the other article's flag is not mixed in
+    assert [d.decision for d in history] == ["needs_source", "confirmed"]  # nothing lost
+    assert second.decision.supersedes == first.id
+    assert [d.id for d in everything] == sorted(d.id for d in everything)  # oldest first
+    assert len(everything) == 3
+
+
+def test_two_editors_on_same_flag_both_kept_and_conflict_reported(db: Path) -> None:
+    with ReviewStore(db) as ana_store, ReviewStore(db) as ben_store:
+        # both open the page and see no decision yet
+        assert ana_store.latest(WIRE, DERIVED) == {} == ben_store.latest(WIRE, DERIVED)
+        ana = ana_store.record(WIRE, DERIVED, 3, 9, "14 dead", "confirmed", editor="Ana",
+                               expected_previous=None)
+        ben = ben_store.record(WIRE, DERIVED, 3, 9, "14 dead", "dismissed", editor="Ben",
+                               expected_previous=None)
+
+        assert ana.conflict is None
+        assert isinstance(ben, RecordResult)
+        assert ben.conflict is not None
+        assert ben.conflict.editor == "Ana"
+        assert ben.conflict.decision == "confirmed"
+        assert ben.conflict == ana.decision
+
+        # last write wins, but both editors' records are visible
+        assert ana_store.latest(WIRE, DERIVED)[(3, 9)].editor == "Ben"
+        history = ana_store.history(WIRE, DERIVED, 3, 9)
+        assert [(d.editor, d.decision) for d in history] == [("Ana", "confirmed"),
+                                                           ("Ben", "dismissed")]
+
+        # Ana, having now seen Ben's decision, answers it: no conflict
+        reply = ana_store.record(WIRE, DERIVED, 3, 9, "14 dead", "confirmed", editor="Ana",
+                                 expected_previous=ben.decision.id)
+        assert reply.conflict is None
+
+
+def test_stale_view_by_same_editor_is_not_a_conflict_but_anonymous_is(db: Path) -> None:
+    with ReviewStore(db) as s:
+        s.record(WIRE, DERIVED, 1, 2, "x", "confirmed", editor="Ana")
+        # same editor in a second tab: her own decision is not someone else's work
+        assert s.record(WIRE, DERIVED, 1, 2, "x", "dismissed", editor="Ana").conflict is None
+        s.record(WIRE, DERIVED, 5, 6, "y", "confirmed", editor="   ")
+        clash = s.record(WIRE, DERIVED, 5, 6, "y", "dismissed", editor="")
+        assert clash.decision.editor == "anonymous"
+        assert clash.conflict is not None and clash.conflict.decision == "confirmed"
+
+
+def test_invalid_decision_raises_value_error_and_saves_nothing(db: Path) -> None:
+    with ReviewStore(db) as s:
+        with pytest.raises(ValueError) as info:
+            s.record(WIRE, DERIVED, 0, 4, "word", "approved", editor="Ana")
+        message = str(info.value)
+        assert "approved" in message and "\n" not in message
+        assert all(choice in message for choice in DECISIONS)
+        with pytest.raises(ValueError):
+            s.record(WIRE, DERIVED, 9, 4, "word", "confirmed", editor="Ana")  # end before start
+        assert s.history(WIRE, DERIVED) == []
+
+
+def test_decision_visible_to_second_connection_as_soon_as_record_returns(db: Path) -> None:
+    """Durability before acknowledge: no commit is left pending after record() returns."""
+    s = ReviewStore(db)
+    try:
+        saved = s.record(WIRE, DERIVED, 7, 12, "£40bn", "needs_source", editor="Ana").decision
+        # a plain second connection, as another server process would open
+        raw = sqlite3.connect(db)
+        try:
+            rows = raw.execute("SELECT id, decision, editor FROM decisions").fetchall()
+        finally:
+            raw.close()
+        assert rows == [(saved.id, "needs_source", "Ana")]
+        with ReviewStore(db) as other:
+            assert other.latest(WIRE, DERIVED) == {(7, 12): saved}
+    finally:
+        s.close()
+
+
+def test_saved_decisions_cannot_be_changed_or_deleted(db: Path) -> None:
+    with ReviewStore(db) as s:
+        s.record(WIRE, DERIVED, 0, 3, "Mr", "confirmed", editor="Ana")
+    raw = sqlite3.connect(db)
+    try:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            raw.execute("UPDATE decisions SET decision = 'dismissed'")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            raw.execute("DELETE FROM decisions")
+    finally:
+        raw.close()
+    with ReviewStore(db) as s:
+        assert s.latest(WIRE, DERIVED)[(0, 3)].decision == "confirmed"
+
+
+def test_non_sqlite_file_gives_store_error_naming_path(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.txt"
+    original = b"These are an editor's notes, not a database.\n" * 50
+    bogus.write_bytes(original)
+    with pytest.raises(StoreError) as info:
+        ReviewStore(bogus)
+    assert isinstance(info.value, CompareError)
+    message = str(info.value)
+    assert str(bogus) in message and "\n" not in message
+    assert bogus.read_bytes() == original      # the file is left untouched
+
+
+def test_directory_path_gives_store_error_naming_path(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as info:
+        ReviewStore(tmp_path)
+    assert str(tmp_path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_compare_db_env_var_sets_default_path(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "newsroom" / "decisions.sqlite3"    # folder does not exist yet
+    monkeypatch.setenv("COMPARE_DB", str(target))
+    assert store_module.DEFAULT_DB_PATH == target
+    with ReviewStore() as s:
+        assert s.path == target
+        s.record(WIRE, DERIVED, 0, 1, "a", "dismissed", editor="Ana")
+    assert target.is_file()
+    with ReviewStore(target) as s:
+        assert len(s.history(WIRE, DERIVED)) == 1
+
+
+def test_default_path_without_env_var_is_project_data_folder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COMPARE_DB", raising=False)
+    project_root = Path(store_module.__file__).resolve().parent.parent
+    assert store_module.DEFAULT_DB_PATH == project_root / "data" / "reviews.sqlite3"
+
+
+def test_migrations_reach_latest_version_and_reopening_is_idempotent(db: Path) -> None:
+    with ReviewStore(db) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        s.record(WIRE, DERIVED, 2, 8, "Sunday", "confirmed", editor="Ana")
+    with ReviewStore(db) as s:                      # second open: no re-migration, no data loss
+        assert s.schema_version == SCHEMA_VERSION
+        assert len(s.history(WIRE, DERIVED)) == 1
+    raw = sqlite3.connect(db)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        raw.close()
+
+
+def test_database_from_newer_program_is_refused_not_damaged(db: Path) -> None:
+    raw = sqlite3.connect(db)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    with pytest.raises(StoreError, match="newer"):
+        ReviewStore(db)
+
+
+def test_export_rows_are_plain_and_mark_current_decision(db: Path) -> None:
+    with ReviewStore(db) as s:
+        first = s.record(WIRE, DERIVED, 0, 5, 'said "no"', "needs_source", editor="Ana")
+        s.record(WIRE, DERIVED, 0, 5, 'said "no"', "confirmed", note="source found",
+                 editor="Ben", expected_previous=first.decision.id)
+        rows = s.export_rows(WIRE, DERIVED)
+    assert [(r["editor"], r["decision"], r["current"]) for r in rows] == [
+        ("Ana", "needs_source", False), ("Ben", "confirmed", True)]
+    assert rows[1]["supersedes"] == rows[0]["id"]
+    assert (rows[0]["start"], rows[0]["end"]) == (0, 5)
+    json.dumps(rows)                                # plain values only
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    assert "source found" in out.getvalue()
+
+
+def test_concurrent_records_from_threads_are_all_kept(db: Path) -> None:
+    """Streamlit reruns share one store across threads; no decision may be dropped."""
+    with ReviewStore(db) as s:
+        errors: list[BaseException] = []
+
+        def work(n: int) -> None:
+            try:
+                for i in range(20):
+                    s.record(WIRE, DERIVED, n, n + 1, "w", "confirmed", editor=f"ed{n}")
+                    s.latest(WIRE, DERIVED)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert len(s.history(WIRE, DERIVED)) == 100
+        assert set(s.latest(WIRE, DERIVED)) == {(n, n + 1) for n in range(5)}
+
+
+def test_closed_store_gives_clear_error(db: Path) -> None:
+    s = ReviewStore(db)
+    s.close()
+    s.close()                                        # closing twice is harmless
+    with pytest.raises(StoreError, match="closed"):
+        s.latest(WIRE, DERIVED)
+
+
+def test_decision_is_frozen(db: Path) -> None:
+    with ReviewStore(db) as s:
+        d = s.record(WIRE, DERIVED, 0, 1, "a", "dismissed", editor="Ana").decision
+    assert isinstance(d, Decision)
+    with pytest.raises(AttributeError):
+        d.decision = "confirmed"  # type: ignore[misc]

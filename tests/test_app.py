@@ -1,0 +1,333 @@
+"""The page (app.py) run headless with Streamlit's AppTest: the real engine and models, a real SQLite store.
+
+AppTest runs the script in this process, so ``st.cache_resource`` keeps the engine (and its models,
+about 15 s to load) between the tests of one pytest run: only the first test pays for it.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from compare.document import sha256
+from compare.export import CSV_FIELDS, flags_csv, word_diff_html
+from compare.store import ReviewStore
+from corpus import demo_pair
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+TESCO_WIRE = ("LONDON, March 3 (Reuters) - Britain's biggest supermarket chain Tesco said on Tuesday its annual "
+              "profit rose 12 percent to 2.8 billion pounds, helped by strong sales of fresh food.\n\n"
+              "Chief executive Ken Murphy said the company would open 40 new stores next year and hire 3,000 staff.\n\n"
+              "Shares in Tesco rose 2 percent in early trading in London.")
+TESCO_DERIVED = ("Tesco said on Friday that its annual profit fell 12 percent to 2.8 billion pounds.\n\n"
+                 "The supermarket chain plans to close 40 stores next year, chief executive Ken Murphy said.")
+HOSTILE_WIRE = ("The minister said on Monday that talks with the union would continue next week. "
+                "Officials said the plan was approved by the cabinet on Sunday.")
+HOSTILE_DERIVED = ("The minister said on Monday that talks with the union would continue next week. "
+                   "<script>alert(1)</script> Officials said <img src=x onerror=alert(1)> the plan was approved "
+                   "by the cabinet.")
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh review store for the page (the page opens ``$COMPARE_DB``)."""
+    path = tmp_path / "reviews.sqlite3"
+    monkeypatch.setenv("COMPARE_DB", str(path))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return path
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """What the page's download buttons would serve, by download file name (latest run wins)."""
+    served: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            served[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return served
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rendered(at: AppTest) -> str:
+    """Every text element the page rendered, as raw source (escaped article text stays escaped)."""
+    parts = [at.title, at.header, at.subheader, at.markdown, at.caption, at.info, at.success, at.warning, at.error]
+    return "\n".join(str(el.value) for part in parts for el in part)
+
+
+def page_text(at: AppTest) -> str:
+    """Roughly what a reader sees: the rendered sources without tags, HTML entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", "", rendered(at)))
+
+
+def served(downloads: dict[str, bytes], ext: str) -> str:
+    names = [n for n in downloads if n.endswith("." + ext)]
+    assert names, f"no .{ext} download on the page: {sorted(downloads)}"
+    return downloads[names[-1]].decode("utf-8")
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    buttons = [b for b in at.button if b.label == label]
+    assert buttons, f"no button {label!r}: {[b.label for b in at.button]}"
+    buttons[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def paste_pair(at: AppTest, wire: str, derived: str, name: str) -> AppTest:
+    at.text_area(key="wire_text").set_value(wire)
+    at.text_area(key="d1_text").set_value(derived)
+    at.text_input(key="d1_name").set_value(name)
+    return click(at, "Compare")
+
+
+def demo_hashes() -> tuple[str, str]:
+    wire, derived = demo_pair()
+    return sha256(wire.text), sha256(derived[0].text)
+
+
+# ------------------------------------------------------------------------------------------ the page
+
+def test_demo_pair_is_compared_on_open(db: Path, downloads: dict[str, bytes]) -> None:
+    at = open_page()
+    assert not at.error, [e.value for e in at.error]
+    assert [m.label for m in at.metric] == ["Sentences", "Supported", "Flagged", "Omitted"]
+    assert len(at.tabs) == 1 and "derived_rewrite" in at.tabs[0].label.replace("\\", "")
+
+    report = json.loads(served(downloads, "json"))
+    flags = report["derived"][0]["flags"]
+    assert flags, "the demo rewrite has unsupported claims: the page must show flags"
+    source, text = rendered(at), page_text(at)
+    # flagged words are marked inside the coloured article text, and the most severe flag is up for review
+    assert f"<mark>{html.escape(flags[0]['text'])}</mark>" in source
+    assert "Flag 1 of" in text and flags[0]["reason"] in text
+    assert any("Monday" in f["text"] for f in flags) and "Monday</mark>" in source
+    # verdicts carry a label beside the colour, and a legend explains both
+    assert "✗ unsupported</span>" in source and "cmp-legend" in source
+    # what the rewrite drops from the wire copy
+    assert "What the wire copy said that this version drops" in text
+    assert any("$50 billion" in o["text"] for o in report["derived"][0]["omissions"])
+    assert "$50 billion" in text
+    # the sentence detail: support with similarity and a word-level diff
+    assert "similarity 0." in text and ("<ins>" in source or "<del>" in source)
+
+
+def test_pasting_a_new_pair_compares_it(db: Path) -> None:
+    at = paste_pair(open_page(), TESCO_WIRE, TESCO_DERIVED, "tesco rewrite")
+    assert not at.error, [e.value for e in at.error]
+    assert "tesco rewrite" in at.tabs[0].label
+    text = page_text(at)
+    assert "The supermarket chain plans to close 40 stores" in text
+    assert "Shares in Tesco rose 2 percent" in text                       # an omission
+    assert "Friday</mark>" in rendered(at)                                        # contradicts the wire's Tuesday
+    assert "derived_rewrite" not in at.tabs[0].label
+    # the wire box was filled from the demo file and then replaced: its name says so
+    assert at.text_input(key="wire_name").value == "wire_dawn_reuters_2023-12-27.txt (edited)"
+
+
+def test_empty_wire_box_shows_an_error_and_keeps_the_text(db: Path) -> None:
+    at = open_page()
+    derived_text = at.text_area(key="d1_text").value
+    at.text_area(key="wire_text").set_value("   ")
+    click(at, "Compare")
+    errors = [e.value for e in at.error]
+    assert any("Wire copy" in e and "empty" in e for e in errors), errors
+    assert at.text_area(key="d1_text").value == derived_text              # nothing typed is lost
+    assert at.text_area(key="wire_text").value == "   "
+
+
+def test_non_english_text_shows_an_error(db: Path) -> None:
+    at = open_page()
+    at.text_area(key="d1_text").set_value(
+        "Der Minister sagte am Montag, dass die Gespräche mit der Gewerkschaft in der nächsten Woche fortgesetzt "
+        "werden und dass noch nichts entschieden sei. Die Regierung habe dem Plan zugestimmt, teilte ein Sprecher "
+        "mit. Nach Angaben des Ministeriums sollen die Verhandlungen auch im kommenden Monat weitergehen, weil die "
+        "Gewerkschaft mehr Geld für ihre Mitglieder fordert und die Arbeitgeber das bisher ablehnen.")
+    click(at, "Compare")
+    assert any("English" in e.value for e in at.error), [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("scan.txt", b"%PDF-1.7\n\x00\x01binary", "binary"),
+    ("latin1.txt", "Le café était fermé lundi, a dit le maire.".encode("latin-1"), "not UTF-8"),
+    ("huge.txt", b"word " * 320_000, "limit"),
+])
+def test_unusable_uploads_show_an_error(db: Path, name: str, data: bytes, expected: str) -> None:
+    at = open_page()
+    wire_text = at.text_area(key="wire_text").value
+    at.file_uploader[0].set_value((name, data, "text/plain")).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(expected in e and name in e for e in errors), errors
+    assert at.text_area(key="wire_text").value == wire_text
+
+
+def test_html_upload_fills_the_chosen_box(db: Path) -> None:
+    at = open_page()
+    at.selectbox(key="target").set_value("d2").run()
+    page = ("<!DOCTYPE html><html><head><title>x</title><script>var TRACKER = 1;</script></head><body>"
+            f"<article><p>{TESCO_DERIVED.replace(chr(10), ' ')}</p></article></body></html>")
+    at.file_uploader[0].set_value(("rewrite.html", page.encode(), "text/html")).run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.number_input(key="n_derived").value == 2
+    assert at.text_input(key="d2_name").value == "rewrite.html"
+    assert "plans to close 40 stores" in at.text_area(key="d2_text").value
+    assert "TRACKER" not in at.text_area(key="d2_text").value
+
+
+def test_url_fetch_fills_the_box_and_other_schemes_are_refused(db: Path) -> None:
+    body = TESCO_DERIVED.encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        at = open_page()
+        at.selectbox(key="target").set_value("d1").run()
+        at.text_input(key="url").set_value(f"http://127.0.0.1:{server.server_port}/story")
+        click(at, "Fetch")
+        assert not at.error, [e.value for e in at.error]
+        assert at.text_area(key="d1_text").value == TESCO_DERIVED
+        at.text_input(key="url").set_value("file:///etc/passwd")
+        click(at, "Fetch")
+        assert any("only http and https" in e.value for e in at.error), [e.value for e in at.error]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ------------------------------------------------------------------------------------------ review
+
+def test_a_decision_is_stored_and_shown_after_a_restart(db: Path) -> None:
+    at = open_page()
+    at.text_input(key="editor_name").set_value("Ana Ruiz")
+    note_box = next(t for t in at.text_input if t.key and t.key.startswith("note_"))
+    note_box.set_value("wire says Wednesday")
+    click(at, "Confirm")
+
+    with ReviewStore(db) as store:                     # written to the store, durably
+        latest = store.latest(*demo_hashes())
+    assert len(latest) == 1
+    (decision,) = latest.values()
+    assert (decision.decision, decision.editor, decision.note) == ("confirmed", "Ana Ruiz", "wire says Wednesday")
+    assert any("Saved" in t.value for t in at.toast)
+    assert "Flag 2 of" in page_text(at)                 # moved on to the next flag
+
+    fresh = open_page()                                # a new session (a server restart) on the same store
+    text = page_text(fresh)
+    assert "Decisions (latest per flag)" in text
+    assert "✔ Confirmed" in text and "Ana Ruiz" in text and "wire says Wednesday" in text
+    assert html.escape(decision.flag_text) in rendered(fresh)
+
+
+def test_a_conflicting_decision_names_the_other_editor(db: Path) -> None:
+    ben = open_page()                                  # Ben opens the page first and sees flag 1 undecided …
+    ben.text_input(key="editor_name").set_value("Ben").run()
+    ana = open_page()                                  # … then Ana confirms it
+    ana.text_input(key="editor_name").set_value("Ana").run()
+    click(ana, "Confirm")
+    click(ben, "Dismiss")                              # Ben's decision on his stale view wins, visibly
+    warnings = [w.value for w in ben.warning]
+    assert any("Conflict" in w and "Ana" in w and "Confirmed" in w and "Dismissed" in w for w in warnings), warnings
+    with ReviewStore(db) as store:
+        history = store.history(*demo_hashes())
+    assert [(d.editor, d.decision) for d in history] == [("Ana", "confirmed"), ("Ben", "dismissed")]
+    assert "Ana" in page_text(ben) and "Ben" in page_text(ben)
+
+
+# ------------------------------------------------------------------------------------------ exports
+
+def test_every_export_parses_and_carries_the_decision(db: Path, downloads: dict[str, bytes]) -> None:
+    at = open_page()
+    at.text_input(key="editor_name").set_value("Ana Ruiz")
+    click(at, "Confirm")
+
+    report = json.loads(served(downloads, "json"))
+    assert report["schema"] == "compare.report/1"
+    flags = report["derived"][0]["flags"]
+    decided = [f for f in flags if f.get("decision")]
+    assert len(decided) == 1 and decided[0]["decision"]["decision"] == "confirmed"
+    assert decided[0]["decision"]["editor"] == "Ana Ruiz"
+
+    rows = list(csv.DictReader(io.StringIO(served(downloads, "csv"))))
+    assert rows and tuple(rows[0]) == CSV_FIELDS
+    assert len(rows) == len(flags)
+    assert [r["decision"] for r in rows if r["decision"]] == ["confirmed"]
+    assert {r["text"] for r in rows} == {f["text"] for f in flags}
+
+    page = served(downloads, "html")
+    assert page.startswith("<!DOCTYPE html>") and "confirmed by Ana Ruiz" in page
+    quoted = next(s["text"] for s in report["wire"]["sentences"] if "'" in s["text"])   # "Russia's …"
+    assert html.escape(quoted) in page and "&#x27;" in html.escape(quoted)
+
+    md = served(downloads, "md")
+    assert "| # | severity | verdict | text | reason | wire | decision |" in md
+    assert "confirmed (Ana Ruiz)" in md
+
+
+def test_article_markup_is_shown_as_text(db: Path, downloads: dict[str, bytes]) -> None:
+    at = paste_pair(open_page(), HOSTILE_WIRE, HOSTILE_DERIVED, "<b>hostile</b> rewrite")
+    assert not at.error, [e.value for e in at.error]
+    source = rendered(at)
+    assert "<script" not in source.lower() and "<img" not in source.lower() and "<b>hostile" not in source
+    unmarked = re.sub(r"</?(mark|ins|del)>", "", source)        # flagged words are marked inside the text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked
+    assert "&lt;img src=x onerror=alert(1)&gt;" in unmarked
+
+    page = served(downloads, "html")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    unmarked = re.sub(r"</?mark>", "", page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked and "&lt;img src=x onerror=alert(1)&gt;" in unmarked
+    assert "&lt;b&gt;hostile&lt;/b&gt; rewrite" in page
+    rows = list(csv.DictReader(io.StringIO(served(downloads, "csv"))))
+    assert rows and all(r["derived"] == "<b>hostile</b> rewrite" for r in rows)   # CSV keeps the data as is
+
+
+# ------------------------------------------------------------------------------------------ export helpers
+
+def test_word_diff_marks_added_and_dropped_words_and_escapes_them() -> None:
+    out = word_diff_html("Talks began on Wednesday <b>", "Talks began on Monday <script>")
+    assert out == "Talks began on <del>Wednesday &lt;b&gt;</del> <ins>Monday &lt;script&gt;</ins>"
+    assert word_diff_html("Prices rose $5 and $6", "Prices rose $5 and $6") == "Prices rose &#36;5 and &#36;6"
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
+    from compare.comparison import Comparison, Flag
+    from compare.document import Document
+    text = "=HYPERLINK(1) said the minister."
+    flag = Flag(0, 13, "=HYPERLINK(1)", "unsupported", "high", "not in the wire", "d1", ())
+    c = Comparison(Document("w", "x"), Document("@rewrite", text), (), (), (), (flag,), ())
+    (row,) = csv.DictReader(io.StringIO(flags_csv(c)))
+    assert row["text"] == "'=HYPERLINK(1)" and row["derived"] == "'@rewrite" and row["decision"] == ""

@@ -37,11 +37,19 @@ def _parse(line: str) -> tuple[object, str, str]:
 
 
 def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None):
-    """Yield ``(line_number, record)`` for each comparable line of ``lines``."""
+    """Yield ``(line_number, record)`` for each comparable line of ``lines`` (``str`` or UTF-8 ``bytes``)."""
     from .engine import get_engine
     from .report import batch_record
     engine = engine or get_engine()
     for n, line in enumerate(lines, 1):
+        if isinstance(line, bytes):        # decoded line by line: one bad line must not stop the run
+            try:
+                line = line.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                if on_error:
+                    on_error(n, f"not UTF-8 text (byte 0x{line[exc.start]:02x} at column {exc.start + 1}); "
+                                "save the file as UTF-8")
+                continue
         if not line.strip():
             continue
         try:
@@ -62,7 +70,7 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
         if on_error:
             on_error(n, msg)
 
-    fh = open(src, encoding="utf-8") if isinstance(src, str) else src
+    fh = open(src, "rb") if isinstance(src, str) else getattr(src, "buffer", src)
     try:
         lines = fh
         bar = None

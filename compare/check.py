@@ -28,6 +28,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither",
 HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expected", "likely", "possibly",
                     "apparently", "suspected", "alleged", "reported", "claimed", "believed", "perhaps",
                     "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
+SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
@@ -303,8 +304,8 @@ def _swapped_spans(d: Analysis, w: Analysis):
     sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace":
-            continue
+        if op != "replace" or i2 - i1 > SWAP_SPAN or j2 - j1 > SWAP_SPAN:
+            continue        # a long rewritten stretch is rewording, not one name put in another's place
         w0, w1 = wt[j1].start, wt[j2 - 1].end
         for e in w.entities:
             if e.start < w1 and w0 < e.end:

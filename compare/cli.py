@@ -30,6 +30,17 @@ example:
 """
 
 
+def _check_out(path: str | None) -> None:
+    """Refuse an --out path that cannot be written before any work is done."""
+    if path is None:
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise CompareError(f"{path}: the folder {folder} does not exist; create it or choose another --out")
+    if os.path.isdir(path):
+        raise CompareError(f"{path}: this is a folder; give --out a file name")
+
+
 def _compare_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m compare", description="Check derived articles against a wire copy.",
                                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -38,6 +49,7 @@ def _compare_main(argv: list[str]) -> int:
     p.add_argument("--format", choices=("json", "md", "html"), default="json", help="report format (default json)")
     p.add_argument("--out", help="write the report to this file instead of standard output")
     args = p.parse_args(argv)
+    _check_out(args.out)
 
     from corpus.load import load
     from . import report
@@ -66,6 +78,7 @@ def _batch_main(argv: list[str]) -> int:
     p.add_argument("--out", required=True, help="JSONL file to write results to (written as they come)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     args = p.parse_args(argv)
+    _check_out(args.out)
     from .batch import run_batch
     src = sys.stdin if args.pairs == "-" else None
     if src is None and not os.path.isfile(args.pairs):

@@ -5,7 +5,10 @@ Limits (documented in the README):
 * ``MAX_TEXT_CHARS`` — 1,000,000 characters per text (about 150,000 words, far beyond any
   news article; a 2 MB file is refused before it is decoded);
 * ``MAX_FILE_BYTES`` — 1,500,000 bytes per file before decoding (HTML carries markup);
-* text must be English: at least ``MIN_ENGLISH_SHARE`` of its words are common English words.
+* text must be English: at least ``MIN_ENGLISH_SHARE`` of its words are common English words, or
+  (for a short text such as a headline or a one-line summary, which may have few of them) no
+  more of its words are common words of another language; text mostly in another script
+  (Cyrillic, Arabic, CJK …) is refused.
 """
 from __future__ import annotations
 
@@ -27,6 +30,14 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is was that for on with as by at from it he she they said his her their "
     "has have had be been are were will would not this which who but an its or after also than "
     "more about into over we i you our there when what up out one new".split())
+# common function words of other languages written in Latin script (none of them an English word,
+# nor a name particle such as "de", "la" or "van" that English copy carries in names)
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "les des une est dans pour qui pas sur aux avec cette sont ont été par ses leur mais ou comme nous vous ils elle "
+    "et los las por para es se su sus como pero fue está y que lo más der das und ist nicht mit dem ein eine zu auf "
+    "für sich im auch wurde wird sind nach bei il che è della gli nel alla sono anche os uma com não em dos das foi "
+    "ao het een en niet voor zijn ook werd".split())
+SHORT_TEXT_WORDS = 40        # below this many words the function-word share is too noisy to refuse on alone
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -52,10 +63,17 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
 
 
 def looks_english(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 20 and sum(c < "\u0250" for c in letters) < 0.5 * len(letters):
+        return False         # mostly another script: Cyrillic, Greek, Arabic, CJK …
     words = _WORD.findall(text.lower())
     if len(words) < 8:       # too short to judge: let short texts through
         return True
-    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= MIN_ENGLISH_SHARE
+    english = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
+    if english / len(words) >= MIN_ENGLISH_SHARE:
+        return True
+    # a headline or a one-line summary may have few function words: refuse it only on evidence
+    return len(words) < SHORT_TEXT_WORDS and sum(w in _FOREIGN_FUNCTION_WORDS for w in words) <= english
 
 
 def validate_text(text: str, name: str = "input") -> str:

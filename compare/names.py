@@ -40,6 +40,8 @@ def same_person(a: str, b: str) -> bool:
     na, nb = normalise(a), normalise(b)
     if not na or not nb:
         return False
+    if "".join(na).replace("-", "") == "".join(nb).replace("-", ""):    # "Kim Jong Un" / "Kim Jong-un"
+        return True
     if not (_similar(na[-1], nb[-1], 0.85) and min(len(na[-1]), len(nb[-1])) >= 3 or na[-1] == nb[-1]):
         return False
     if len(na) > 1 and len(nb) > 1:

@@ -20,11 +20,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 _UNIT_WORDS = r"(?:second|minute|hour|day|night|week|month|year|decade|century|km|kilometre|kilometer|mile|metre|meter|kg|tonne|ton)s?"
-_NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen", "a", "an", "half"], key=len, reverse=True)) + r")"
+_NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")[- ](?:" + "|".join(list(_SMALL)[1:10]) + r")\b|" + "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen", "a", "an", "half"], key=len, reverse=True)) + r")"
 
 _FIGURE = re.compile(
     r"(?P<cur>US\$|\$|€|£|₹|¥|Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|k)\b)?"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?P<abbr>bn|mn|tn|k)\b"
+    r"|(?P<letter>[mb])\b)?"      # "£4.5m", "$3b": a one-letter scale counts only after a currency sign
     r"(?:\s?(?P<post>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|rupees\b|yen\b))?", re.I)
 _DURATION = re.compile(r"\b(?P<num>" + _NUMWORD + r")[- ](?P<unit>" + _UNIT_WORDS + r")\b(?:-long|-old)?", re.I)
 _DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b", re.I)
@@ -73,17 +74,22 @@ def find_figures(text: str) -> list[Figure]:
         end_num = m.end("num")
         if not num[0].isdigit() and end_num < len(text) and text[end_num].isalpha():
             continue
+        # nor digits glued to a word: "G20", "Covid-19", "F-16" are names, not figures
+        p = m.start("num")
+        if num[0].isdigit() and not m.group("cur") and p > 0 and (
+                text[p - 1].isalpha() or (text[p - 1] == "-" and p > 1 and text[p - 2].isalpha())):
+            continue
         value = parse_number(num)
         if value is None:
             continue
-        scale = (m.group("scale") or "").lower()
+        scale = (m.group("scale") or m.group("abbr") or (m.group("letter") if m.group("cur") else "") or "").lower()
         if scale:
             value *= _SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
         cur = (m.group("cur") or "").strip().lower().rstrip(".")
         post = (m.group("post") or "").lower()
         unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or ""
         start = m.start("cur") if m.group("cur") else m.start("num")
-        end = m.end()
+        end = m.end() if not m.group("letter") or scale else end_num
         while end > start and text[end - 1].isspace():
             end -= 1
         if not unit and not scale and num[0].isdigit() and _YEAR.fullmatch(num) and "." not in num:

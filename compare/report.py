@@ -71,7 +71,9 @@ def batch_record(pair_id, c: Comparison) -> dict:
 
 # -- Markdown --------------------------------------------------------------------------------------
 def _md_escape(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    # article text is data: a table cell must not split on "|", nor may "<script>" become live HTML
+    # when the Markdown is rendered (a backslash before "<" is CommonMark's escape)
+    return " ".join(text.split()).replace("|", "\\|").replace("<", "\\<")
 
 
 def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None = None) -> str:

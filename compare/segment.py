@@ -23,24 +23,43 @@ __all__ = ["segment", "split_sentences", "strip_label"]
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev hon pres supt insp
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-no nos vol vols pp fig figs approx est dept univ assn bros ave blvd rd mt ft
+no nos vol vols pp fig figs approx est dept univ assn bros ave blvd rd mt ft inc ltd corp co
 """.split())
+# … of which these are also ordinary words ("he said no.", "the sun."): abbreviations only before a number
+_BEFORE_NUMBER = frozenset("no nos vol vols pp fig figs sun sat wed mar est".split())
+# … and these often end a sentence too ("visited the U.S.", "at 10 a.m.", "Acme Inc."): they do when
+# the next word is one that opens sentences, never names ("I" and "A" are left out: they are initials too)
+_MAY_END = frozenset("inc ltd corp co".split())
+_OPENERS = frozenset("""the it he she they we this that these those there his her its their our but
+however meanwhile after when while""".split())
 
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _LAST_WORD = re.compile(r"""([A-Za-z][A-Za-z.]*)\.$""")
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    """``chunk`` ends with the full stop in question; is that full stop part of an abbreviation?"""
+_NEXT_WORD = re.compile(r"""\s+["'“‘(\[]?(\w+)""")
+
+
+def _is_abbreviation(chunk: str, after: str = "") -> bool:
+    """``chunk`` ends with the full stop in question, ``after`` is the text that follows it;
+    is that full stop part of an abbreviation (rather than the end of the sentence)?"""
     m = _LAST_WORD.search(chunk)
     if not m:
         return False
     word = m.group(1)
+    n = _NEXT_WORD.match(after)
+    following = n.group(1) if n else ""
+    opens = following.lower() in _OPENERS
     if len(word) == 1 and word.isupper():           # an initial: "S. Jaishankar"
-        return True
+        return not opens
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):   # dotted forms: U.S., a.m., e.g.
-        return True
-    return word.lower() in ABBREVIATIONS
+        return not opens
+    low = word.lower()
+    if low in _BEFORE_NUMBER:
+        return following[:1].isdigit()
+    if low in _MAY_END:
+        return not opens
+    return low in ABBREVIATIONS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -50,7 +69,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
         stop = m.end()
-        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'”’)]")) == 1 and _is_abbreviation(text[cur:m.start() + 1]):
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'”’)]")) == 1 and _is_abbreviation(
+                text[cur:m.start() + 1], text[m.end():end]):
             continue
         if text[cur:stop].strip():
             spans.append((cur, stop))
@@ -70,18 +90,21 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 # -- sections ----------------------------------------------------------------------------------------
 _DATELINE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b", re.I)
-_FURNITURE = re.compile(
-    r"""^(?:[\w.\-]+\s+logo|advertisement|story continues below advertisement|send this page to someone via email
-        |share this (?:article|story)|read more\b.*|related\s*:.*|sign up\b.*|subscribe\b.*|follow us\b.*
-        |click here\b.*|copyright\b.*|©.*|all rights reserved.*|(?:https?://|www\.)\S+|.*pic\.twitter\.com/\S+.*
-        |skip to (?:main )?content|(?:image|photo|video)\s*:?\s*(?:getty images|reuters|ap|afp)?
-        |(?:by\s+[^\n]{0,60}?\s+)?(?:reuters|ap|afp|pti|ians|ani)?\s*(?:published|updated|last updated)\b.{0,80}\d{1,2}:\d{2}\s*(?:am|pm)?.*
+_FURNITURE = re.compile(     # verbose pattern: a space between words must be written \s+
+    r"""^(?:[\w.\-]+\s+logo|advertisement|story\s+continues\s+below\s+advertisement
+        |send\s+this\s+page\s+to\s+someone\s+via\s+email
+        |share\s+this\s+(?:article|story)|read\s+more\b.*|related\s*:.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*
+        |click\s+here\b.*|copyright\b.*|©.*|all\s+rights\s+reserved.*|(?:https?://|www\.)\S+|.*pic\.twitter\.com/\S+.*
+        |(?:(?:sure|certainly|okay)[!,.]?\s*)?(?:here\s+is|here's|here\s+are|below\s+is)\b.{0,80}\b(?:summary|rewrite|rewritten|version|article|points|overview)\b.{0,80}:
+        |skip\s+to\s+(?:main\s+)?content|(?:image|photo|video)\s*:?\s*(?:getty\s+images|reuters|ap|afp)?
+        |(?:by\s+[^\n]{0,60}?\s+)?(?:reuters|ap|afp|pti|ians|ani)?\s*(?:published|updated|last\s+updated)\b.{0,80}\d{1,2}:\d{2}\s*(?:am|pm)?.*
         )$""", re.I | re.X)
 _FAQ_MARKER = re.compile(r"^\W*(?:faqs?|frequently asked questions)\W*$", re.I)
 _Q_LINE = re.compile(r"^\W*(?:q|question)\s*\d*\s*[:.)\-]\s*", re.I)
 _A_LINE = re.compile(r"^\W*(?:a|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
-_CREDIT = re.compile(r"""(?:[—–]|--|\s-)\s*(?:reuters|ap|afp|pti|ani|ians|getty images|file(?: photo)?|photo[^\n]{0,40}|ap photo[^\n]{0,40})\s*\.?$
-                        |^(?:photo|image|picture|file photo|caption)\s*[:|]""", re.I | re.X)
+_CREDIT = re.compile(r"""(?:[—–]|--|\s-)\s*(?:reuters|ap|afp|pti|ani|ians|getty\s+images|file(?:\s+photo)?|photo[^\n]{0,40}
+                           |ap\s+photo[^\n]{0,40})\s*\.?$
+                        |^(?:photo|image|picture|file\s+photo|caption)\s*[:|]""", re.I | re.X)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _LABEL = re.compile(r"^\W*(?:q|a|question|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
 

@@ -1,0 +1,85 @@
+"""Reading figures, durations and days out of news text: values, units and exact offsets."""
+from __future__ import annotations
+
+import pytest
+
+from compare.numbers import find_days, find_durations, find_figures, parse_number
+
+
+def figures(text: str) -> list[tuple[str, float, str]]:
+    found = find_figures(text)
+    for f in found:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.value, f.unit) for f in found]
+
+
+@pytest.mark.parametrize("word, value", [
+    ("50", 50.0), ("1,200", 1200.0), ("50.5", 50.5), ("three", 3.0), ("twenty-five", 25.0),
+    ("Ninety", 90.0), ("dozen", 12.0), ("half", 0.5), ("banana", None),
+])
+def test_parse_number(word: str, value: float | None) -> None:
+    assert parse_number(word) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Insurers said damage could reach $50.5 billion.", [("$50.5 billion", 50.5e9, "$")]),
+    ("Trade is expected to top $10 billion this year.", [("$10 billion", 10e9, "$")]),
+    ("The plan raises taxes by 4 percent, rents by 3.5% and fees by 12 per cent.",
+     [("4 percent", 4.0, "%"), ("3.5%", 3.5, "%"), ("12 per cent", 12.0, "%")]),
+    ("The state will spend Rs 500 crore on roads.", [("Rs 500 crore", 5e9, "₹")]),
+    ("The club paid £4.5m for the striker and €3bn went to banks.", [("£4.5m", 4.5e6, "£"), ("€3bn", 3e9, "€")]),
+    ("It signed a $1.5-billion deal with US$7 million up front.", [("$1.5-billion", 1.5e9, "$"), ("US$7 million", 7e6, "$")]),
+    ("Output fell by 1.2 million barrels a day.", [("1.2 million", 1.2e6, "")]),
+    ("About 3,000 workers and twenty-five engineers were hired.", [("3,000", 3000.0, ""), ("twenty-five", 25.0, "")]),
+])
+def test_figures(text: str, expected: list) -> None:
+    assert figures(text) == expected
+
+
+def test_years_are_dates_not_amounts() -> None:
+    assert figures("In 2022 the West imposed sanctions on Moscow.") == []
+    assert figures("Sales hit 2,023 units in 2023.") == [("2,023", 2023.0, "")]
+
+
+def test_a_one_letter_scale_needs_a_currency() -> None:
+    """'100m' in '100m sprint' is metres, not a hundred million; '$3m' is three million dollars."""
+    assert figures("She won the 100m sprint.") == [("100", 100.0, "")]
+    assert figures("The fine was $3m.") == [("$3m", 3e6, "$")]
+
+
+def test_digits_inside_names_are_not_figures() -> None:
+    assert figures("Leaders met at the G20 summit to discuss Covid-19 and F-16 jets.") == []
+    assert figures("The airline ordered 40 jets.") == [("40", 40.0, "")]
+
+
+def test_contradicting_figures_have_different_values() -> None:
+    (a,), (b,) = find_figures("top $10 billion this year"), find_figures("top $50 billion this year")
+    assert a.unit == b.unit == "$"
+    assert a.value != b.value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jaishankar's five-day visit to Russia", [("five-day", 5.0, "day")]),
+    ("after a 14-hour debate", [("14-hour", 14.0, "hour")]),
+    ("after debating for 14 hours", [("14 hours", 14.0, "hour")]),
+    ("a three-week-long strike", [("three-week-long", 3.0, "week")]),
+    ("a twenty-five-year-old driver", [("twenty-five-year-old", 25.0, "year")]),
+    ("over two years", [("two years", 2.0, "year")]),
+])
+def test_durations(text: str, expected: list) -> None:
+    found = find_durations(text)
+    for d in found:
+        assert text[d.start:d.end] == d.text
+    assert [(d.text, d.value, d.unit) for d in found] == expected
+
+
+def test_days_and_dates() -> None:
+    text = "The talks began on Monday, Jan. 15, 2024 and end on December 27, 2023, or in May, they may say."
+    found = find_days(text)
+    for d in found:
+        assert text[d.start:d.end] == d.text
+    got = [(d.text, d.value, d.unit) for d in found]
+    assert ("Monday", "monday", "day") in got
+    assert ("Jan. 15, 2024", "january 15 2024", "month") in got
+    assert ("December 27, 2023", "december 27 2023", "month") in got
+    assert not any(d.text.lower() == "may" for d in found), "'may' the verb is not a month"

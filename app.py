@@ -10,16 +10,15 @@ HTML-escaped before it reaches ``st.markdown(..., unsafe_allow_html=True)``.
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import streamlit as st
 
 from compare import report
 from compare.comparison import FLAGGED_LABELS, Comparison, Flag
 from compare.document import sha256
-from compare.errors import CompareError, EmptyTextError, InputError
+from compare.errors import CompareError, InputError
 from compare.export import escape, export_name, flags_csv_many, word_diff_html
-from compare.inputs import MAX_FILE_BYTES, decode_bytes, validate_text
+from compare.inputs import MAX_FILE_BYTES, validate_text
 from compare.store import DECISIONS, ReviewStore, StoreError, default_db_path
 
 # ``corpus`` re-exports a function named ``load``, which hides the module from ``import corpus.load as``
@@ -65,14 +64,7 @@ table.cmp-table td,table.cmp-table th{border:1px solid #d0d7de;padding:3px 6px;v
 @st.cache_resource(show_spinner="Loading the language models (once per server, about 15 s)…")
 def load_engine():
     from compare.engine import get_engine
-    engine = get_engine()
-    try:                                   # load the models now, under this spinner, not mid-comparison
-        engine.embedder.encode(["Warm-up sentence for the embedding model."])
-        from compare.nlp import get_nlp
-        get_nlp()
-    except Exception:  # noqa: BLE001 — warming up is an optimisation; the first comparison loads them anyway
-        pass
-    return engine
+    return get_engine().warm_up()          # load the models now, under this spinner, not mid-comparison
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -213,13 +205,7 @@ def on_load_pair() -> None:
 
 def article_from_upload(name: str, data: bytes) -> loader.Article:
     """An uploaded .txt/.md/.html file as an Article, with the loaders' own checks and messages."""
-    text = decode_bytes(data, name)
-    suffix = Path(name).suffix.lower()
-    if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and loader._looks_html(text)):
-        text = loader._extract_html(text)
-        if not text.strip():
-            raise EmptyTextError(f"{name}: no article text found in this HTML page; save the article text as .txt instead")
-    return loader.Article(name=name, text=validate_text(text, name), source=name)
+    return loader.load_bytes(data, name)
 
 
 def _put_into_target(article: loader.Article) -> None:

@@ -10,7 +10,6 @@ used for fitting (bench/quality.py judges the result on them).
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import time
 

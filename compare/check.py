@@ -30,6 +30,7 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
                     "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+_COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner", "longer", "greater", "higher", "lower"})
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
@@ -226,7 +227,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["new_entities"] += 1
 
     # -- negation and hedges -----------------------------------------------------------------------
-    d_neg = [t for t in analysis.tokens if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)]
+    toks = analysis.tokens
+    d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)
+             and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)]   # "no earlier than", "no more than"
     w_neg = any(facts.negated[j] for j in window)
     best_cos = cosines[0] if cosines else 0.0
     if d_neg and not w_neg:

@@ -9,7 +9,6 @@ skipped bad lines (each reported with its line number on stderr).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 

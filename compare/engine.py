@@ -52,6 +52,13 @@ class Engine:
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
         self._lock = threading.Lock()
 
+    def warm_up(self) -> "Engine":
+        """Load the embedding model and the spaCy pipeline now rather than on the first comparison."""
+        from .nlp import get_nlp
+        self.embedder.encode(["warm up"])
+        get_nlp()
+        return self
+
     # -- preparation ----------------------------------------------------------------------------
     def prepare_wire(self, text: str, name: str = "wire") -> WireCopy:
         key = sha256(name + "\x00" + text)

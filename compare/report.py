@@ -78,7 +78,7 @@ def _md_escape(text: str) -> str:
 
 def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None = None) -> str:
     wire = comparisons[0].wire
-    lines = [f"# Comparison report", "", f"Wire copy: **{_md_escape(wire.name)}** (sha256 `{wire.sha256[:12]}`)", ""]
+    lines = ["# Comparison report", "", f"Wire copy: **{_md_escape(wire.name)}** (sha256 `{wire.sha256[:12]}`)", ""]
     for k, c in enumerate(comparisons):
         dec = decisions[k] if decisions else {}
         s = c.summary

@@ -31,7 +31,7 @@ from compare.errors import EmptyTextError, EncodingError, FetchError, InputError
 from compare.inputs import MAX_FILE_BYTES, decode_bytes, validate_text
 
 __all__ = [
-    "Article", "load_text", "load_file", "load_url", "load", "load_folder",
+    "Article", "load_text", "load_file", "load_bytes", "load_url", "load", "load_folder",
     "DEMO_DIR", "demo_pair", "list_pairs", "ARTICLE_SUFFIXES", "USER_AGENT",
 ]
 
@@ -141,14 +141,22 @@ def load_file(path: str | os.PathLike) -> Article:
             data = fh.read(MAX_FILE_BYTES + 1)   # the file may have grown since stat()
     except OSError as exc:
         raise InputError(f"{label}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    art = load_bytes(data, p.name, label=label)
+    return Article(name=art.name, text=art.text, source=str(p))
+
+
+def load_bytes(data: bytes, name: str, label: str | None = None) -> Article:
+    """An article from the bytes of a file called ``name`` (an upload): decoded, HTML extracted by
+    the file's suffix or content, checked; errors name ``label`` (default ``name``)."""
+    label = label or name
     text = decode_bytes(data, label)
-    suffix = p.suffix.lower()
+    suffix = Path(name).suffix.lower()
     if suffix in _HTML_SUFFIXES or (suffix not in _MARKDOWN_SUFFIXES and _looks_html(text)):
         text = _extract_html(text)
         if not text.strip():
             raise EmptyTextError(f"{label}: no article text found in this HTML page; "
                                  "save the article text as .txt instead")
-    return Article(name=p.name, text=validate_text(text, label), source=str(p))
+    return Article(name=name, text=validate_text(text, label), source=name)
 
 
 def load_folder(path: str | os.PathLike) -> list[Article]:

@@ -224,3 +224,12 @@ def test_wire_crlf_gives_the_same_findings_as_lf(engine) -> None:
     assert_comparison_offsets(b)
     assert [(f.text, f.verdict) for f in a.flags] == [(f.text, f.verdict) for f in b.flags]
     assert [v.label for v in a.verdicts] == [v.label for v in b.verdicts]
+
+
+def test_no_with_a_comparative_is_not_a_negation():
+    from compare import compare as run
+    wire = "The bridge will reopen at 10 a.m. on Friday, the transport ministry said."
+    derived = "The bridge will reopen no earlier than 10 a.m. on Friday, the transport ministry said."
+    c = run(wire, derived)
+    assert not any(u.kind == "negation" for u in c.units)
+    assert c.verdicts[0].label != "contradicted"

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
 from .names import given_name_added, same_entity
 from .nlp import Analysis
-from .numbers import Figure, find_days, find_durations, find_figures
+from .numbers import Figure, find_days, find_durations, find_figures, same_date
 from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "FEATURES", "NEGATIONS", "HEDGES"]
@@ -30,11 +31,15 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
                     "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+_RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+_ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
 _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner", "longer", "greater", "higher", "lower"})
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
 _WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
+
+WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
 
 FEATURES = (
     "best_score", "best_cos", "window_cos", "best_lex", "window_lex", "doc_lex", "word_ratio",
@@ -116,9 +121,12 @@ def _overlaps(a0: int, a1: int, spans) -> bool:
 
 
 def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list[int], scores: list[float],
-                   cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False) -> SentenceCheck:
+                   cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False,
+                   word_match: WordMatcher | None = None) -> SentenceCheck:
     """Check one derived sentence. ``base`` is where ``analysis.text`` starts in the derived document;
-    ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines."""
+    ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines.
+    ``word_match(words, candidates)`` gives, for each word, a candidate close in meaning or None
+    (the engine's embedding match); words it matches in the window count as supported."""
     text = analysis.text
     out = SentenceCheck()
     taken: list[tuple[int, int]] = []
@@ -162,12 +170,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     win_days = [d for j in window for d in facts.days[j]]
     all_days = [d for s in facts.days for d in s]
     for d in find_days(text):
-        if _overlaps(d.start, d.end, taken) or d.value in ("today", "yesterday", "tomorrow", "tonight"):
+        if _overlaps(d.start, d.end, taken) or d.value in _RELATIVE_DAYS:
             continue
         kind = "day" if d.unit == "day" else "date"
-        if any(w.value == d.value or (w.unit == d.unit == "month" and w.value.startswith(d.value)) for w in all_days):
+        if any(w.value == d.value or (w.unit == d.unit == "month" and same_date(w.value, d.value)
+                                                 and set(d.value.split()) <= set(w.value.split())) for w in all_days):
             add(d.start, d.end, kind, "supported", d.text)
-        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in ("today", "yesterday", "tomorrow", "tonight")), None)) is not None:
+        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS and (
+                d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             add(d.start, d.end, kind, "contradicted", w.text)
             f["contra_days"] += 1
             out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
@@ -176,7 +186,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["new_days"] += 1
     win_figs = [x for j in window for x in facts.figures[j]]
     all_figs = [x for s in facts.figures for x in s]
+    w_texts = {id(x): wire.analyses[j].text for j in window for x in facts.figures[j]}
     for x in find_figures(text):
+        if re.match(r"(?:st|nd|rd|th)\b", text[x.end:x.end + 3]):
+            continue        # an ordinal ("8th in the table") is a rank, not an amount
         if _overlaps(x.start, x.end, taken) or x.text.lower() in _WEAK_NUMBERS or (
                 x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
             continue
@@ -184,7 +197,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(x.start, x.end, "number", "supported",
                 next(w.text for w in all_figs if _same_value(x.value, w.value)))
         elif close and (w := next((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
-                         and w.text.lower() not in _WEAK_NUMBERS), None)) is not None:
+                         and w.text.lower() not in _WEAK_NUMBERS
+                         and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))), None)) is not None:
             add(x.start, x.end, "number", "contradicted", w.text)
             f["contra_figures"] += 1
             out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
@@ -211,7 +225,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
             match = mention
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
-                     and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)), None)
+                     and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)
+                     and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):
             add(s, t, kind, "contradicted", swap)
@@ -240,14 +255,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if close:
                 out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
     elif not d_neg and best is not None and facts.negated[best] and best_cos >= 0.6:
-        f["neg_dropped"] = 1.0
-        out.contradictions.append("the wire copy's negation is dropped")
+        f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
 
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
     n_new = n_new_doc = n_rare = n_rel = 0
+    pending = []
     for t in content:
         lem = t.lemma
         ants = [m for m in win_lemmas if _antonyms(lem, m)] if lem not in win_lemmas else []
@@ -263,6 +278,17 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif lem in wire.all_lemmas or t.lower in wire.all_lower:
             add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
             n_new += 1
+        else:
+            pending.append(t)
+    if pending and word_match is not None:
+        cands = sorted({t.lower for a in win_an for t in a.tokens if t.content and t.pos != "PROPN"})
+        matched = word_match([t.text.lower() for t in pending], cands) if cands else [None] * len(pending)
+    else:
+        matched = [None] * len(pending)
+    for t, m in zip(pending, matched):
+        if m is not None and t.pos != "PROPN":
+            add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
+            n_rel += 1
         else:
             add(t.start, t.end, "word", "new")
             n_new += 1
@@ -294,6 +320,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     out.features = f
     out.units.sort(key=lambda u: (u.start, u.end))
     return out
+
+
+def _counted(text: str, end: int) -> str:
+    """The word a bare number counts ("two caps" → "cap"), crudely singularised; "" when none."""
+    m = re.match(r"[\s-]*(?:[a-z]+\s+)?([A-Za-z]+)", text[end:end + 40])
+    word = m.group(1).lower() if m else ""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _content_seq(a: Analysis):

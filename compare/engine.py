@@ -29,6 +29,10 @@ from .verdict import decide, flags_for, omissions
 __all__ = ["Engine", "WireCopy", "get_engine"]
 
 _WIRE_CACHE = 16
+#: cosine of single-word embeddings from which a new word counts as said by the window in other words.
+#: 0.78 admits derivations ("importer"/"imports" 0.80, "cyclist"/"cycling" 0.78, "weaponry"/"weapons" 0.89)
+#: and refuses contrasts ("yellow"/"blue" 0.66, "imports"/"exports" 0.63, "increase"/"decrease" 0.61).
+WORD_MATCH = 0.78
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,13 @@ class Engine:
         self.threshold = self.model.threshold if threshold is None else threshold
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
         self._lock = threading.Lock()
+
+    def word_match(self, words: list[str], candidates: list[str]) -> list[str | None]:
+        """For each word, the candidate whose embedding is at least ``WORD_MATCH`` close, or None."""
+        vecs = self.embedder.encode(words + candidates)
+        sims = vecs[:len(words)] @ vecs[len(words):].T
+        best = sims.argmax(axis=1)
+        return [candidates[b] if sims[k, b] >= WORD_MATCH else None for k, b in enumerate(best)]
 
     def warm_up(self) -> "Engine":
         """Load the embedding model and the spaCy pipeline now rather than on the first comparison."""
@@ -89,7 +100,7 @@ class Engine:
             win = [index[x] for x in al.wire_ids]
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
-                                         is_question=s.section == "faq_question"))
+                                         is_question=s.section == "faq_question", word_match=self.word_match))
         probs = [self.model.probability(c.features) for c in checks]
         if self.checker is not None:
             pairs = [(" ".join(wp.analyses[index[x]].text for x in al.wire_ids) or "", a.text)
@@ -149,7 +160,8 @@ class Engine:
         for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, align(d, wp, scores))):
             win = [index[x] for x in al.wire_ids]
             c = check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
-                               [float(cos[i, j]) for j in win], wp, w.facts, is_question=s.section == "faq_question")
+                               [float(cos[i, j]) for j in win], wp, w.facts, is_question=s.section == "faq_question",
+                               word_match=self.word_match)
             out.append((s.start, s.end, {k: c.features[k] for k in FEATURES}))
         return out
 

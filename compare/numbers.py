@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_number", "find_figures", "find_days", "find_durations", "Figure", "WEEKDAYS", "MONTHS"]
+__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "Figure", "WEEKDAYS", "MONTHS"]
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -29,7 +29,8 @@ _FIGURE = re.compile(
     r"(?:\s?(?P<post>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|rupees\b|yen\b))?", re.I)
 _DURATION = re.compile(r"\b(?P<num>" + _NUMWORD + r")[- ](?P<unit>" + _UNIT_WORDS + r")\b(?:-long|-old)?", re.I)
 _DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b", re.I)
-_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r"|jan|feb|aug|sept?|oct|nov|dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\b", re.I)
+_MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTHS)
+                    + r"|jan|feb|aug|sept?|oct|nov|dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
 
 
@@ -122,9 +123,26 @@ def find_days(text: str) -> list[Figure]:
 
 
 def _month_key(s: str) -> str:
-    s = s.lower()
+    """"February 18th, 2024" and "18 February 2024" → "february 18 2024"; missing parts left out."""
+    low = s.lower()
     for mth in MONTHS:
-        if s.startswith(mth[:3]):
-            rest = re.findall(r"\d+", s)
-            return " ".join([mth, *rest])
-    return s
+        m = re.search(r"\b" + mth[:3], low)
+        if m:
+            day = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
+            year = re.findall(r"\b\d{4}\b", low)
+            return " ".join([mth, *day[:1], *year[:1]])
+    return low
+
+
+def same_date(a: str, b: str) -> bool | None:
+    """Whether two month keys name the same date: True, False (a conflict), None (cannot tell)."""
+    pa, pb = a.split(), b.split()
+    if not pa or not pb or pa[0] != pb[0]:
+        return False if pa and pb and pa[0] in MONTHS and pb[0] in MONTHS else None
+    da = next((x for x in pa[1:] if len(x) <= 2), None)
+    db = next((x for x in pb[1:] if len(x) <= 2), None)
+    ya = next((x for x in pa[1:] if len(x) == 4), None)
+    yb = next((x for x in pb[1:] if len(x) == 4), None)
+    if (da and db and da != db) or (ya and yb and ya != yb):
+        return False
+    return True

@@ -233,3 +233,20 @@ def test_no_with_a_comparative_is_not_a_negation():
     c = run(wire, derived)
     assert not any(u.kind == "negation" for u in c.units)
     assert c.verdicts[0].label != "contradicted"
+
+
+def test_dates_written_either_way_match_and_a_changed_day_is_caught():
+    from compare import compare as run
+    wire = "The ministers will meet in Geneva on 18 February to discuss the ceasefire, officials said."
+    same = run(wire, "The ministers will meet in Geneva on February 18 to discuss the ceasefire, officials said.")
+    assert not same.flags
+    moved = run(wire, "The ministers will meet in Geneva on February 21 to discuss the ceasefire, officials said.")
+    assert moved.verdicts[0].label == "contradicted"
+    assert any(moved.derived.text[f.start:f.end] == "February 21" for f in moved.flags)
+
+
+def test_a_rank_is_not_an_amount():
+    from compare import compare as run
+    wire = "St Mirren are seven points clear of bottom side Alloa in the Championship."
+    c = run(wire, "St Mirren are 8th in the Championship, seven points clear of bottom side Alloa.")
+    assert not any(u.kind == "number" and u.status == "contradicted" for u in c.units)

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -65,20 +66,33 @@ class Engine:
 
     def warm_up(self) -> "Engine":
         """Load the embedding model and the spaCy pipeline now rather than on the first comparison."""
+        from . import lexicon
         from .nlp import get_nlp
         self.embedder.encode(["warm up"])
         get_nlp()
+        lexicon.known("warm")
         return self
 
     # -- preparation ----------------------------------------------------------------------------
     def prepare_wire(self, text: str, name: str = "wire") -> WireCopy:
-        key = sha256(name + "\x00" + text)
+        key = sha256(text)
         with self._lock:
-            if key in self._wires:
+            hit = self._wires.get(key)
+            if hit is not None:
                 self._wires.move_to_end(key)
-                return self._wires[key]
+        if hit is not None:
+            if hit.doc.name == name:
+                return hit
+            # same text under another name: share the work, keep the name the caller gave
+            hit = WireCopy(dataclasses.replace(hit.prepared, doc=dataclasses.replace(hit.doc, name=name)), hit.facts)
+            with self._lock:
+                self._wires[key] = hit
+            return hit
         prepared = prepare(text, name, "w", self.embedder)
         wire = WireCopy(prepared, wire_facts(prepared))
+        # the single words that embedding matches compare against, encoded once per wire copy
+        self.embedder.encode(sorted({t.lower for a in prepared.analyses for t in a.tokens
+                                     if t.content and t.pos != "PROPN"}))
         with self._lock:
             self._wires[key] = wire
             while len(self._wires) > _WIRE_CACHE:
@@ -95,6 +109,8 @@ class Engine:
         alignments = align(d, wp, scores)
         index = {s.id: j for j, s in enumerate(wp.sentences)}
 
+        # one model call for every word the embedding match may ask about (then served from the cache)
+        self.embedder.encode(sorted({t.lower for a in d.analyses for t in a.tokens if t.content and t.pos != "PROPN"}))
         checks = []
         for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, alignments)):
             win = [index[x] for x in al.wire_ids]

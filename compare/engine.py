@@ -100,15 +100,14 @@ class Engine:
         return wire
 
     # -- comparison -----------------------------------------------------------------------------
-    def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
-        w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
+    def _check(self, w: WireCopy, derived: str, name: str):
+        """Prepare, align and check a derived text: what both compare() and features() start from."""
         d = prepare(derived, name, "d", self.embedder)
         wp = w.prepared
         scores = score_matrix(d, wp)
         cos = d.vectors @ wp.vectors.T if len(d.sentences) and len(wp.sentences) else np.zeros_like(scores)
         alignments = align(d, wp, scores)
         index = {s.id: j for j, s in enumerate(wp.sentences)}
-
         # one model call for every word the embedding match may ask about (then served from the cache)
         self.embedder.encode(sorted({t.lower for a in d.analyses for t in a.tokens if t.content and t.pos != "PROPN"}))
         checks = []
@@ -117,6 +116,12 @@ class Engine:
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
                                          is_question=s.section == "faq_question", word_match=self.word_match))
+        return d, cos, alignments, index, checks
+
+    def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
+        w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
+        wp = w.prepared
+        d, cos, alignments, index, checks = self._check(w, derived, name)
         probs = [self.model.probability(c.features) for c in checks]
         if self.checker is not None:
             pairs = [(" ".join(wp.analyses[index[x]].text for x in al.wire_ids) or "", a.text)
@@ -167,19 +172,8 @@ class Engine:
     def features(self, wire: str | WireCopy, derived: str) -> list[tuple[int, int, dict[str, float]]]:
         """``(start, end, features)`` of every checked derived sentence (what the verdict model reads)."""
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire)
-        d = prepare(derived, "derived", "d", self.embedder)
-        wp = w.prepared
-        scores = score_matrix(d, wp)
-        cos = d.vectors @ wp.vectors.T if len(d.sentences) and len(wp.sentences) else np.zeros_like(scores)
-        index = {s.id: j for j, s in enumerate(wp.sentences)}
-        out = []
-        for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, align(d, wp, scores))):
-            win = [index[x] for x in al.wire_ids]
-            c = check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
-                               [float(cos[i, j]) for j in win], wp, w.facts, is_question=s.section == "faq_question",
-                               word_match=self.word_match)
-            out.append((s.start, s.end, {k: c.features[k] for k in FEATURES}))
-        return out
+        d, _, _, _, checks = self._check(w, derived, "derived")
+        return [(s.start, s.end, {k: c.features[k] for k in FEATURES}) for s, c in zip(d.sentences, checks)]
 
     # -- helpers -----------------------------------------------------------------------------------
     @staticmethod

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .align import align, score_matrix
+from .align import SEMANTIC_WEIGHT, align, score_matrix
 from .check import FEATURES, WireFacts, check_sentence, wire_facts
 from .checkers import NLI_WEIGHT, Checker, load_checker
 from .comparison import SEVERITY_ORDER, Alignment, Comparison, Flag, Verdict
@@ -201,7 +201,7 @@ class Engine:
         out = []
         for j, wl in enumerate(wp.lemmas):
             rec = max((len(wl & dl) / len(wl) if wl else 1.0) for dl in d.lemmas)
-            out.append(float(0.6 * cos[:, j].max() + 0.4 * rec))
+            out.append(float(SEMANTIC_WEIGHT * cos[:, j].max() + (1 - SEMANTIC_WEIGHT) * rec))
         return out
 
 

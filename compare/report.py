@@ -8,7 +8,7 @@ import html
 import json
 from typing import Iterable, Sequence
 
-from .comparison import FLAGGED_LABELS, Comparison
+from .comparison import Comparison
 from .document import Document
 
 __all__ = ["SCHEMA", "to_dict", "derived_dict", "to_json", "to_markdown", "to_html", "batch_record"]
@@ -165,7 +165,3 @@ def to_html(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None 
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)
-
-
-def is_flagged(label: str) -> bool:
-    return label in FLAGGED_LABELS

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from compare.align import word_ratio
-from compare.engine import get_engine
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"
@@ -22,11 +21,6 @@ def read(path: Path) -> str:
 
 def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9$.,]+", text.lower().replace("’", "'")) if w not in _STOP} - {",", "."}
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return get_engine()
 
 
 @pytest.fixture(scope="module")

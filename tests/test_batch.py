@@ -12,7 +12,6 @@ import pytest
 
 from compare import cli
 from compare.batch import run_batch
-from compare.engine import get_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -67,11 +66,6 @@ def test_batch_cli_three_good_pairs_and_one_bad_line(tmp_path: Path) -> None:
         assert_record(rec, read(derived))
     trade = results[0]
     assert any(f["text"] == "$50 billion" and f["verdict"] == "contradicted" for f in trade["flags"])
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return get_engine()
 
 
 @pytest.mark.parametrize("bad_line, message", [

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from compare.engine import get_engine
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"
@@ -22,11 +21,6 @@ def sentence(c, prefix: str):
 
 def flags_on(c, s):
     return [f for f in c.flags if f.sentence_id == s.id]
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return get_engine()
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,6 @@ def read(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def engine():
-    return get_engine()
-
-
-@pytest.fixture(scope="module")
 def seed(engine):
     return api.compare(read(DEMO / "wire_dawn_reuters_2023-12-27.txt"), read(DEMO / "derived_rewrite_2023-12-28.txt"))
 

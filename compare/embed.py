@@ -58,12 +58,7 @@ class Embedder:
         if missing:
             vecs = self.model.encode(list(missing.values()), batch_size=BATCH_SIZE, convert_to_numpy=True,
                                      normalize_embeddings=True, show_progress_bar=False)
-            with self._lock:
-                self.encoded += len(missing)
-                for k, v in zip(missing, vecs.astype(np.float32)):
-                    self._cache[k] = v
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            self._store(list(missing), vecs)
         with self._lock:
             out = []
             for k, t in zip(keys, texts):
@@ -72,6 +67,21 @@ class Embedder:
                     v = self.model.encode([t], convert_to_numpy=True, normalize_embeddings=True)[0]
                 out.append(v)
         return np.vstack(out).astype(np.float32)
+
+    def cached(self, text: str) -> bool:
+        return _key(text) in self._cache
+
+    def store(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Put vectors computed elsewhere (another process) in the cache."""
+        self._store([_key(t) for t in texts], vectors)
+
+    def _store(self, keys: list[bytes], vectors: np.ndarray) -> None:
+        with self._lock:
+            self.encoded += len(keys)
+            for k, v in zip(keys, np.asarray(vectors, dtype=np.float32)):
+                self._cache[k] = v
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def cache_len(self) -> int:
         return len(self._cache)

@@ -17,14 +17,17 @@ from typing import Sequence
 import numpy as np
 
 from .align import SEMANTIC_WEIGHT, align, score_matrix
-from .check import FEATURES, WireFacts, check_sentence, wire_facts
+from .check import FEATURES, WireFacts, check_sentence, match_candidates, may_ask_match, wire_facts
 from .checkers import NLI_WEIGHT, Checker, load_checker
 from .comparison import SEVERITY_ORDER, Alignment, Comparison, Flag, Verdict
 from .document import sha256
 from .embed import Embedder, get_embedder
+from .errors import CompareError
+from .inputs import validate_text
 from .model import VerdictModel, load_verdict_model
-from .prepare import Prepared, prepare
-from .segment import _FAQ_MARKER
+from .nlp import analyse
+from .prepare import Prepared, content_sentences, prepare
+from .segment import _FAQ_MARKER, segment
 from .verdict import decide, flags_for, omissions
 
 __all__ = ["Engine", "WireCopy", "get_engine"]
@@ -64,16 +67,45 @@ class Engine:
         best = sims.argmax(axis=1)
         return [candidates[b] if sims[k, b] >= WORD_MATCH else None for k, b in enumerate(best)]
 
-    def warm_up(self) -> "Engine":
-        """Load the embedding model and the spaCy pipeline now rather than on the first comparison."""
+    def warm_up(self, embed: bool = True) -> "Engine":
+        """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now
+        rather than on the first comparison."""
         from . import lexicon
         from .nlp import get_nlp
-        self.embedder.encode(["warm up"])
         get_nlp()
         lexicon.known("warm")
+        if embed:
+            self.embedder.encode(["warm up"])
         return self
 
     # -- preparation ----------------------------------------------------------------------------
+    def read_ahead(self, texts) -> list[str]:
+        """Segment and analyse many texts in one spaCy call; return what is left for the embedder:
+        their sentences, to be encoded in one call (see ``preload``).
+
+        Batch mode reads a few dozen pairs ahead: the models run far faster on one large batch than
+        on many small ones (sentence-transformers sorts a call's texts by length, so padding
+        shrinks too), and the embedding of one group of pairs can run on the second core while the
+        previous group is checked. Later ``prepare_wire``/``compare`` calls on these texts are served
+        from the caches. Texts that cannot be compared are skipped here and reported by the comparison.
+        """
+        bare: dict[str, None] = {}
+        for text in texts:
+            try:
+                if self._wires.get(sha256(text)) is None:
+                    bare.update(dict.fromkeys(content_sentences(segment(validate_text(text)))[1]))
+            except CompareError:
+                continue
+        if not bare:
+            return []
+        sentences = list(bare)
+        analyse(sentences)
+        return sentences
+
+    def preload(self, texts) -> None:
+        """Analyse and embed the sentences of many texts in one model call each (see ``read_ahead``)."""
+        self.embedder.encode(self.read_ahead(texts))
+
     def prepare_wire(self, text: str, name: str = "wire") -> WireCopy:
         key = sha256(text)
         with self._lock:
@@ -90,9 +122,6 @@ class Engine:
             return hit
         prepared = prepare(text, name, "w", self.embedder)
         wire = WireCopy(prepared, wire_facts(prepared))
-        # the single words that embedding matches compare against, encoded once per wire copy
-        self.embedder.encode(sorted({t.lower for a in prepared.analyses for t in a.tokens
-                                     if t.content and t.pos != "PROPN"}))
         with self._lock:
             self._wires[key] = wire
             while len(self._wires) > _WIRE_CACHE:
@@ -100,16 +129,41 @@ class Engine:
         return wire
 
     # -- comparison -----------------------------------------------------------------------------
-    def _check(self, w: WireCopy, derived: str, name: str):
-        """Prepare, align and check a derived text: what both compare() and features() start from."""
+    def _align(self, w: WireCopy, derived: str, name: str):
         d = prepare(derived, name, "d", self.embedder)
         wp = w.prepared
         scores = score_matrix(d, wp)
         cos = d.vectors @ wp.vectors.T if len(d.sentences) and len(wp.sentences) else np.zeros_like(scores)
         alignments = align(d, wp, scores)
         index = {s.id: j for j, s in enumerate(wp.sentences)}
+        return d, cos, alignments, index
+
+    @staticmethod
+    def _asked_words(d: Prepared, wp: Prepared, alignments, index) -> set[str]:
+        """Every word the embedding match may ask about: the derived words found nowhere in the wire
+        copy, and the words of their sentences' windows."""
+        asked = set()
+        for a, al in zip(d.analyses, alignments):
+            if words := may_ask_match(a, wp):
+                asked.update(words)
+                asked.update(match_candidates([wp.analyses[index[x]] for x in al.wire_ids]))
+        return asked
+
+    def match_words(self, wire: WireCopy, derived: str) -> set[str]:
+        """The single words comparing ``derived`` with ``wire`` will embed (batch mode embeds a whole
+        group's in one call before checking); empty for a text that cannot be compared."""
+        try:
+            d, _, alignments, index = self._align(wire, derived, "derived")
+        except CompareError:
+            return set()
+        return self._asked_words(d, wire.prepared, alignments, index)
+
+    def _check(self, w: WireCopy, derived: str, name: str):
+        """Prepare, align and check a derived text: what both compare() and features() start from."""
+        d, cos, alignments, index = self._align(w, derived, name)
+        wp = w.prepared
         # one model call for every word the embedding match may ask about (then served from the cache)
-        self.embedder.encode(sorted({t.lower for a in d.analyses for t in a.tokens if t.content and t.pos != "PROPN"}))
+        self.embedder.encode(sorted(self._asked_words(d, wp, alignments, index)))
         checks = []
         for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, alignments)):
             win = [index[x] for x in al.wire_ids]

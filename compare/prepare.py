@@ -15,7 +15,7 @@ from .inputs import validate_text
 from .nlp import Analysis, analyse
 from .segment import segment, strip_label
 
-__all__ = ["Prepared", "prepare"]
+__all__ = ["Prepared", "prepare", "content_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +30,17 @@ class Prepared:
     all_lower: frozenset[str]             # every word form of the whole document
 
 
+def content_sentences(doc: Document) -> tuple[tuple[Sentence, ...], list[str]]:
+    """The sentences of ``doc`` that are compared, and the text of each as analysed and embedded
+    (an FAQ's "Q:"/"A:" label stripped)."""
+    sents = tuple(s for s in doc.sentences if s.section in CONTENT_SECTIONS)
+    return sents, [strip_label(s.text) for s in sents]
+
+
 def prepare(text: str, name: str, prefix: str, embedder: Embedder) -> Prepared:
     validate_text(text, name)
     doc = segment(text, name, prefix)
-    sents = tuple(s for s in doc.sentences if s.section in CONTENT_SECTIONS)
-    bare = [strip_label(s.text) for s in sents]
+    sents, bare = content_sentences(doc)
     offsets = tuple(len(s.text) - len(b) for s, b in zip(sents, bare))
     analyses = tuple(analyse(bare))
     vectors = embedder.encode(bare)

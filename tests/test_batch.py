@@ -119,3 +119,55 @@ def test_batch_results_match_single_comparisons(engine, tmp_path: Path) -> None:
     (rec,) = read_results(tmp_path / "out.jsonl")
     single = batch_record("budget", engine.compare(read("budget_wire.txt"), read("budget_derived.txt")))
     assert rec == json.loads(json.dumps(single))
+
+
+def _essentials(results: list[dict]) -> list[tuple]:
+    """What an editor reads from a batch record: each sentence's verdict and each flag's span and kind."""
+    return [(r["id"], [(s["start"], s["verdict"]) for s in r["sentences"]],
+             [(f["start"], f["end"], f["verdict"], f["severity"]) for f in r["flags"]]) for r in results]
+
+
+def test_two_processes_give_the_results_of_one_in_input_order(engine, tmp_path: Path) -> None:
+    """The embedding model in a child process changes the speed, not the findings or their order."""
+    src = tmp_path / "pairs.jsonl"
+    lines = [pair(*GOOD[0]), "not json", pair(*GOOD[1]), pair(*GOOD[2]), pair(*GOOD[0]).replace('"trade"', '"again"', 1)]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for processes in (1, 2):
+        errors: list[tuple[int, str]] = []
+        out = tmp_path / f"out{processes}.jsonl"
+        stats = run_batch(str(src), str(out), engine=engine, processes=processes,
+                          on_error=lambda n, m: errors.append((n, m)))
+        assert (stats.done, stats.skipped) == (4, 1)
+        assert [n for n, _ in errors] == [2]
+        runs[processes] = read_results(out)
+    assert [r["id"] for r in runs[2]] == ["trade", "budget", "storm", "again"]
+    assert _essentials(runs[2]) == _essentials(runs[1])
+
+
+def test_reading_ahead_in_small_groups_changes_nothing(engine, tmp_path: Path, monkeypatch) -> None:
+    """Pairs are prepared a group at a time; where the groups split must not show in the results."""
+    import compare.batch
+    src = tmp_path / "pairs.jsonl"
+    src.write_text("\n".join([pair(*g) for g in GOOD] + ["[1]"]) + "\n", encoding="utf-8")
+    run_batch(str(src), str(tmp_path / "big.jsonl"), engine=engine)
+    monkeypatch.setattr(compare.batch, "READ_AHEAD", 1)
+    errors: list[tuple[int, str]] = []
+    run_batch(str(src), str(tmp_path / "small.jsonl"), engine=engine, on_error=lambda n, m: errors.append((n, m)))
+    assert read_results(tmp_path / "small.jsonl") == read_results(tmp_path / "big.jsonl")
+    assert [n for n, _ in errors] == [4]
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (["--processes", "3"], {}, "invalid choice"),
+    ([], {"COMPARE_PROCESSES": "4"}, "COMPARE_PROCESSES='4': expected 1 or 2"),
+])
+def test_a_bad_process_count_is_refused_before_any_work(tmp_path: Path, args, env, message) -> None:
+    src = tmp_path / "pairs.jsonl"
+    src.write_text(pair(*GOOD[0]) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "compare", "batch", str(src), "--out", str(tmp_path / "o.jsonl"),
+                           *args], cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1", **env},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "o.jsonl").exists()

@@ -39,6 +39,19 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
 _WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
+#: counts stated without a cardinal ("capped twice" → "two caps"); ordinals are not counts ("the 17th hole")
+_COUNT_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "pair": 2.0, "both": 2.0, "couple": 2.0}
+#: a numbered list's marker ("2." or "3)" opening a line), not a figure
+_LIST_MARKER = re.compile(r"\s*[-•*]?\s*\(?\d{1,2}[.)](?:\s|$)")
+#: words of the window that make a derived "not"/"without" a paraphrase rather than a reversal
+#: ("bypass the bidding process" / "without a bidding process"): negative implicatives (Karttunen 1971)
+#: and other verbs of absence or refusal
+_IMPLICIT_NEGATIVES = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "neglect", "forget",
+                                 "bypass", "skip", "lack", "miss", "absent", "unable", "prevent", "ban", "forbid",
+                                 "halt", "cancel", "abandon", "exclude", "omit", "ignore", "drop", "stop",
+                                 "lose", "withhold", "spare", "unaware", "unclear", "unknown", "hardly", "rarely"})
+#: words in the window that a year in the derived sentence may resolve ("next year's Games" → "2016")
+_RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|coming|following|same)\s+(?:year|season|decade)|\byear\b", re.I)
 
 WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
 
@@ -62,6 +75,7 @@ class WireFacts:
     hedged: tuple[bool, ...]
     words: str                                             # the whole wire copy as normalised words
     all_entities: tuple[tuple[str, str], ...]
+    counts: frozenset[float] = frozenset()                 # values of "twice", "a pair" …: counts a summary may state
 
 
 def _norm_words(text: str) -> str:
@@ -81,7 +95,13 @@ def wire_facts(wire: Prepared) -> WireFacts:
         hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
         words=_norm_words(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),
+        counts=frozenset(v for t in texts for v in _count_words(t)),
     )
+
+
+def _count_words(text: str) -> list[float]:
+    """Counts a text states without a cardinal: "twice" (2), "a pair" (2)."""
+    return [_COUNT_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _COUNT_WORDS]
 
 
 @dataclass(slots=True)
@@ -89,6 +109,9 @@ class SentenceCheck:
     units: list[Unit] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
     contradictions: list[str] = field(default_factory=list)    # readable reasons, most precise first
+    #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
+    #: a day or date (not a year the window gives as "next year" and the like)
+    hard_new: int = 0
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -156,11 +179,18 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     close = bool(scores) and scores[0] >= CLOSE_SCORE
     win_durs = [d for j in window for d in facts.durations[j]]
     all_durs = [d for s in facts.durations for d in s]
+    all_figs = [x for s in facts.figures for x in s]
     for d in find_durations(text):
         if _overlaps(d.start, d.end, taken):
             continue
+        weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
         if any(d.unit == w.unit and _same_value(d.value, w.value) for w in all_durs):
             add(d.start, d.end, "duration", "supported", next(w.text for w in all_durs if d.unit == w.unit))
+        elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
+                                             None)) is not None:
+            add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
+        elif weak and f" {d.unit}" in facts.words:
+            add(d.start, d.end, "duration", "supported", d.unit)
         elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)) is not None:
             add(d.start, d.end, "duration", "contradicted", w.text)
             f["contra_figures"] += 1
@@ -168,6 +198,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         else:
             add(d.start, d.end, "duration", "new")
             f["new_figures"] += 1
+            out.hard_new += not weak
     win_days = [d for j in window for d in facts.days[j]]
     all_days = [d for s in facts.days for d in s]
     for d in find_days(text):
@@ -177,6 +208,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if any(w.value == d.value or (w.unit == d.unit == "month" and same_date(w.value, d.value)
                                                  and set(d.value.split()) <= set(w.value.split())) for w in all_days):
             add(d.start, d.end, kind, "supported", d.text)
+        elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
+            add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
         elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             add(d.start, d.end, kind, "contradicted", w.text)
@@ -185,8 +218,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         else:
             add(d.start, d.end, kind, "new")
             f["new_days"] += 1
+            out.hard_new += not (d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in win_an))
     win_figs = [x for j in window for x in facts.figures[j]]
-    all_figs = [x for s in facts.figures for x in s]
     w_texts = {id(x): wire.analyses[j].text for j in window for x in facts.figures[j]}
     for x in find_figures(text):
         if re.match(r"(?:st|nd|rd|th)\b", text[x.end:x.end + 3]):
@@ -194,9 +227,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if _overlaps(x.start, x.end, taken) or x.text.lower() in _WEAK_NUMBERS or (
                 x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
             continue
+        if x.start == 0 or not text[:x.start].strip(" -•*("):
+            if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
+                continue        # "2." opening a numbered list item
         if any(_same_value(x.value, w.value) and _units_compatible(x.unit, w.unit) for w in all_figs):
             add(x.start, x.end, "number", "supported",
                 next(w.text for w in all_figs if _same_value(x.value, w.value)))
+        elif not x.unit and x.value in facts.counts:
+            add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif close and (w := next((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                          and w.text.lower() not in _WEAK_NUMBERS
                          and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))), None)) is not None:
@@ -206,6 +244,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         else:
             add(x.start, x.end, "number", "new")
             f["new_figures"] += 1
+            out.hard_new += 1
 
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None
@@ -248,10 +287,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
              and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)]   # "no earlier than", "no more than"
     w_neg = any(facts.negated[j] for j in window)
     best_cos = cosines[0] if cosines else 0.0
+    implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES for a in win_an for t in a.tokens)
     if d_neg and not w_neg:
         f["neg_added"] = 1.0
         for t in d_neg:
-            close = best_cos >= 0.6
+            close = best_cos >= 0.6 and not implicit
             add(t.start, t.end, "negation", "contradicted" if close else "new")
             if close:
                 out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
@@ -264,9 +304,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
     n_new = n_new_doc = n_rare = n_rel = 0
     pending = []
+    # antonyms only of the window's ordinary words ("national" in "National League" is a name) and only
+    # where the sentence has no negation of its own ("did not win" says "lost")
+    plain = frozenset(t.lemma for a in win_an for t in a.tokens if t.content and t.pos != "PROPN" and not t.ent)
     for t in content:
         lem = t.lemma
-        ants = [m for m in win_lemmas if _antonyms(lem, m)] if lem not in win_lemmas else []
+        ants = [m for m in plain if _antonyms(lem, m)] if lem not in win_lemmas and not d_neg else []
         if ants:
             add(t.start, t.end, "word", "contradicted", ants[0])
             f["antonyms"] += 1
@@ -333,6 +376,11 @@ def may_ask_match(analysis: Analysis, wire: Prepared) -> list[str]:
     engine can encode them all in one call before checking)."""
     return [t.lower for t in analysis.tokens if t.content and t.pos not in ("PROPN", "NUM")
             and t.lemma not in wire.all_lemmas and t.lower not in wire.all_lower]
+
+
+def _is_age(text: str, d: Figure) -> bool:
+    """ "21-year-old", "75 years old", "aged 30 years": a person's age."""
+    return d.unit == "year" and (d.text.lower().endswith("-old") or text[d.end:d.end + 5].lower().startswith(" old"))
 
 
 def _counted(text: str, end: int) -> str:

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["normalise", "same_entity", "same_person", "given_name_added", "demonym_stem"]
+__all__ = ["normalise", "same_entity", "same_person", "same_country", "given_name_added", "demonym_stem"]
 
 _TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
  chancellor king queen prince princess sheikh general gen col lt sgt capt adm governor gov senator sen rep
@@ -67,6 +67,27 @@ def demonym_stem(word: str) -> str:
     return w
 
 
+#: short and long names of the same country that no rule about name shapes can join
+_COUNTRY_NAMES = ({"us", "usa", "united states", "united states of america", "america"},
+                  {"uk", "united kingdom", "britain", "great britain"},
+                  {"uae", "united arab emirates", "emirates"},
+                  {"drc", "dr congo", "democratic republic of congo", "democratic republic of the congo"},
+                  {"netherlands", "holland"},
+                  {"south korea", "republic of korea", "korea"},
+                  {"north korea", "dprk"},
+                  {"russia", "russian federation"},
+                  {"china", "prc", "people's republic of china"},
+                  {"czechia", "czech republic"},
+                  {"turkey", "turkiye", "türkiye"},
+                  {"myanmar", "burma"},
+                  {"ivory coast", "cote d'ivoire", "côte d'ivoire"})
+
+
+def same_country(a: str, b: str) -> bool:
+    ja, jb = " ".join(normalise(a)), " ".join(normalise(b))
+    return ja != jb and any(ja in names and jb in names for names in _COUNTRY_NAMES)
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
 
@@ -79,6 +100,8 @@ def same_entity(a: str, b: str, label: str = "") -> bool:
     if not na or not nb:
         return False
     ja, jb = " ".join(na), " ".join(nb)
+    if same_country(a, b):
+        return True
     if ja == jb or re.search(rf"\b{re.escape(ja)}\b", jb) or re.search(rf"\b{re.escape(jb)}\b", ja):
         return True
     if len(na) == 1 and len(nb) > 1 and na[0].replace(".", "") == _initials(nb):

@@ -20,6 +20,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 _UNIT_WORDS = r"(?:second|minute|hour|day|night|week|month|year|decade|century|km|kilometre|kilometer|mile|metre|meter|kg|tonne|ton)s?"
+#: one spelling per unit, so that "10,000 meters" and "10000 metres" agree
+_UNIT_SPELLING = {"meter": "metre", "kilometer": "kilometre", "km": "kilometre", "ton": "tonne"}
 _NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")[- ](?:" + "|".join(list(_SMALL)[1:10]) + r")\b|" + "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen", "a", "an", "half"], key=len, reverse=True)) + r")"
 
 _FIGURE = re.compile(
@@ -105,7 +107,7 @@ def find_durations(text: str) -> list[Figure]:
         v = parse_number(m.group("num"))
         if v is not None:
             unit = m.group("unit").lower().rstrip("s")
-            out.append(Figure(m.start(), m.end(), m.group(0), v, unit))
+            out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
     return out
 
 

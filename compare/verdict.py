@@ -48,8 +48,8 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
     if check.contradictions:
         return Verdict(sentence.id, "contradicted", "; ".join(check.contradictions[:2]), round(max(probability, 0.9), 3))
     novel = f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE
-    # precise checks flag on their own: a misquote, a figure, day or date, or a given name the wire lacks
-    precise = f["unmatched_quotes"] or f["new_figures"] or f["new_days"] or f["added_given"]
+    # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the wire lacks
+    precise = f["unmatched_quotes"] or check.hard_new or f["added_given"]
     if probability >= threshold or novel or precise:
         new = [text[a - base:b - base] for a, b in phrases(check.units, text, base)]
         unsupported = not alignment.wire_ids or f["best_score"] < UNSUPPORTED_SCORE or f["new_share"] >= UNSUPPORTED_SHARE

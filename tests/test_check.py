@@ -244,3 +244,73 @@ def test_a_rank_is_not_an_amount():
     wire = "St Mirren are seven points clear of bottom side Alloa in the Championship."
     c = run(wire, "St Mirren are 8th in the Championship, seven points clear of bottom side Alloa.")
     assert not any(u.kind == "number" and u.status == "contradicted" for u in c.units)
+
+
+# -- a fact said another way is not a new fact ------------------------------------------------------------
+def _units(c, kind):
+    return [(u.text, u.status) for u in c.units if u.kind == kind]
+
+
+def test_an_age_written_as_an_adjective_matches_the_wire_figure():
+    from compare import compare as run
+    wire = ("Striker Keating, 21, was recommended to the club's manager by the former coach of the academy. "
+            "He has previously played for three clubs in Ireland.")
+    c = run(wire, "Keating, a 21-year-old striker, was recommended to the club's manager by the academy's former coach.")
+    assert _units(c, "duration") == [("21-year-old", "supported")]
+    aged = run(wire, "Keating, a 24-year-old striker, was recommended to the club's manager by the academy's former coach.")
+    assert _units(aged, "duration") == [("24-year-old", "new")] and aged.flags
+
+
+def test_units_spelt_the_american_way_match():
+    from compare import compare as run
+    wire = "Farah won gold in the men's 10000 metres at the championships in Moscow on Saturday."
+    c = run(wire, "Farah won gold in the men's 10,000 meters at the championships in Moscow on Saturday.")
+    assert _units(c, "duration") == [("10,000 meters", "supported")]
+    assert not c.flags
+
+
+def test_a_year_inside_a_full_date_supports_the_year_alone():
+    from compare import compare as run
+    wire = ("The plant was hit by another explosion in July 2013, although there were no reports of casualties. "
+            "It provoked an angry backlash in 2007 due to pollution concerns.")
+    c = run(wire, "The plant had a previous explosion in 2013, with no reports of casualties.")
+    assert ("2013", "supported") in _units(c, "date")
+    assert not any(u.status == "contradicted" for u in c.units)
+
+
+def test_a_numbered_list_marker_is_not_a_figure():
+    from compare import compare as run
+    wire = "The shortlist has six novels. The winner will be announced at the Guildhall on Tuesday night."
+    c = run(wire, "Key points:\n2. The winner will be announced at the Guildhall on Tuesday night.")
+    assert not any(u.kind == "number" for u in c.units)
+    assert not c.flags
+
+
+def test_a_count_stated_as_twice_supports_two():
+    from compare import compare as run
+    wire = "Capped twice for Scotland, Clarkson has made almost 400 senior appearances at club level."
+    c = run(wire, "Clarkson, who has two caps for Scotland, has made almost 400 senior appearances at club level.")
+    assert ("two", "supported") in _units(c, "number")
+
+
+def test_a_country_by_another_of_its_names_is_not_a_swap():
+    from compare import compare as run
+    wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."
+    c = run(wire, "The city of Eugene, USA, has been awarded the rights to host the 2021 world championships.")
+    assert not any(u.status == "contradicted" for u in c.units)
+    swapped = run(wire, "The city of Eugene in Canada has been awarded the rights to host the 2021 world championships.")
+    assert swapped.verdicts[0].label in ("contradicted", "partial", "unsupported")
+
+
+def test_no_reversal_read_into_a_name_a_double_negative_or_an_implicit_negative():
+    from compare import compare as run
+    wire = ("Anderson has joined National League rivals Torquay, subject to clearance. "
+            "Villegas could not quite land the title, losing out to Streelman in a play-off. "
+            "The council decided to bypass the usual bidding process because of the opportunity.")
+    c = run(wire, "Anderson has joined Torquay, subject to international clearance. "
+                  "Villegas did not win the title, losing to Streelman in a play-off. "
+                  "The council awarded the event without a bidding process because of the opportunity.")
+    assert not any(u.status == "contradicted" for u in c.units), [(u.text, u.evidence) for u in c.units
+                                                                 if u.status == "contradicted"]
+    flipped = run(wire, "Villegas won the title, beating Streelman in a play-off.")
+    assert flipped.verdicts[0].label == "contradicted", "the reversal itself is still caught"

@@ -19,7 +19,7 @@ from collections import deque
 
 import numpy as np
 
-from .embed import BATCH_SIZE, CACHE_SIZE, DIM, Embedder
+from .embed import BATCH_SIZE, CACHE_SIZE, DIM, Embedder, join_long, split_long
 from .errors import CompareError, ModelError
 
 __all__ = ["ProcessEmbedder"]
@@ -120,16 +120,17 @@ class ProcessEmbedder(Embedder):
         missing = list(dict.fromkeys(t for t in texts if not self.cached(t)))
         if not missing:
             return None
-        job = self._send(missing, urgent)
-        self._jobs[job] = missing
+        pieces, owners = split_long(missing)
+        job = self._send(pieces, urgent)
+        self._jobs[job] = (missing, owners)
         return job
 
     def collect(self, job: int | None) -> None:
         """Wait for a submitted job and put its vectors in the cache."""
         if job is None:
             return
-        texts = self._jobs.pop(job)
-        self.store(texts, self._wait(job))
+        texts, owners = self._jobs.pop(job)
+        self.store(texts, join_long(self._wait(job), owners, len(texts)))
 
     # -- lifetime ----------------------------------------------------------------------------------
     def close(self) -> None:

@@ -26,6 +26,9 @@ __all__ = ["run_batch", "BatchStats", "iter_results", "default_processes", "READ
 #: fewer when their texts pass ``READ_AHEAD_CHARS``, so memory stays bounded whatever the articles' length
 READ_AHEAD = 32
 READ_AHEAD_CHARS = 2_000_000
+#: the first group is smaller (then 16, 32 …): nothing can be checked before it is embedded, so a
+#: small one starts the checks, and the first results, sooner
+FIRST_GROUP = 8
 
 
 def default_processes() -> int:
@@ -76,7 +79,7 @@ def _decoded(lines, on_error):
 
 def _chunks(lines, on_error):
     """Lists of ``(line_number, parsed pair or error message)``, at most READ_AHEAD pairs / READ_AHEAD_CHARS each."""
-    chunk, size = [], 0
+    chunk, size, limit = [], 0, min(FIRST_GROUP, READ_AHEAD)
     for n, line in _decoded(lines, on_error):
         try:
             item = _parse(line)
@@ -84,9 +87,9 @@ def _chunks(lines, on_error):
         except CompareError as exc:
             item = str(exc)
         chunk.append((n, item))
-        if len(chunk) >= READ_AHEAD or size >= READ_AHEAD_CHARS:
+        if len(chunk) >= limit or size >= READ_AHEAD_CHARS:
             yield chunk
-            chunk, size = [], 0
+            chunk, size, limit = [], 0, min(2 * limit, READ_AHEAD)
     if chunk:
         yield chunk
 

@@ -4,7 +4,8 @@ The model is ``all-MiniLM-L6-v2`` as shipped inside the PyPI package ``gt-all-mi
 read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded. ``Embedder.encode`` returns
 L2-normalised float32 vectors, so a dot product is the cosine similarity. Texts already seen are
 served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE`` entries, ~1.5 KB each), so a
-wire copy compared against many derived articles is embedded once.
+wire copy compared against many derived articles is embedded once, and behind it from the cache file
+every process shares (:mod:`compare.embed_cache`), so the page and the command line embed a text once.
 """
 from __future__ import annotations
 
@@ -34,12 +35,19 @@ def _key(text: str) -> bytes:
 
 
 class Embedder:
-    def __init__(self, model=None, cache_size: int = CACHE_SIZE):
+    """``disk``: the shared cache file (:mod:`compare.embed_cache`); ``"env"`` opens the one
+    ``$COMPARE_EMBED_CACHE`` names, None keeps vectors in this process only."""
+
+    def __init__(self, model=None, cache_size: int = CACHE_SIZE, disk="env"):
         self._model = model
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.encoded = 0          # how many texts went through the model (for benchmarks)
+        if disk == "env":
+            from .embed_cache import open_disk_cache
+            disk = open_disk_cache(DIM)
+        self.disk = disk
 
     @property
     def model(self):
@@ -59,6 +67,7 @@ class Embedder:
                     self._cache.move_to_end(k)
                 elif k not in missing:
                     missing[k] = t
+        self._from_disk(missing)
         if missing:
             pieces, owners = split_long(list(missing.values()))
             vecs = self.model.encode(pieces, batch_size=BATCH_SIZE, convert_to_numpy=True,
@@ -73,6 +82,30 @@ class Embedder:
                                    owners, 1)[0]
         return np.vstack(out).astype(np.float32)
 
+    def _from_disk(self, missing: dict[bytes, str]) -> None:
+        """Move what the shared cache file holds from ``missing`` into memory."""
+        if self.disk is None or not missing:
+            return
+        found = self.disk.get_many(list(missing))
+        if found:
+            with self._lock:
+                for k, v in found.items():
+                    self._cache[k] = v
+                    del missing[k]
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+
+    def missing(self, texts: list[str]) -> list[str]:
+        """The distinct texts neither in memory nor in the shared cache file (which are loaded now)."""
+        todo = {}
+        with self._lock:
+            for t in texts:
+                k = _key(t)
+                if k not in self._cache and k not in todo:
+                    todo[k] = t
+        self._from_disk(todo)
+        return list(todo.values())
+
     def cached(self, text: str) -> bool:
         return _key(text) in self._cache
 
@@ -81,12 +114,15 @@ class Embedder:
         self._store([_key(t) for t in texts], vectors)
 
     def _store(self, keys: list[bytes], vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
         with self._lock:
             self.encoded += len(keys)
-            for k, v in zip(keys, np.asarray(vectors, dtype=np.float32)):
+            for k, v in zip(keys, vectors):
                 self._cache[k] = v
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
+        if self.disk is not None:
+            self.disk.put_many(list(zip(keys, vectors)))
 
     def cache_len(self) -> int:
         return len(self._cache)

@@ -77,8 +77,8 @@ class _RemoteModel:
 
 
 class ProcessEmbedder(Embedder):
-    def __init__(self, cache_size: int = CACHE_SIZE):
-        super().__init__(model=None, cache_size=cache_size)
+    def __init__(self, cache_size: int = CACHE_SIZE, disk="env"):
+        super().__init__(model=None, cache_size=cache_size, disk=disk)
         ctx = multiprocessing.get_context("spawn")     # a clean interpreter, whatever this process has loaded
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child,), name="compare-embed", daemon=True)
@@ -117,7 +117,7 @@ class ProcessEmbedder(Embedder):
     def submit(self, texts: list[str], urgent: bool = False) -> int | None:
         """Start embedding the texts not cached yet; returns a job for ``collect`` (None: nothing to do).
         An urgent job is embedded before the jobs already waiting (a plain ``encode`` call is urgent)."""
-        missing = list(dict.fromkeys(t for t in texts if not self.cached(t)))
+        missing = self.missing(texts)
         if not missing:
             return None
         pieces, owners = split_long(missing)

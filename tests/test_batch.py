@@ -152,6 +152,7 @@ def test_reading_ahead_in_small_groups_changes_nothing(engine, tmp_path: Path, m
     src.write_text("\n".join([pair(*g) for g in GOOD] + ["[1]"]) + "\n", encoding="utf-8")
     run_batch(str(src), str(tmp_path / "big.jsonl"), engine=engine)
     monkeypatch.setattr(compare.batch, "READ_AHEAD", 1)
+    monkeypatch.setattr(compare.batch, "FIRST_GROUP", 1)
     errors: list[tuple[int, str]] = []
     run_batch(str(src), str(tmp_path / "small.jsonl"), engine=engine, on_error=lambda n, m: errors.append((n, m)))
     assert read_results(tmp_path / "small.jsonl") == read_results(tmp_path / "big.jsonl")

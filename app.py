@@ -19,7 +19,7 @@ from compare.document import sha256
 from compare.errors import CompareError, InputError
 from compare.export import escape, export_name, flags_csv_many, word_diff_html
 from compare.inputs import MAX_FILE_BYTES, validate_text
-from compare.store import DECISIONS, ReviewStore, StoreError, default_db_path
+from compare.store import DECISIONS, ReviewStore, StoreError, default_db_path, match_flags
 
 # ``corpus`` re-exports a function named ``load``, which hides the module from ``import corpus.load as``
 loader = importlib.import_module("corpus.load")
@@ -527,7 +527,9 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
     f = flags[idx]
     sent = c.derived.sentence(f.sentence_id)
     current = decisions.get((f.start, f.end))
-    current_html = (f"<p style='margin:.3rem 0'><b>Current decision:</b> {decision_line(current)}</p>"
+    moved = (f" <span class='cmp-id'>(saved on the earlier flag “{escape(current.flag_text)}”)</span>"
+             if current and current.span != (f.start, f.end) else "")
+    current_html = (f"<p style='margin:.3rem 0'><b>Current decision:</b> {decision_line(current)}{moved}</p>"
                     if current else "<p style='margin:.3rem 0'><b>Current decision:</b> none yet</p>")
     _html(f"<div class='cmp-card sev-{f.severity}'>"
           f"<div class='cmp-head'>Flag {idx + 1} of {n} · {SEVERITY_LABEL[f.severity]} · {_tag(f.verdict)} · "
@@ -559,8 +561,14 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
                   on_click=on_move, args=(pair, undecided if undecided is not None else idx), width="stretch")
 
 
-def decisions_section(k: int, c: Comparison, decisions: dict) -> None:
+def decisions_section(k: int, c: Comparison, decisions: dict, earlier: list) -> None:
     st.subheader("Decisions (latest per flag)", divider="gray")
+    if earlier:
+        items = "".join(f"<li><mark>{escape(d.flag_text)}</mark> · <b>{DECISION_LABEL[d.decision]}</b> by "
+                        f"{escape(d.editor)}, {escape(d.decided_at[:16].replace('T', ' '))}"
+                        f"{' · ' + escape(d.note) if d.note else ''}</li>" for d in earlier)
+        _html("<div class='cmp-card'><b>Decisions on flags this comparison no longer raises</b> (the engine has "
+              f"changed since they were saved; they stay in the history):<ul class='cmp-list'>{items}</ul></div>")
     numbered = [(n, f) for n, f in enumerate(c.flags, 1) if (f.start, f.end) in decisions]
     if not numbered:
         st.caption("No decision yet on this article's flags.")
@@ -568,7 +576,9 @@ def decisions_section(k: int, c: Comparison, decisions: dict) -> None:
         rows = []
         for n, f in numbered:
             d = decisions[(f.start, f.end)]
-            rows.append(f"<tr><td>{n}</td><td>{SEVERITY_LABEL[f.severity]}</td><td>{escape(f.text)}</td>"
+            moved = (f" <span class='cmp-id'>(saved on the earlier flag “{escape(d.flag_text)}”)</span>"
+                     if d.span != (f.start, f.end) else "")
+            rows.append(f"<tr><td>{n}</td><td>{SEVERITY_LABEL[f.severity]}</td><td>{escape(f.text)}{moved}</td>"
                         f"<td><b>{DECISION_LABEL[d.decision]}</b></td><td>{escape(d.editor)}</td>"
                         f"<td>{escape(d.note)}</td><td>{escape(d.decided_at[:19].replace('T', ' '))}</td></tr>")
         _html("<table class='cmp-table cmp-decisions'><tr><th>#</th><th>severity</th><th>flagged text</th><th>decision</th>"
@@ -601,7 +611,7 @@ def omissions_section(c: Comparison) -> None:
         _html(wire_html(c))
 
 
-def comparison_tab(k: int, c: Comparison, decisions: dict) -> None:
+def comparison_tab(k: int, c: Comparison, decisions: dict, earlier: list | None = None) -> None:
     summary_strip(c)
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -610,7 +620,7 @@ def comparison_tab(k: int, c: Comparison, decisions: dict) -> None:
         _html(article_html(c))
     with right:
         review_panel(k, c, decisions)
-    decisions_section(k, c, decisions)
+    decisions_section(k, c, decisions, earlier or [])
     sentence_inspector(k, c)
     omissions_section(c)
 
@@ -661,10 +671,13 @@ def main() -> None:
         return
     try:
         store = get_store()
-        decisions = [store.latest(c.wire.sha256, c.derived.sha256) for c in comps]
+        matches = [match_flags(c.flags, store.latest(c.wire.sha256, c.derived.sha256)) for c in comps]
+        decisions = [m for m, _ in matches]
+        earlier = [left for _, left in matches]
     except StoreError as exc:
         st.error(_md(str(exc)))
         decisions = [{} for _ in comps]
+        earlier = [[] for _ in comps]
     if _boxes_changed(active):
         st.caption("The boxes have been edited since this comparison: press **Compare** to update it.")
 
@@ -673,7 +686,7 @@ def main() -> None:
               for k, c in enumerate(comps)]
     for k, (tab, c) in enumerate(zip(st.tabs(labels), comps)):
         with tab:
-            comparison_tab(k, c, decisions[k])
+            comparison_tab(k, c, decisions[k], earlier[k])
     exports(comps, decisions)
 
 

@@ -267,6 +267,25 @@ def test_a_conflicting_decision_names_the_other_editor(db: Path) -> None:
     assert "Ana" in page_text(ben) and "Ben" in page_text(ben)
 
 
+def test_a_decision_saved_on_a_flag_drawn_differently_is_still_shown(db: Path, engine) -> None:
+    """After a retune the engine may draw a flag a few characters wider: the editor's decision stays on it,
+    and a decision on a flag no longer raised is listed apart, not lost."""
+    wire, derived = demo_pair()
+    flags = engine.compare(wire.text, derived[0].text, derived[0].name, wire.name).flags
+    first = next(f for f in flags if len(f.text.split()) > 1)
+    inner = first.text.split()[-1]                      # the old, narrower flag: the last word of today's
+    start = first.start + first.text.rindex(inner)
+    with ReviewStore(db) as store:
+        store.record(*demo_hashes(), start, start + len(inner), inner, "confirmed", note="checked by phone",
+                     editor="Ana Ruiz")
+        store.record(*demo_hashes(), 0, 4, "Gone", "dismissed", editor="Ben")
+    at = open_page()
+    text = page_text(at)
+    assert "checked by phone" in text and "Ana Ruiz" in text
+    assert "saved on the earlier flag" in text
+    assert "Decisions on flags this comparison no longer raises" in text and "Gone" in text
+
+
 # ------------------------------------------------------------------------------------------ exports
 
 def test_every_export_parses_and_carries_the_decision(db: Path, downloads: dict[str, bytes]) -> None:

@@ -266,3 +266,35 @@ def test_decision_is_frozen(db: Path) -> None:
     assert isinstance(d, Decision)
     with pytest.raises(AttributeError):
         d.decision = "confirmed"  # type: ignore[misc]
+
+
+# -- decisions on flags the engine now draws differently -----------------------------------------------
+class _Flag:
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+
+
+def test_a_flag_drawn_wider_after_a_retune_keeps_its_decision(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.record(WIRE, DERIVED, 40, 51, "three-day", "confirmed", note="not in the wire", editor="Ana")
+        store.record(WIRE, DERIVED, 90, 98, "Thursday", "dismissed", editor="Ben")
+        store.record(WIRE, DERIVED, 200, 230, "reduce India's dependence", "confirmed", editor="Ana")
+        latest = store.latest(WIRE, DERIVED)
+    flags = [_Flag(36, 51, "a three-day"),            # the same words, drawn wider: keeps Ana's decision
+             _Flag(90, 98, "Thursday"),               # unchanged
+             _Flag(120, 130, "new phrase")]           # a flag the old engine did not raise
+    matched, left = store_module.match_flags(flags, latest)
+    assert matched[(36, 51)].note == "not in the wire" and matched[(36, 51)].span == (40, 51)
+    assert matched[(90, 98)].editor == "Ben"
+    assert (120, 130) not in matched
+    assert [d.flag_text for d in left] == ["reduce India's dependence"], "shown apart, never dropped"
+
+
+def test_a_new_decision_on_the_redrawn_flag_takes_over_and_the_old_one_is_not_left_over(db: Path) -> None:
+    with ReviewStore(db) as store:
+        store.record(WIRE, DERIVED, 40, 51, "three-day", "confirmed", editor="Ana")
+        store.record(WIRE, DERIVED, 36, 51, "a three-day", "dismissed", editor="Ana")
+        matched, left = store_module.match_flags([_Flag(36, 51, "a three-day")], store.latest(WIRE, DERIVED))
+        assert matched[(36, 51)].decision == "dismissed"
+        assert left == []
+        assert len(store.history(WIRE, DERIVED)) == 2

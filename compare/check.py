@@ -379,7 +379,7 @@ def may_ask_match(analysis: Analysis, wire: Prepared) -> list[str]:
 
 
 def _is_age(text: str, d: Figure) -> bool:
-    """ "21-year-old", "75 years old", "aged 30 years": a person's age."""
+    """A person's age: "21-year-old", "75 years old"."""
     return d.unit == "year" and (d.text.lower().endswith("-old") or text[d.end:d.end + 5].lower().startswith(" old"))
 
 

@@ -39,6 +39,7 @@ class DiskCache:
         self._lock = threading.Lock()
         self._writes = 0
         self._db: sqlite3.Connection | None = None
+        db = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False, isolation_level=None)
@@ -52,6 +53,8 @@ class DiskCache:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (f"{MODEL_ID} dim={dim}",))
             self._db = db
         except (sqlite3.Error, OSError) as exc:
+            if db is not None:
+                db.close()
             self._off(exc)
 
     @property

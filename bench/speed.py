@@ -52,19 +52,20 @@ import random
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 from common import DATA, DEV_SETS, ROOT, read_jsonl
 
 from compare.embed import BATCH_SIZE
+
+sys.path.insert(0, str(ROOT / "tests"))
+from page_server import CHROMIUM, CHROMIUM_ARGS, PageServerError, serve_page  # noqa: E402  (shared with tests/test_browser.py)
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -74,9 +75,6 @@ PY = sys.executable
 os.environ["COMPARE_EMBED_CACHE"] = "off"     # timed runs get a fresh cache file each (fresh_cache_path)
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
            PYTHONPATH=str(ROOT))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
 PAGE_TIMEOUT_S = 300
 E2E_TARGET = 1.5
 
@@ -158,20 +156,6 @@ def check(p: subprocess.CompletedProcess, what: str) -> None:
         raise SystemExit(f"speed: {what} failed (exit {p.returncode}):\n{tail}")
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
-            return resp.status == 200
-    except OSError:
-        return False
-
-
 def load_shared_model():
     """The embedding model, loaded once and warmed with one encode (as the page's load_engine does)."""
     from compare.embed import load_model
@@ -230,7 +214,6 @@ def bench_page() -> None:
     if not (ROOT / "app.py").exists():
         row("streamlit first render", "skipped", note="app.py is missing")
         return
-    streamlit = Path(PY).with_name("streamlit")
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(ENV, COMPARE_DB=str(Path(tmp) / "reviews.sqlite3"))
         use_browser = Path(CHROMIUM).exists()
@@ -245,30 +228,13 @@ def bench_page() -> None:
             row("streamlit first script run (AppTest)", fmt_s(t), note=f"subprocess start → AppTest.run() done "
                 f"({float(inner):.1f} s inside; {exc} exceptions); Chromium/Playwright missing, no server measured")
             return
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        with open(Path(tmp) / "server.log", "w") as log:
-            t0 = time.perf_counter()
-            proc = subprocess.Popen([str(streamlit), "run", "app.py", "--server.headless", "true", "--server.port",
-                                     str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-            try:
-                while not healthy(url):
-                    if proc.poll() is not None:
-                        raise SystemExit(f"speed: streamlit exited with {proc.returncode}:\n"
-                                         f"{(Path(tmp) / 'server.log').read_text()[-2000:]}")
-                    if time.perf_counter() - t0 > PAGE_TIMEOUT_S:
-                        raise SystemExit("speed: streamlit not healthy in time")
-                    time.sleep(0.1)
+        t0 = time.perf_counter()
+        try:
+            with serve_page(env, Path(tmp) / "server.log", PAGE_TIMEOUT_S, poll_s=0.1, python=PY) as url:
                 t_health = time.perf_counter() - t0
                 t_render = page_render(url)
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=15)
+        except PageServerError as exc:
+            raise SystemExit(f"speed: {str(exc)[-2000:]}") from None
     row("streamlit server start → /_stcore/health", fmt_s(t_health))
     row("streamlit page open → first run rendered", fmt_s(t_render),
         note="Chromium: demo comparison shown ('Flag 1 of'), exports drawn, run indicator gone; includes model load")

@@ -397,6 +397,13 @@ def decision_line(d) -> str:
             f"<span class='cmp-id'>{escape(d.decided_at[:19].replace('T', ' '))} UTC</span>{note}")
 
 
+def moved_note(d, f: Flag) -> str:
+    """A decision saved on the same words when the engine drew the flag differently says so."""
+    if d.span == (f.start, f.end):
+        return ""
+    return f" <span class='cmp-id'>(saved on the earlier flag “{escape(d.flag_text)}”)</span>"
+
+
 # ============================================================================ page sections
 
 def sidebar() -> None:
@@ -527,9 +534,8 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
     f = flags[idx]
     sent = c.derived.sentence(f.sentence_id)
     current = decisions.get((f.start, f.end))
-    moved = (f" <span class='cmp-id'>(saved on the earlier flag “{escape(current.flag_text)}”)</span>"
-             if current and current.span != (f.start, f.end) else "")
-    current_html = (f"<p style='margin:.3rem 0'><b>Current decision:</b> {decision_line(current)}{moved}</p>"
+    current_html = (f"<p style='margin:.3rem 0'><b>Current decision:</b> {decision_line(current)}"
+                    f"{moved_note(current, f)}</p>"
                     if current else "<p style='margin:.3rem 0'><b>Current decision:</b> none yet</p>")
     _html(f"<div class='cmp-card sev-{f.severity}'>"
           f"<div class='cmp-head'>Flag {idx + 1} of {n} · {SEVERITY_LABEL[f.severity]} · {_tag(f.verdict)} · "
@@ -576,9 +582,7 @@ def decisions_section(k: int, c: Comparison, decisions: dict, earlier: list) -> 
         rows = []
         for n, f in numbered:
             d = decisions[(f.start, f.end)]
-            moved = (f" <span class='cmp-id'>(saved on the earlier flag “{escape(d.flag_text)}”)</span>"
-                     if d.span != (f.start, f.end) else "")
-            rows.append(f"<tr><td>{n}</td><td>{SEVERITY_LABEL[f.severity]}</td><td>{escape(f.text)}{moved}</td>"
+            rows.append(f"<tr><td>{n}</td><td>{SEVERITY_LABEL[f.severity]}</td><td>{escape(f.text)}{moved_note(d, f)}</td>"
                         f"<td><b>{DECISION_LABEL[d.decision]}</b></td><td>{escape(d.editor)}</td>"
                         f"<td>{escape(d.note)}</td><td>{escape(d.decided_at[:19].replace('T', ' '))}</td></tr>")
         _html("<table class='cmp-table cmp-decisions'><tr><th>#</th><th>severity</th><th>flagged text</th><th>decision</th>"

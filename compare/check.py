@@ -287,9 +287,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
              and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)]   # "no earlier than", "no more than"
     w_neg = any(facts.negated[j] for j in window)
     best_cos = cosines[0] if cosines else 0.0
-    implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES for a in win_an for t in a.tokens)
     if d_neg and not w_neg:
         f["neg_added"] = 1.0
+        implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
+                       for a in win_an for t in a.tokens)
         for t in d_neg:
             close = best_cos >= 0.6 and not implicit
             add(t.start, t.end, "negation", "contradicted" if close else "new")

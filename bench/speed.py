@@ -189,9 +189,9 @@ def fresh_engine(model):
 
 def content_sentences(text: str) -> list[str]:
     """What the engine embeds for a text: content sentences, Q:/A: label stripped."""
-    from compare.document import CONTENT_SECTIONS
-    from compare.segment import segment, strip_label
-    return [strip_label(s.text) for s in segment(text).sentences if s.section in CONTENT_SECTIONS]
+    from compare.prepare import content_sentences as engine_sentences
+    from compare.segment import segment
+    return engine_sentences(segment(text))[1]
 
 
 # ============================================================================================ start-up

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from dataclasses import dataclass
 from typing import Callable, TextIO
 
@@ -29,6 +30,12 @@ READ_AHEAD_CHARS = 2_000_000
 #: the first group is smaller (then 16, 32 …): nothing can be checked before it is embedded, so a
 #: small one starts the checks, and the first results, sooner
 FIRST_GROUP = 8
+#: with the model in a child process, groups read, analysed and queued ahead of the one being checked
+#: while the child is still embedding what that one needs (this process then runs spaCy instead of
+#: waiting), up to this many groups and new sentences: a quarter of the analysis cache (``nlp``), so a
+#: group's analyses are still cached when it is checked
+LOOKAHEAD = 16
+LOOKAHEAD_SENTENCES = 5_000
 
 
 def default_processes() -> int:
@@ -118,34 +125,91 @@ def _texts(chunk) -> list[str]:
 
 
 def _two_processes(chunks):
-    """Groups of results, in input order, with the embedding model in a child process. The child always
-    has the next group's sentences queued: it embeds them while this process runs spaCy on the group
-    after and checks the current one; the words a check needs are sent as urgent and go first."""
+    """Groups of results, in input order, with the embedding model in a child process.
+
+    Each group goes through three steps: its sentences are analysed here and queued for the child;
+    once they are embedded, the single words its checks may ask about are queued (urgent: they jump
+    the sentences of later groups); once those are embedded, it is checked and yielded. This process
+    never sits idle while there is work: while the child has not finished what the oldest group
+    needs, the words of any later group whose sentences are ready are queued, then the next group is
+    read and analysed (up to ``LOOKAHEAD`` groups and ``LOOKAHEAD_SENTENCES`` new sentences ahead).
+    The child embeds on every core except while this process analyses or checks (``busy``)."""
     from .embed_process import ProcessEmbedder
     from .engine import Engine
     with ProcessEmbedder() as emb:
-        engine = Engine(embedder=emb).warm_up(embed=False)   # spaCy and the lexicon load while the child loads the model
-
-        def start(chunk):
-            return (chunk, emb.submit(engine.read_ahead(_texts(chunk)))) if chunk is not None else (None, None)
-
+        with emb.busy():                # spaCy and the lexicon load while the child loads the model
+            engine = Engine(embedder=emb).warm_up(embed=False)
         it = iter(chunks)
-        cur, cur_job = start(next(it, None))
-        nxt, nxt_job = start(next(it, None))
-        while cur is not None:
-            emb.collect(cur_job)
+        pending: deque[_Group] = deque()
+        ended = False
+
+        def read_one() -> None:
+            nonlocal ended
+            chunk = next(it, None)
+            if chunk is None:
+                ended = True
+                return
+            with emb.busy():
+                sentences = engine.read_ahead(_texts(chunk))
+            pending.append(_Group(chunk, emb.submit(sentences), len(sentences)))
+
+        def ask_words(g: _Group) -> None:
+            emb.collect(g.sentences)
             words: set[str] = set()
-            for _, item in cur:
+            for _, item in g.chunk:
                 if not isinstance(item, str):
                     try:
                         words |= engine.match_words(engine.prepare_wire(item[1], f"wire of {item[0]}"), item[2])
                     except CompareError:
                         pass           # reported when the pair is compared
-            words_job = emb.submit(sorted(words), urgent=True)
-            after, after_job = start(next(it, None))
-            emb.collect(words_job)
-            yield _compare_chunk(engine, cur, preload=False)
-            cur, cur_job, nxt, nxt_job = nxt, nxt_job, after, after_job
+            g.words = emb.submit(sorted(words), urgent=True)
+            g.asked = True
+
+        def one_step() -> bool:
+            """Do one piece of work that does not wait for the child; False when there is none."""
+            for g in pending:
+                if not g.asked and emb.ready(g.sentences):
+                    ask_words(g)
+                    return True
+            if not ended and len(pending) <= LOOKAHEAD and sum(g.new for g in pending) < LOOKAHEAD_SENTENCES:
+                read_one()
+                return True
+            return False
+
+        def wait_oldest() -> None:
+            """Wait for the oldest job the child has not finished."""
+            for g in pending:
+                if not g.asked:
+                    ask_words(g)
+                    return
+                if g.words is not None and not emb.ready(g.words):
+                    emb.collect(g.words)
+                    g.words = None
+                    return
+
+        read_one()
+        while pending:
+            if one_step():
+                continue
+            head = pending[0]
+            if head.asked and emb.ready(head.words):
+                emb.collect(head.words)
+                pending.popleft()
+                with emb.busy():
+                    results = _compare_chunk(engine, head.chunk, preload=False)
+                yield results
+            else:
+                wait_oldest()
+
+
+@dataclass
+class _Group:
+    """A group of pairs on its way through ``_two_processes``."""
+    chunk: list
+    sentences: int | None            # the child's job embedding its sentences
+    new: int                         # how many sentences were new (analysed, and sent to the child)
+    words: int | None = None         # the child's job embedding the words its checks may ask about
+    asked: bool = False
 
 
 def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None, processes: int = 1):

@@ -19,11 +19,15 @@ import numpy as np
 
 from .errors import ModelError
 
-__all__ = ["Embedder", "get_embedder", "split_long", "join_long", "CACHE_SIZE", "DIM", "WINDOW_WORDS"]
+__all__ = ["Embedder", "get_embedder", "run_model", "split_long", "join_long", "CACHE_SIZE", "DIM", "WINDOW_WORDS"]
 
 CACHE_SIZE = 50_000
 DIM = 384
 BATCH_SIZE = 16          # measured 0.63x the time of 64 on this CPU (less padding, fits the cache)
+#: single words and short phrases (the embedding match of words) have no padding to save, so they go
+#: through the model in larger batches: 0.78x the time of 16 on the development batch's 1,321 words
+SHORT_WORDS = 3
+SHORT_BATCH_SIZE = 64
 #: the model reads 256 word pieces at most; a longer "sentence" (a run-on paragraph, a table row) is
 #: embedded as the mean of windows of this many words (~1.3 pieces per word), never truncated
 WINDOW_WORDS = 150
@@ -70,17 +74,19 @@ class Embedder:
         self._from_disk(missing)
         if missing:
             pieces, owners = split_long(list(missing.values()))
-            vecs = self.model.encode(pieces, batch_size=BATCH_SIZE, convert_to_numpy=True,
-                                     normalize_embeddings=True, show_progress_bar=False)
+            vecs = self._run(pieces)
             self._store(list(missing), join_long(vecs, owners, len(missing)))
         with self._lock:
             out = [self._cache.get(k) for k in keys]
         for n, v in enumerate(out):
             if v is None:           # evicted between the two steps (tiny cache): encode directly
                 pieces, owners = split_long([texts[n]])
-                out[n] = join_long(self.model.encode(pieces, convert_to_numpy=True, normalize_embeddings=True),
-                                   owners, 1)[0]
+                out[n] = join_long(self._run(pieces), owners, 1)[0]
         return np.vstack(out).astype(np.float32)
+
+    def _run(self, pieces: list[str]) -> np.ndarray:
+        """The model's vectors of ``pieces`` (each short enough for it)."""
+        return run_model(self.model, pieces)
 
     def _from_disk(self, missing: dict[bytes, str]) -> None:
         """Move what the shared cache file holds from ``missing`` into memory."""
@@ -126,6 +132,19 @@ class Embedder:
 
     def cache_len(self) -> int:
         return len(self._cache)
+
+
+def run_model(model, texts: list[str]) -> np.ndarray:
+    """Normalised embeddings of ``texts`` from a SentenceTransformer: sentences ``BATCH_SIZE`` at a time,
+    short texts (``SHORT_WORDS`` words at most) ``SHORT_BATCH_SIZE`` at a time."""
+    short = [len(t.split()) <= SHORT_WORDS for t in texts]
+    out = np.empty((len(texts), DIM), dtype=np.float32)
+    for want, size in ((False, BATCH_SIZE), (True, SHORT_BATCH_SIZE)):
+        idx = [k for k, s in enumerate(short) if s == want]
+        if idx:
+            out[idx] = model.encode([texts[k] for k in idx], batch_size=size, convert_to_numpy=True,
+                                    normalize_embeddings=True, show_progress_bar=False)
+    return out
 
 
 def split_long(texts: list[str]) -> tuple[list[str], list[int]]:

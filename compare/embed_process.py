@@ -3,14 +3,17 @@
 Batch mode splits the work by stage rather than by pair: this process segments, analyses (spaCy) and
 checks, the child process only embeds. ``submit`` does not wait, so the child embeds the next
 group of pairs while this process checks the current one; urgent requests (the words a check needs
-now) jump the queue. The child uses one torch thread while this process works and both cores while
-this process waits for it (17.5 s against 18.3 s on the development batch, five runs each).
-Splitting by pair instead (two full engines) was measured slower: both processes prepared the same
+now) jump the queue. The child embeds on both cores, except while this process declares heavy work
+with ``busy()`` (spaCy, checks), when it keeps to one torch thread so the two do not fight over the
+cores. Busy is declared, not inferred from waits: inferred, the bookkeeping between two waits flipped
+the child to one thread for a whole slice of the longest sentences after every job. Splitting by pair instead (two full engines) was measured slower: both processes prepared the same
 long wire copies, and each loaded spaCy and the lexicon as well as the model.
 
     with ProcessEmbedder() as emb:        # the child starts loading the model at once
         job = emb.submit(sentences)        # returns at once
-        ...                                # other work
+        with emb.busy():
+            ...                            # heavy work here: the child keeps to one core meanwhile
+        emb.ready(job)                     # never waits
         emb.collect(job)                   # now cached: emb.encode(sentences) costs nothing
 """
 from __future__ import annotations
@@ -18,10 +21,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from contextlib import contextmanager
 
 import numpy as np
 
-from .embed import BATCH_SIZE, CACHE_SIZE, DIM, Embedder, join_long, split_long
+from .embed import CACHE_SIZE, DIM, SHORT_WORDS, Embedder, join_long, run_model, split_long
 from .errors import CompareError, ModelError
 
 __all__ = ["ProcessEmbedder"]
@@ -32,25 +36,42 @@ __all__ = ["ProcessEmbedder"]
 SLICE = 64
 
 
+def _slice(texts: list[str], order: list[int], start: int) -> list[str]:
+    """The next texts to embed: ``SLICE`` sentences, or four times as many single words."""
+    part, weight = [], 0.0
+    for k in order[start:]:
+        if weight >= SLICE:
+            break
+        part.append(texts[k])
+        weight += 0.25 if len(texts[k].split()) <= SHORT_WORDS else 1.0
+    return part
+
+
 def _serve(conn) -> None:
     """The child: load the model once, then answer ``(job, texts, urgent)`` with ``(job, vectors or error
     text)``. Urgent jobs go first; a job's texts are sorted by length and embedded ``SLICE`` at a time."""
     fixed = os.environ.get("COMPARE_THREADS")         # a thread count the user chose is kept as it is
     os.environ.setdefault("COMPARE_THREADS", "1")     # the other core is busy with the checks
     from .embed import load_model
+    try:                # tqdm (under sentence-transformers) would create a multiprocessing lock, which
+        from tqdm.std import TqdmDefaultWriteLock   # the fast exit below would leave for the
+        TqdmDefaultWriteLock.mp_lock = None           # resource tracker to clean up, with a warning
+    except ImportError:
+        pass
     try:
         model, error = load_model(), None
     except ModelError as exc:
         model, error = None, str(exc)
-    threads, idle = 1, False
+    threads, idle = 1, True
     queue: deque = deque()            # [job, texts, order, vectors so far]
     while True:
         try:
             while not queue or conn.poll():
                 msg = conn.recv()
-                if msg is None:
-                    return
-                if msg[0] == "idle":       # the parent waits for us (True) or works again (False)
+                if msg is None:         # done: nothing to save here, so skip the interpreter's slow
+                    conn.close()        # teardown of torch (about a second)
+                    os._exit(0)
+                if msg[0] == "idle":       # the parent is idle or waits for us (True), or works (False)
                     idle = msg[1]
                     continue
                 job, texts, urgent = msg
@@ -69,24 +90,13 @@ def _serve(conn) -> None:
             threads = want
         item = queue[0]
         job, texts, order, done = item
-        part = [texts[k] for k in order[len(done):len(done) + SLICE]]
-        done.extend(model.encode(part, batch_size=BATCH_SIZE, convert_to_numpy=True, normalize_embeddings=True,
-                                 show_progress_bar=False))
+        part = _slice(texts, order, len(done))
+        done.extend(run_model(model, part))
         if len(done) == len(texts):
             queue.popleft()
             vecs = np.empty((len(texts), DIM), dtype=np.float32)
             vecs[order] = np.asarray(done, dtype=np.float32)
             conn.send((job, vecs))
-
-
-class _RemoteModel:
-    """Stands in for the SentenceTransformer inside ``Embedder``: ``encode`` asks the child and waits."""
-
-    def __init__(self, owner: "ProcessEmbedder"):
-        self._owner = owner
-
-    def encode(self, texts, **_):
-        return self._owner._wait(self._owner._send(list(texts)))
 
 
 class ProcessEmbedder(Embedder):
@@ -97,10 +107,18 @@ class ProcessEmbedder(Embedder):
         self._proc = ctx.Process(target=_serve, args=(child,), name="compare-embed", daemon=True)
         self._proc.start()
         child.close()
-        self._model = _RemoteModel(self)
         self._next = 0
         self._done: dict[int, object] = {}
         self._jobs: dict[int, list[str]] = {}
+        self._busy = 0
+
+    @property
+    def model(self):
+        raise AttributeError("the model of a ProcessEmbedder runs in its child process")
+
+    def _run(self, pieces: list[str]) -> np.ndarray:
+        """A plain ``encode`` of texts not cached: ask the child, ahead of any queued job, and wait."""
+        return self._wait(self._send(pieces))
 
     # -- requests ----------------------------------------------------------------------------------
     def _send(self, texts: list[str], urgent: bool = True) -> int:
@@ -114,11 +132,9 @@ class ProcessEmbedder(Embedder):
     def _wait(self, job: int) -> np.ndarray:
         if job not in self._done:
             try:
-                self._conn.send(("idle", True))         # nothing to do here: the child may use every core
                 while job not in self._done:
                     j, result = self._conn.recv()
                     self._done[j] = result
-                self._conn.send(("idle", False))        # back to work: the child goes back to one thread
             except (OSError, EOFError):
                 raise self._died() from None
         result = self._done.pop(job)
@@ -141,6 +157,39 @@ class ProcessEmbedder(Embedder):
         self._jobs[job] = (missing, owners)
         return job
 
+    @contextmanager
+    def busy(self):
+        """Around heavy work in this process (spaCy, checks): the child embeds on one core meanwhile,
+        and on every core the rest of the time. Declared rather than inferred from waits: the short
+        bookkeeping between two waits would otherwise flip the child to one thread for a whole slice."""
+        self._busy += 1
+        if self._busy == 1:
+            self._tell_idle(False)
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            if self._busy == 0:
+                self._tell_idle(True)
+
+    def _tell_idle(self, idle: bool) -> None:
+        try:
+            self._conn.send(("idle", idle))
+        except (OSError, EOFError):
+            raise self._died() from None
+
+    def ready(self, job: int | None) -> bool:
+        """Whether ``collect(job)`` would return at once (never waits)."""
+        if job is None:
+            return True
+        try:
+            while job not in self._done and self._conn.poll():
+                j, result = self._conn.recv()
+                self._done[j] = result
+        except (OSError, EOFError):
+            raise self._died() from None
+        return job in self._done
+
     def collect(self, job: int | None) -> None:
         """Wait for a submitted job and put its vectors in the cache."""
         if job is None:
@@ -155,9 +204,10 @@ class ProcessEmbedder(Embedder):
                 self._conn.send(None)
             except (OSError, EOFError):
                 pass
-            self._proc.join(timeout=5)
-            if self._proc.is_alive():
-                self._proc.terminate()
+            self._proc.join(timeout=2)
+            if self._proc.is_alive():       # still loading the model (it reads nothing before): it holds
+                self._proc.terminate()      # nothing worth keeping
+                self._proc.join(timeout=5)
         self._conn.close()
 
     def __enter__(self) -> "ProcessEmbedder":

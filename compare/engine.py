@@ -69,10 +69,11 @@ class Engine:
 
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now
-        rather than on the first comparison."""
+        rather than on the first comparison. ``embed=False`` is for a process whose model runs
+        elsewhere: spaCy is then loaded without torch (see ``nlp.load_without_torch``)."""
         from . import lexicon
-        from .nlp import get_nlp
-        get_nlp()
+        from .nlp import get_nlp, load_without_torch
+        get_nlp() if embed else load_without_torch()
         lexicon.known("warm")
         if embed:
             self.embedder.encode(["warm up"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "given_name_added", "demonym_stem"]
 
@@ -92,6 +93,7 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
 
 
+@lru_cache(maxsize=200_000)     # each derived mention is held against every name of the wire copy
 def same_entity(a: str, b: str, label: str = "") -> bool:
     """Whether mentions ``a`` and ``b`` can name the same entity (``label`` is spaCy's, of ``a``)."""
     if label == "PERSON":

@@ -57,6 +57,7 @@ def test_batch_cli_three_good_pairs_and_one_bad_line(tmp_path: Path) -> None:
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 3, proc.stderr
     assert "Traceback" not in proc.stderr
+    assert "leaked" not in proc.stderr and "Warning" not in proc.stderr, "the embedding process must exit cleanly"
     bad = [line for line in proc.stderr.splitlines() if line.startswith("line ")]
     assert len(bad) == 1 and bad[0].startswith("line 2: skipped: not valid JSON"), proc.stderr
     assert "3 pair(s) compared, 1 skipped" in proc.stderr
@@ -143,6 +144,29 @@ def test_two_processes_give_the_results_of_one_in_input_order(engine, tmp_path: 
         runs[processes] = read_results(out)
     assert [r["id"] for r in runs[2]] == ["trade", "budget", "storm", "again"]
     assert _essentials(runs[2]) == _essentials(runs[1])
+
+
+def test_two_processes_reading_many_groups_ahead_give_the_results_of_one(engine, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    """With the model in a child process, groups are analysed and queued well ahead of the one being
+    checked, and their words asked for out of turn: the results and their order must not show it."""
+    import compare.batch
+    src = tmp_path / "pairs.jsonl"
+    ids = [f"{g[0]}-{k}" for k in range(3) for g in GOOD]
+    lines = [pair(*g).replace(f'"{g[0]}"', f'"{g[0]}-{k}"', 1) for k in range(3) for g in GOOD]
+    lines.insert(4, "not json")
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_batch(str(src), str(tmp_path / "one.jsonl"), engine=engine, processes=1)
+    monkeypatch.setattr(compare.batch, "READ_AHEAD", 2)
+    monkeypatch.setattr(compare.batch, "FIRST_GROUP", 1)
+    monkeypatch.setattr(compare.batch, "LOOKAHEAD", 2)
+    errors: list[tuple[int, str]] = []
+    stats = run_batch(str(src), str(tmp_path / "two.jsonl"), engine=engine, processes=2,
+                      on_error=lambda n, m: errors.append((n, m)))
+    assert (stats.done, stats.skipped) == (9, 1) and [n for n, _ in errors] == [5]
+    two = read_results(tmp_path / "two.jsonl")
+    assert [r["id"] for r in two] == ids
+    assert _essentials(two) == _essentials(read_results(tmp_path / "one.jsonl"))
 
 
 def test_reading_ahead_in_small_groups_changes_nothing(engine, tmp_path: Path, monkeypatch) -> None:

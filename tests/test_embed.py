@@ -28,3 +28,14 @@ def test_a_long_wire_sentence_still_supports_its_end(engine) -> None:
                              "for every dock worker in the country.")
     assert c.alignments[0].wire_ids, "the derived sentence found the end of the long wire sentence"
     assert c.verdicts[0].label in ("paraphrased", "copied")
+
+
+def test_words_and_sentences_embedded_together_keep_their_order(engine) -> None:
+    """Short texts go through the model in larger batches than sentences: each vector must still be
+    its own text's."""
+    from compare.embed import run_model
+    texts = ["imports", "The port reopened on Tuesday after the storm.", "exports", "harbour master",
+             "Officials said the cranes were damaged and repairs would take weeks.", "yellow"]
+    together = run_model(engine.embedder.model, texts)
+    alone = np.vstack([run_model(engine.embedder.model, [t]) for t in texts])
+    assert np.allclose(together, alone, atol=1e-4)

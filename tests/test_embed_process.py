@@ -2,6 +2,8 @@
 a clear error when the child dies."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -47,3 +49,34 @@ def test_a_child_that_dies_gives_a_clear_error_not_a_hang() -> None:
             emb.encode(["A sentence the child never sees."])
     finally:
         emb.close()
+
+
+def test_the_child_on_one_or_both_cores_gives_the_same_vectors(remote, engine) -> None:
+    """While this process declares itself busy the child embeds on one core, otherwise on both."""
+    texts = [s.replace("Tuesday", "Friday") for s in SENTENCES[:20]]
+    with remote.busy():
+        busy = remote.encode(texts[:10])
+    idle = remote.encode(texts[10:])
+    assert np.allclose(np.vstack([busy, idle]), engine.embedder.encode(texts), atol=1e-4)
+
+
+def test_ready_says_when_collect_will_not_wait(remote) -> None:
+    assert remote.ready(None)
+    job = remote.submit([s.replace("harbour", "bay") for s in SENTENCES])
+    for _ in range(600):
+        if remote.ready(job):
+            break
+        time.sleep(0.05)
+    assert remote.ready(job)
+    remote.collect(job)
+    assert remote.cached(SENTENCES[0].replace("harbour", "bay"))
+
+
+def test_closing_stops_the_child() -> None:
+    emb = ProcessEmbedder(disk=None)
+    emb.encode(["The council met on Tuesday."])
+    emb.close()
+    assert not emb._proc.is_alive() and emb._proc.exitcode == 0, "the child exits cleanly when asked"
+    early = ProcessEmbedder(disk=None)          # closed while the child is still loading the model
+    early.close()
+    assert not early._proc.is_alive()

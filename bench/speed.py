@@ -94,6 +94,16 @@ with open(sys.argv[1], encoding="utf-8") as fh:
     sents = json.load(fh)
 m.encode(sents, batch_size=int(sys.argv[2]), convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
 """
+#: the same floor with the model loaded the engine's way (compare/bert.py, no sentence-transformers
+#: import): what the pipeline costs beyond loading and running the model itself
+E2E_OWN_FLOOR_CODE = """
+import json, sys
+from compare.embed import load_model
+m = load_model()
+with open(sys.argv[1], encoding="utf-8") as fh:
+    sents = json.load(fh)
+m.encode(sents, batch_size=int(sys.argv[2]))
+"""
 APPTEST_CODE = f"""
 import time
 t = time.perf_counter()
@@ -438,6 +448,8 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
         t_one, p = timed_run([PY, "-m", "compare", "batch", str(src), "--out", str(out), "--no-progress",
                               "--processes", "1"], env=dict(ENV, COMPARE_EMBED_CACHE=fresh_cache_path()))
         check(p, "python -m compare batch --processes 1")
+        t_own, p = timed_run([PY, "-c", E2E_OWN_FLOOR_CODE, str(sj), str(BATCH_SIZE)])
+        check(p, "end-to-end floor with the engine's loader")
     e2e = t_e2e / t_e2e_floor
     row(f"e2e `python -m compare batch` ({got} pairs)", fmt_s(t_e2e), fmt_s(t_e2e_floor), f"{e2e:.2f}x",
         f"baseline: import sentence_transformers + load + encode (runs {' / '.join(f'{x:.0f}' for x in e2e_runs)} s vs "
@@ -447,6 +459,9 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
         "one run; every sentence and word comes from the cache file the first run wrote (compare/embed_cache.py)")
     row("  same, --processes 1 (model in this process)", fmt_s(t_one), fmt_s(t_e2e_floor), ratio(t_one, t_e2e_floor),
         "one run; the default above puts the model in a child process on the second core")
+    row("  same as the first, against the engine's own loader", fmt_s(t_e2e), fmt_s(t_own), ratio(t_e2e, t_own),
+        "baseline: one run of import torch + compare.bert + encode, the same sentences (no sentence-transformers "
+        "import): the pipeline's cost beyond the model itself")
     return t_pipe / t_floor, e2e
 
 

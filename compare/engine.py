@@ -73,7 +73,10 @@ class Engine:
         elsewhere: spaCy is then loaded without torch (see ``nlp.load_without_torch``)."""
         from . import lexicon
         from .nlp import get_nlp, load_without_torch
-        get_nlp() if embed else load_without_torch()
+        if embed:
+            get_nlp()
+        else:
+            load_without_torch()
         lexicon.known("warm")
         if embed:
             self.embedder.encode(["warm up"])

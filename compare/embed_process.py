@@ -3,10 +3,11 @@
 Batch mode splits the work by stage rather than by pair: this process segments, analyses (spaCy) and
 checks, the child process only embeds. ``submit`` does not wait, so the child embeds the next
 group of pairs while this process checks the current one; urgent requests (the words a check needs
-now) jump the queue. The child embeds on both cores, except while this process declares heavy work
-with ``busy()`` (spaCy, checks), when it keeps to one torch thread so the two do not fight over the
-cores. Busy is declared, not inferred from waits: inferred, the bookkeeping between two waits flipped
-the child to one thread for a whole slice of the longest sentences after every job. Splitting by
+now) jump the queue. The child embeds on both cores while this process waits for it, and on one
+from the moment this process starts heavy work (``busy()``: spaCy, checks) until it waits again, so
+the two do not fight over the cores. Told at every wait and every end of work instead, the child ran
+whole slices of the longest sentences on the wrong number of threads: one after each short
+bookkeeping step, two (and four times slower) in the gaps between two heavy steps. Splitting by
 pair instead (two full engines) was measured slower: both processes prepared the same long wire
 copies, and each loaded spaCy and the lexicon as well as the model.
 
@@ -114,6 +115,7 @@ class ProcessEmbedder(Embedder):
         self._done: dict[int, object] = {}
         self._jobs: dict[int, list[str]] = {}
         self._busy = 0
+        self._told_idle = True          # the child starts on every core
 
     @property
     def model(self):
@@ -134,12 +136,16 @@ class ProcessEmbedder(Embedder):
 
     def _wait(self, job: int) -> np.ndarray:
         if job not in self._done:
+            if not self._told_idle:
+                self._tell_idle(True)           # nothing to do here: the child may use every core
             try:
                 while job not in self._done:
                     j, result = self._conn.recv()
                     self._done[j] = result
             except (OSError, EOFError):
                 raise self._died() from None
+            if self._busy:                      # waited in the middle of heavy work, which goes on
+                self._tell_idle(False)
         result = self._done.pop(job)
         if isinstance(result, str):
             raise ModelError(result)
@@ -162,24 +168,25 @@ class ProcessEmbedder(Embedder):
 
     @contextmanager
     def busy(self):
-        """Around heavy work in this process (spaCy, checks): the child embeds on one core meanwhile,
-        and on every core the rest of the time. Declared rather than inferred from waits: the short
-        bookkeeping between two waits would otherwise flip the child to one thread for a whole slice."""
-        self._busy += 1
-        if self._busy == 1:
+        """Around heavy work in this process (spaCy, checks): the child embeds on one core from here
+        until this process next waits for it, and on every core while it waits. Only heavy work
+        takes the child off the second core: the short bookkeeping after a wait does not, and the
+        light steps between two heavy blocks do not give it back (either way the child would run a
+        whole slice on the wrong number of threads)."""
+        if self._told_idle:
             self._tell_idle(False)
+        self._busy += 1
         try:
             yield
         finally:
             self._busy -= 1
-            if self._busy == 0:
-                self._tell_idle(True)
 
     def _tell_idle(self, idle: bool) -> None:
         try:
             self._conn.send(("idle", idle))
         except (OSError, EOFError):
             raise self._died() from None
+        self._told_idle = idle
 
     def ready(self, job: int | None) -> bool:
         """Whether ``collect(job)`` would return at once (never waits)."""

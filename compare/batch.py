@@ -136,9 +136,11 @@ def _two_processes(chunks):
     The child embeds on every core except while this process analyses or checks (``busy``)."""
     from .embed_process import ProcessEmbedder
     from .engine import Engine
+    from .nlp import load_without_torch
     with ProcessEmbedder() as emb:
-        with emb.busy():                # spaCy and the lexicon load while the child loads the model
-            engine = Engine(embedder=emb).warm_up(embed=False)
+        engine = Engine(embedder=emb)
+        with emb.busy():                # spaCy loads while the child loads the model; the lexicon is left
+            load_without_torch()        # to the first check, so the first group reaches the child sooner
         it = iter(chunks)
         pending: deque[_Group] = deque()
         ended = False

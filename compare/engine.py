@@ -94,7 +94,7 @@ class Engine:
         from the caches. Texts that cannot be compared are skipped here and reported by the comparison.
         """
         bare: dict[str, None] = {}
-        for text in texts:
+        for text in dict.fromkeys(texts):      # a wire copy shared by many pairs of the group: once
             try:
                 if self._wires.get(sha256(text)) is None:
                     bare.update(dict.fromkeys(content_sentences(segment(validate_text(text)))[1]))

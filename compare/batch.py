@@ -133,7 +133,8 @@ def _two_processes(chunks):
     never sits idle while there is work: while the child has not finished what the oldest group
     needs, the words of any later group whose sentences are ready are queued, then the next group is
     read and analysed (up to ``LOOKAHEAD`` groups and ``LOOKAHEAD_SENTENCES`` new sentences ahead).
-    The child embeds on every core except while this process analyses or checks (``busy``)."""
+    The child embeds on one core from the moment this process starts analysing or checking
+    (``busy``) until it next waits for the child, and on every core while it waits."""
     from .embed_process import ProcessEmbedder
     from .engine import Engine
     from .nlp import load_without_torch

@@ -137,10 +137,15 @@ class Embedder:
         return len(self._cache)
 
 
+def is_short(text: str) -> bool:
+    """A single word or short phrase (``SHORT_WORDS`` words at most), embedded ``SHORT_BATCH_SIZE`` at a time."""
+    return len(text.split()) <= SHORT_WORDS
+
+
 def run_model(model, texts: list[str]) -> np.ndarray:
     """Normalised embeddings of ``texts`` from the model: sentences ``BATCH_SIZE`` at a time,
-    short texts (``SHORT_WORDS`` words at most) ``SHORT_BATCH_SIZE`` at a time."""
-    short = [len(t.split()) <= SHORT_WORDS for t in texts]
+    short texts (``is_short``) ``SHORT_BATCH_SIZE`` at a time."""
+    short = [is_short(t) for t in texts]
     out = np.empty((len(texts), DIM), dtype=np.float32)
     for want, size in ((False, BATCH_SIZE), (True, SHORT_BATCH_SIZE)):
         idx = [k for k, s in enumerate(short) if s == want]

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from .embed import CACHE_SIZE, DIM, SHORT_WORDS, Embedder, join_long, run_model, split_long
+from .embed import CACHE_SIZE, DIM, Embedder, is_short, join_long, run_model, split_long
 from .errors import CompareError, ModelError
 
 __all__ = ["ProcessEmbedder"]
@@ -45,7 +45,7 @@ def _slice(texts: list[str], order: list[int], start: int) -> list[str]:
         if weight >= SLICE:
             break
         part.append(texts[k])
-        weight += 0.25 if len(texts[k].split()) <= SHORT_WORDS else 1.0
+        weight += 0.25 if is_short(texts[k]) else 1.0
     return part
 
 
@@ -113,7 +113,7 @@ class ProcessEmbedder(Embedder):
         child.close()
         self._next = 0
         self._done: dict[int, object] = {}
-        self._jobs: dict[int, list[str]] = {}
+        self._jobs: dict[int, tuple[list[str], list[int]]] = {}     # job → its texts, and each window's text
         self._busy = 0
         self._told_idle = True          # the child starts on every core
 

@@ -88,10 +88,10 @@ class Engine:
         their sentences, to be encoded in one call (see ``preload``).
 
         Batch mode reads a few dozen pairs ahead: the models run far faster on one large batch than
-        on many small ones (sentence-transformers sorts a call's texts by length, so padding
-        shrinks too), and the embedding of one group of pairs can run on the second core while the
-        previous group is checked. Later ``prepare_wire``/``compare`` calls on these texts are served
-        from the caches. Texts that cannot be compared are skipped here and reported by the comparison.
+        on many small ones (the model sorts a call's texts by length, so padding shrinks too), and
+        the embedding of one group of pairs can run on the second core while another is checked.
+        Later ``prepare_wire``/``compare`` calls on these texts are served from the caches. Texts
+        that cannot be compared are skipped here and reported by the comparison.
         """
         bare: dict[str, None] = {}
         for text in dict.fromkeys(texts):      # a wire copy shared by many pairs of the group: once

@@ -32,6 +32,8 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
                     "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+_KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
 _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner", "longer", "greater", "higher", "lower"})
@@ -130,6 +132,11 @@ def _related(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _antonyms(a: str, b: str) -> bool:
     return lexicon.are_antonyms(a, b, indirect=False)
+
+
+@lru_cache(maxsize=200_000)
+def _contrasting(a: str, b: str) -> bool:
+    return lexicon.are_contrasting(a, b)
 
 
 def _rare(word: str) -> bool:
@@ -292,11 +299,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
                        for a in win_an for t in a.tokens)
         for t in d_neg:
-            close = best_cos >= 0.6 and not implicit
+            close = best_cos >= CLOSE_COS and not implicit
             add(t.start, t.end, "negation", "contradicted" if close else "new")
             if close:
                 out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
-    elif not d_neg and best is not None and facts.negated[best] and best_cos >= 0.6:
+    elif not d_neg and best is not None and facts.negated[best] and best_cos >= CLOSE_COS:
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
@@ -308,13 +315,23 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # antonyms only of the window's ordinary words ("national" in "National League" is a name) and only
     # where the sentence has no negation of its own ("did not win" says "lost")
     plain = frozenset(t.lemma for a in win_an for t in a.tokens if t.content and t.pos != "PROPN" and not t.ent)
+    # a member of a closed class in place of the window's ("green paint" for "yellow paint", "murder" for
+    # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
+    # where the sentence says what its best wire sentence says
+    own = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.lower for t in analysis.tokens)
+    kinds = frozenset(t.lemma for a in win_an for t in a.tokens
+                      if t.pos in _KIND_POS and not t.ent and t.lemma not in own) if best_cos >= CLOSE_COS else ()
     for t in content:
         lem = t.lemma
-        ants = [m for m in plain if _antonyms(lem, m)] if lem not in win_lemmas and not d_neg else []
-        if ants:
-            add(t.start, t.end, "word", "contradicted", ants[0])
+        fresh = lem not in win_lemmas and not d_neg
+        ants = [m for m in plain if _antonyms(lem, m)] if fresh else []
+        other = ([m for m in kinds if _contrasting(lem, m)]
+                 if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
+        if ants or other:
+            add(t.start, t.end, "word", "contradicted", (ants or other)[0])
             f["antonyms"] += 1
-            out.contradictions.append(f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'")
+            out.contradictions.append(f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'" if ants else
+                                      f"'{t.text}' where the wire copy says '{other[0]}'")
         elif lem in win_lemmas or t.lower in win_lower:
             add(t.start, t.end, "word", "supported", lem)
         elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None:

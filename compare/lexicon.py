@@ -39,6 +39,13 @@ exact string comparison for them.
   satellites against their head's antonym ("soggy"/"dry"), one step only.
   The indirect pairs are noisier (WordNet lists e.g. "hot" in the cluster of
   "good", so "hot"/"bad" counts).
+* :func:`are_contrasting` -- both are kinds of the same thing in one of a few
+  closed classes whose members exclude one another (:data:`CONTRAST_CLASSES`:
+  colours, days, months, seasons, compass points, units, sports, kin, ...), so
+  putting one in the other's place changes a fact ("yellow"/"green",
+  "manslaughter"/"murder", "Tuesday"/"Friday").  Sharing a direct hypernym
+  alone is not enough: over all of WordNet it links as many paraphrases
+  ("match"/"game", "win"/"collect") as contrasts.
 * :func:`known` -- some base form of the word is a WordNet lemma.
 
 Word-sense ambiguity is not resolved: two words qualify if *any* of their
@@ -54,8 +61,10 @@ import os
 import re
 
 __all__ = [
+    "CONTRAST_CLASSES",
     "DATA_PATH",
     "are_antonyms",
+    "are_contrasting",
     "are_related",
     "are_synonyms",
     "base_forms",
@@ -76,6 +85,40 @@ _SUBSTITUTIONS = {
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
     "r": (),
 }
+
+#: Closed classes of WordNet 3.0 whose direct hyponyms exclude one another: a member put in another's
+#: place states a different fact.  Each class is named by its hypernym's lemma and pinned to one sense
+#: by a member (WordNet's sense of "season" that holds "summer"); classes in one tuple form one group
+#: (a chromatic and an achromatic colour contrast too).  Chosen by hand from WordNet's hierarchy as the
+#: kinds of word a rewrite swaps (colours, time, places' bearings, units, kin, sports, offences);
+#: classes whose members news uses loosely for one another ("boat"/"ship", "sea"/"ocean",
+#: "college"/"university", "hill"/"mountain") are left out.
+CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("chromatic color", "blue"), ("achromatic color", "white")),
+    (("homicide", "murder"),),
+    (("weekday", "monday"),),
+    (("gregorian calendar month", "january"),),
+    (("season", "summer"),),
+    (("cardinal compass point", "north"),),
+    (("noble metal", "gold"),),
+    (("motor vehicle", "truck"),),
+    (("firearm", "rifle"),),
+    (("field game", "football"), ("court game", "tennis")),
+    (("time unit", "month"),),
+    (("metric linear unit", "kilometer"), ("linear unit", "mile")),
+    (("weight unit", "kilogram"),),
+    (("spouse", "wife"),),
+    (("parent", "mother"),),
+    (("christian", "catholic"),),
+    (("fossil fuel", "coal"),),
+    (("military service", "navy"),),
+    (("vote", "referendum"),),
+    (("edible fruit", "apple"),),
+    (("meat", "beef"),),
+    (("grain", "wheat"),),
+    (("big cat", "lion"),),
+)
+_CONTRAST_MIN_LENGTH = 3       # "s", "n", "mm", "kg": abbreviations are read by the unit and figure checks
 
 _SPACES = re.compile(r"[\s_]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -235,6 +278,32 @@ def are_related(a: str, b: str, *, siblings: bool = True) -> bool:
         or (siblings and not ba.isdisjoint(bb))
     )
     return close and not are_antonyms(a, b)
+
+
+@functools.lru_cache(maxsize=None)
+def _contrast_groups() -> tuple[frozenset, ...]:
+    """Synset ids of each group of :data:`CONTRAST_CLASSES`."""
+    lex = _lexicon()
+    groups = []
+    for group in CONTRAST_CLASSES:
+        ids: set = set()
+        for name, member in group:
+            ids |= set(lex.lemmas.get(name, ((), ()))[0]) & _senses(member)[1]
+        groups.append(frozenset(ids))
+    return tuple(g for g in groups if g)
+
+
+def are_contrasting(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are different members of one closed class (:data:`CONTRAST_CLASSES`):
+    each has a sense directly under the same group of classes, and they are not synonyms nor one
+    a kind of the other ("murder"/"manslaughter" yes; "auto"/"car" no)."""
+    if min(len(a), len(b)) < _CONTRAST_MIN_LENGTH:
+        return False
+    sa, ba = _senses(a)
+    sb, bb = _senses(b)
+    if not sa or not sb or not sa.isdisjoint(sb) or not sa.isdisjoint(bb) or not ba.isdisjoint(sb):
+        return False
+    return any(not ba.isdisjoint(g) and not bb.isdisjoint(g) for g in _contrast_groups())
 
 
 def are_antonyms(a: str, b: str, *, indirect: bool = True) -> bool:

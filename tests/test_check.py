@@ -92,6 +92,22 @@ def test_a_change_of_substance_is_flagged_where_it_is(engine, storm_wire, derive
     assert all(derived[f.start:f.end] == f.text for f in c.flags)
 
 
+def test_a_word_of_the_same_kind_in_another_place_is_a_contradiction(engine) -> None:
+    wire = ("Activists poured gallons of yellow and blue paint on the road outside the embassy on Thursday. "
+            "A man pleaded guilty to manslaughter in the death of a tourist who fell from a cliff.")
+    c = engine.compare(wire, "Activists poured gallons of green and blue paint on the road outside the embassy. "
+                             "A man pleaded guilty to murder in the death of a tourist who fell from a cliff.")
+    for s, word, theirs in zip(c.derived.sentences, ("green", "murder"), ("yellow", "manslaughter")):
+        v = c.verdict(s.id)
+        assert v.label == "contradicted" and f"'{word}'" in v.reason and f"'{theirs}'" in v.reason, v
+        start = c.derived.text.index(word)
+        assert any(f.start <= start < f.end and f.severity == "high" for f in c.flags)
+    # a synonym in the same place is a paraphrase, and a colour the wire copy names is no swap
+    same = engine.compare(wire, "Activists spilled gallons of blue and yellow paint on the road outside the embassy.")
+    assert not any(u.status == "contradicted" for u in same.units), same.units
+    assert same.verdicts[0].label in ("copied", "paraphrased")
+
+
 def test_a_changed_quote_is_not_supported(engine, storm_wire) -> None:
     derived = "“We are asking everyone to stay at home,” Governor Ann Whitfield told a news conference in Austin."
     c = engine.compare(storm_wire, derived)

@@ -225,3 +225,45 @@ def test_concurrent_first_use_gives_consistent_answers():
     for t in threads:
         t.join()
     assert results == [(True, True, False)] * 8
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("yellow", "green"),        # chromatic colours
+        ("white", "blue"),          # an achromatic and a chromatic colour: one group
+        ("murder", "manslaughter"),
+        ("summer", "winter"),
+        ("husband", "wife"),
+        ("football", "tennis"),     # a field game and a court game: one group
+        ("miles", "kilometres"),
+        ("army", "navy"),
+    ],
+)
+def test_members_of_a_closed_class_contrast(a, b):
+    assert lexicon.are_contrasting(a, b)
+    assert lexicon.are_contrasting(b, a)
+    # WordNet's "related" (without siblings) does not hide the change
+    assert not lexicon.are_related(a, b, siblings=False)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("car", "automobile"),      # synonyms in the class
+        ("yellow", "yellow"),
+        ("match", "game"),          # siblings in WordNet, but no closed class: a paraphrase in news
+        ("win", "collect"),
+        ("protesters", "demonstrators"),
+        ("London", "Moscow"),       # instances are read by the entity checks
+        ("xqzzyv", "yellow"),
+        ("kg", "g"),                # abbreviations are read by the unit checks
+    ],
+)
+def test_paraphrases_and_other_pairs_do_not_contrast(a, b):
+    assert not lexicon.are_contrasting(a, b)
+
+
+def test_every_contrast_class_resolves_to_a_wordnet_sense():
+    # a class whose name or pinning member is misspelt would silently never fire
+    assert len(lexicon._contrast_groups()) == len(lexicon.CONTRAST_CLASSES)

@@ -33,6 +33,9 @@ from .verdict import decide, flags_for, omissions
 __all__ = ["Engine", "WireCopy", "get_engine"]
 
 _WIRE_CACHE = 16
+#: derived texts aligned ahead by ``match_words`` and kept for the ``compare`` that follows (batch mode
+#: asks for the words of up to its look-ahead of groups before comparing them)
+_ALIGNED_AHEAD = 1024
 #: cosine of single-word embeddings from which a new word counts as said by the window in other words.
 #: 0.78 admits derivations ("importer"/"imports" 0.80, "cyclist"/"cycling" 0.78, "weaponry"/"weapons" 0.89)
 #: and refuses contrasts ("yellow"/"blue" 0.66, "imports"/"exports" 0.63, "increase"/"decrease" 0.61).
@@ -58,6 +61,7 @@ class Engine:
         self.checker = load_checker() if checker == "env" else checker
         self.threshold = self.model.threshold if threshold is None else threshold
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
+        self._aligned: OrderedDict[tuple[str, str], tuple] = OrderedDict()
         self._lock = threading.Lock()
 
     def word_match(self, words: list[str], candidates: list[str]) -> list[str | None]:
@@ -134,6 +138,13 @@ class Engine:
 
     # -- comparison -----------------------------------------------------------------------------
     def _align(self, w: WireCopy, derived: str, name: str):
+        with self._lock:
+            ahead = self._aligned.pop((w.doc.sha256, sha256(derived)), None) if self._aligned else None
+        if ahead is not None:           # aligned by match_words: once is enough
+            d, cos, alignments, index = ahead
+            if d.doc.name != name:
+                d = dataclasses.replace(d, doc=dataclasses.replace(d.doc, name=name))
+            return d, cos, alignments, index
         d = prepare(derived, name, "d", self.embedder)
         wp = w.prepared
         scores = score_matrix(d, wp)
@@ -155,11 +166,17 @@ class Engine:
 
     def match_words(self, wire: WireCopy, derived: str) -> set[str]:
         """The single words comparing ``derived`` with ``wire`` will embed (batch mode embeds a whole
-        group's in one call before checking); empty for a text that cannot be compared."""
+        group's in one call before checking); empty for a text that cannot be compared. The alignment
+        made here is kept for the next ``compare`` of the same pair."""
         try:
-            d, _, alignments, index = self._align(wire, derived, "derived")
+            aligned = self._align(wire, derived, "derived")
         except CompareError:
             return set()
+        with self._lock:               # kept for the compare() that follows
+            self._aligned[(wire.doc.sha256, sha256(derived))] = aligned
+            while len(self._aligned) > _ALIGNED_AHEAD:
+                self._aligned.popitem(last=False)
+        d, _, alignments, index = aligned
         return self._asked_words(d, wire.prepared, alignments, index)
 
     def _check(self, w: WireCopy, derived: str, name: str):

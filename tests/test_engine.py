@@ -83,6 +83,20 @@ def test_results_are_deterministic(engine) -> None:
     assert a.flags == b.flags and a.verdicts == b.verdicts and a.omissions == b.omissions
 
 
+def test_words_asked_ahead_leave_the_comparison_unchanged(engine) -> None:
+    # batch mode asks which words a pair will embed, then compares it: the alignment is made once
+    wire = engine.prepare_wire(read(FIXTURES / "budget_wire.txt"), "budget")
+    derived = read(FIXTURES / "budget_derived.txt")
+    alone = engine.compare(wire, derived, "rewrite")
+    assert engine.match_words(wire, derived), "the rewrite has words the wire copy lacks"
+    ahead = engine.compare(wire, derived, "rewrite")
+    assert ahead.derived.name == "rewrite"
+    assert (ahead.flags, ahead.verdicts, ahead.omissions, ahead.alignments) == \
+        (alone.flags, alone.verdicts, alone.omissions, alone.alignments)
+    from compare.document import sha256
+    assert (wire.doc.sha256, sha256(derived)) not in engine._aligned, "an alignment kept ahead is used once"
+
+
 def test_identical_texts_align_verbatim_and_omit_nothing(engine) -> None:
     text = read(FIXTURES / "trade_wire.txt")
     c = engine.compare(text, text)

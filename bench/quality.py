@@ -5,7 +5,9 @@
 For each set and overall: sentence P/R/F1 and balanced accuracy, text P/R/F1 and balanced accuracy,
 character P/R/F1, for the engine (through its batch API) and for two baselines (flag everything;
 flag a sentence when fewer than half its content words occur in the best-matching source sentence).
-Then the seed pair scored by shared/tools/check_seed.py, and one headline line.
+Where a set's records carry published detectors' scores (FaithBench's ``meta.detectors``: 1 =
+consistent), their text-level balanced accuracy is printed too, a text counted as flagged when its
+score is below 0.5. Then the seed pair scored by shared/tools/check_seed.py, and one headline line.
 """
 from __future__ import annotations
 
@@ -25,6 +27,20 @@ def engine_flags(records, engine):
     out = {r["id"]: [] for r in records}
     for _, rec in iter_results(lines, engine, on_error=lambda n, m: print(f"  line {n}: {m}", file=sys.stderr)):
         out[rec["id"]] = rec["flags"]
+    return out
+
+
+def detector_baccs(gold) -> dict[str, float]:
+    """Text-level balanced accuracy of each published detector whose scores the records carry."""
+    names = sorted({k for g in gold for k in (g.get("meta") or {}).get("detectors") or {}})
+    out = {}
+    for name in names:
+        rows = [(g["meta"]["detectors"][name], bool(g["spans"])) for g in gold
+                if g["meta"].get("detectors", {}).get(name) is not None]
+        pos = [score < 0.5 for score, bad in rows if bad]
+        neg = [score >= 0.5 for score, bad in rows if not bad]
+        if pos and neg:
+            out[name] = (sum(pos) / len(pos) + sum(neg) / len(neg)) / 2
     return out
 
 
@@ -73,6 +89,10 @@ def main():
         print("-" * len(HEADER))
         for k in ("compare", "flag-everything", "lexical<0.5"):
             print(row(k, results[name][k]))
+        if detectors := detector_baccs(gold):
+            results[name]["detectors"] = detectors
+            print("published detectors, text BAcc (score < 0.5 = problem): "
+                  + ", ".join(f"{k} {v:.3f}" for k, v in sorted(detectors.items(), key=lambda kv: -kv[1])))
     if len(args.sets) > 1:
         allp = {k: v for n in args.sets for k, v in results[n]["_preds"].items()}
         print(f"\noverall: {len(everything)} pairs")

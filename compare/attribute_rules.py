@@ -9,10 +9,10 @@ token could be it (by its tag or its lower-case form), plus the few that start w
 
 ``speed_up(ruler)`` makes ``ruler.match`` find exactly the matches spaCy's ``Matcher`` finds, in the
 order ``AttributeRuler.match`` returns them, and sets each match's attributes with spaCy's own
-``set_token_attrs`` (without the ``Span`` ``AttributeRuler.set_annotations`` builds per match). It does
-nothing (and says so) when a pattern uses anything besides fixed-length token sequences over
-``TAG``, ``LOWER``, ``DEP`` and ``IS_SPACE`` with equality, ``IN``, ``NOT_IN`` or ``REGEX``; the
-pipeline then runs as shipped. tests/test_nlp.py checks token attributes against the Matcher's.
+``set_token_attrs`` (without the ``Span`` ``AttributeRuler.set_annotations`` builds per match). When a
+pattern uses anything besides fixed-length token sequences over ``TAG``, ``LOWER``, ``DEP`` and
+``IS_SPACE`` with equality, ``IN``, ``NOT_IN`` or ``REGEX``, it returns False and leaves the ruler
+alone: the pipeline then runs as shipped. tests/test_nlp.py checks token attributes against the Matcher's.
 """
 from __future__ import annotations
 

@@ -55,3 +55,33 @@ def test_the_attribute_ruler_by_lookup_sets_what_spacy_s_matcher_sets() -> None:
     assert sum(len(d) for d in want) > 1000
     for g, w in zip(got, want):
         assert g == w, [(a, b) for a, b in zip(g, w) if a != b][:5]
+
+
+def test_an_attribute_ruler_the_lookup_cannot_read_runs_as_shipped() -> None:
+    # another pipeline version may bring patterns with operators ("OP") or other attributes: the
+    # lookup then steps aside and spaCy's Matcher runs, with the same result as before
+    import spacy
+    from compare.attribute_rules import speed_up
+
+    def ruler_with(patterns):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("attribute_ruler")
+        for pattern, attrs in patterns:
+            ruler.add([pattern], attrs)
+        return nlp, ruler
+
+    text = "Oh oh oh, said the very old man."
+    unreadable = [([{"LOWER": "oh", "OP": "+"}], {"LEMMA": "oh!"}), ([{"LENGTH": 3}], {"LEMMA": "three"})]
+    nlp, ruler = ruler_with(unreadable)
+    before = [t.lemma_ for t in nlp(text)]
+    assert not speed_up(ruler)
+    assert [t.lemma_ for t in nlp(text)] == before and before[:3] == ["oh!"] * 3 and "three" in before
+
+    readable = [([{"LOWER": {"IN": ["oh", "ah"]}}], {"LEMMA": "oh"}), ([{"LOWER": "very"}, {"LOWER": "old"}],
+                                                                        {"LEMMA": "aged"}),
+                ([{"LOWER": {"REGEX": "^m.n$"}}], {"LEMMA": "person"})]
+    nlp, ruler = ruler_with(readable)
+    before = [t.lemma_ for t in nlp(text)]
+    assert speed_up(ruler)
+    after = [t.lemma_ for t in nlp(text)]
+    assert after == before and after.count("oh") == 3 and "aged" in after and after[-2] == "person"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import Unit
 from .names import given_name_added, same_entity
+from .places import within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, same_date
 from .prepare import Prepared
@@ -271,8 +272,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if match is None and e.label != "PERSON" and all(
                 w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
             match = mention
+        if match is None and kind == "place":      # the country of a state the wire copy names
+            match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
                      and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)
+                     and not (kind == "place" and (within(mention, w) or within(w, mention)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):

@@ -318,6 +318,23 @@ def test_a_country_by_another_of_its_names_is_not_a_swap():
     assert swapped.verdicts[0].label in ("contradicted", "partial", "unsupported")
 
 
+def test_a_state_for_its_country_is_a_detail_not_a_swap():
+    from compare import compare as run
+    wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."
+    c = run(wire, "The city of Eugene, Oregon, has been awarded the rights to host the 2021 world championships.")
+    assert not any(u.status == "contradicted" for u in c.units), [(u.text, u.evidence) for u in c.units]
+    (oregon,) = [u for u in c.units if u.text == "Oregon"]
+    assert oregon.status == "new", "a detail the wire copy does not give is still shown"
+    # the other way round, the country of a state the wire copy names is what the wire says
+    back = run("Fires spread across Oregon on Monday, officials said.",
+               "Fires spread across the United States on Monday, officials said.")
+    assert [u.status for u in back.units if u.kind == "place"] == ["supported"]
+    # a state for another state is still a swap
+    swapped = run("The city of Eugene, Oregon, has been awarded the rights to host the 2021 world championships.",
+                  "The city of Eugene, Texas, has been awarded the rights to host the 2021 world championships.")
+    assert swapped.verdicts[0].label == "contradicted"
+
+
 def test_no_reversal_read_into_a_name_a_double_negative_or_an_implicit_negative():
     from compare import compare as run
     wire = ("Anderson has joined National League rivals Torquay, subject to clearance. "

@@ -38,6 +38,9 @@ _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in (
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
 _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner", "longer", "greater", "higher", "lower"})
+#: after "not", words that make it a statement of more rather than a denial ("not only … but also", "not
+#: the only one", "not just"): a negation that asserts what it is about
+_RESTRICTIVES = frozenset({"only", "just", "merely", "simply", "solely"})
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
@@ -295,7 +298,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
     d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)
-             and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)]   # "no earlier than", "no more than"
+             and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)    # "no earlier than", "no more than"
+             and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]     # "not only", "not the only"
     w_neg = any(facts.negated[j] for j in window)
     best_cos = cosines[0] if cosines else 0.0
     if d_neg and not w_neg:

@@ -245,6 +245,18 @@ def test_no_with_a_comparative_is_not_a_negation():
     assert c.verdicts[0].label != "contradicted"
 
 
+def test_not_only_is_not_a_denial():
+    from compare import compare as run
+    wire = "It was his first ace at Augusta, on a day which saw five hole-in-ones, the tournament said."
+    for derived in ("It was his first ace at Augusta, but not the only one of the day, the tournament said.",
+                    "It was not only his first ace at Augusta: the day saw five hole-in-ones, the tournament said."):
+        c = run(wire, derived)
+        assert not any(u.kind == "negation" for u in c.units), derived
+        assert c.verdicts[0].label != "contradicted", (derived, c.verdicts[0])
+    denied = run(wire, "It was not his first ace at Augusta, the tournament said.")
+    assert denied.verdicts[0].label == "contradicted", "a plain 'not' is still a reversal"
+
+
 def test_dates_written_either_way_match_and_a_changed_day_is_caught():
     from compare import compare as run
     wire = "The ministers will meet in Geneva on 18 February to discuss the ceasefire, officials said."

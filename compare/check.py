@@ -275,6 +275,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if match is None and e.label != "PERSON" and all(
                 w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
             match = mention
+        if match is None and e.label == "PERSON" and _named_in(mention, wire):
+            match = mention             # a lower-case wire copy names people without spaCy seeing them
         if match is None and kind == "place":      # the country of a state the wire copy names
             match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
@@ -389,6 +391,25 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     out.features = f
     out.units.sort(key=lambda u: (u.start, u.end))
     return out
+
+
+def _named_in(mention: str, wire: Prepared) -> bool:
+    """Whether the wire copy has ``mention``'s words together, in any case ("camilo villegas"); a
+    one-word name only when the wire copy is written in lower case ("mark" may be a verb)."""
+    words = re.findall(r"\w+", mention.lower())
+    if not words or not all(w in wire.all_lower for w in words):
+        return False
+    lowered, is_lower = _lowered(wire.doc.text)
+    if len(words) == 1 and not is_lower:
+        return False
+    return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", lowered) is not None
+
+
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> tuple[str, bool]:
+    """The text in lower case, and whether it was written so (under 1% of its letters capitals)."""
+    letters = sum(c.isalpha() for c in text)
+    return text.lower(), sum(c.isupper() for c in text) < 0.01 * max(letters, 1)
 
 
 def match_candidates(window: list[Analysis]) -> list[str]:

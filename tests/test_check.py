@@ -330,6 +330,24 @@ def test_a_country_by_another_of_its_names_is_not_a_swap():
     assert swapped.verdicts[0].label in ("contradicted", "partial", "unsupported")
 
 
+def test_a_name_in_a_lower_case_wire_copy_is_found():
+    from compare import compare as run
+    wire = ("the colombian camilo villegas followed nicklaus with an ace on the fourth , "
+            "losing out to world no 74 kevin streelman in a play-off .")
+    c = run(wire, "Camilo Villegas followed Nicklaus with an ace on the fourth, losing to Kevin Streelman in a play-off.")
+    people = {u.text: u.status for u in c.units if u.kind == "person"}
+    assert people and all(status == "supported" for status in people.values()), people
+    other = run(wire, "Camilo Villegas followed Nicklaus with an ace, losing to Rory McIlroy in a play-off.")
+    assert {u.text: u.status for u in other.units if u.kind == "person"}.get("Rory McIlroy") == "new"
+    # in a wire copy written with capitals, a common word is no one's name
+    cased = run("Officials will mark the anniversary in Lagos on Monday, the Nigerian government said.",
+                "Officials and Mark Okafor will mark the anniversary in Lagos on Monday, the government said.")
+    assert {u.text: u.status for u in cased.units if u.kind == "person"} == {"Mark Okafor": "new"}
+    one = run("Officials will mark the anniversary in Lagos on Monday, the Nigerian government said.",
+              "Mark will attend the anniversary in Lagos on Monday, the Nigerian government said.")
+    assert [(u.text, u.status) for u in one.units if u.kind == "person"] == [("Mark", "new")]
+
+
 def test_a_state_for_its_country_is_a_detail_not_a_swap():
     from compare import compare as run
     wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."

@@ -405,7 +405,7 @@ def _named_in(mention: str, wire: Prepared) -> bool:
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", lowered) is not None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)            # as many wire copies as the engine keeps prepared
 def _lowered(text: str) -> tuple[str, bool]:
     """The text in lower case, and whether it was written so (under 1% of its letters capitals)."""
     letters = sum(c.isalpha() for c in text)

@@ -25,7 +25,7 @@ _UNIT_SPELLING = {"meter": "metre", "kilometer": "kilometre", "km": "kilometre",
 _NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")[- ](?:" + "|".join(list(_SMALL)[1:10]) + r")\b|" + "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen", "a", "an", "half"], key=len, reverse=True)) + r")"
 
 _FIGURE = re.compile(
-    r"(?P<cur>US\$|\$|€|£|₹|¥|Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
+    r"(?P<cur>(?<![A-Za-z])US\$|\$|€|£|₹|¥|(?<![A-Za-z])Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
     r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?P<abbr>bn|mn|tn|k)\b"
     r"|(?P<letter>[mb])\b)?"      # "£4.5m", "$3b": a one-letter scale counts only after a currency sign
     r"(?:\s?(?P<post>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|rupees\b|yen\b))?", re.I)

@@ -52,6 +52,13 @@ def test_digits_inside_names_are_not_figures() -> None:
     assert figures("The airline ordered 40 jets.") == [("40", 40.0, "")]
 
 
+def test_rs_at_the_end_of_a_word_is_no_rupee_sign() -> None:
+    # "Masters six" once read as ₹6: the "rs" of a word is no currency
+    assert figures("Nicklaus won the Masters six times.") == [("six", 6.0, "")]
+    assert figures("The players earned 40 percent more.") == [("40 percent", 40.0, "%")]
+    assert figures("The farmer paid Rs 500 and then Rs. 5 lakh.") == [("Rs 500", 500.0, "₹"), ("Rs. 5 lakh", 5e5, "₹")]
+
+
 def test_contradicting_figures_have_different_values() -> None:
     (a,), (b,) = find_figures("top $10 billion this year"), find_figures("top $50 billion this year")
     assert a.unit == b.unit == "$"

@@ -260,7 +260,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None
     swaps = _swapped_spans(analysis, wire.analyses[best]) if best is not None else []
-    wire_people = [t for t, lab in facts.all_entities if lab == "PERSON"]
+    # the wire's people, and its one-word names of any label: spaCy reads a surname alone as a place or
+    # an organisation often enough ("Clarkson, 30, joined …" tagged ORG)
+    wire_people = [t for t, lab in facts.all_entities
+                   if lab == "PERSON" or (len(t.split()) == 1 and t[:1].isupper() and lab in ENTITY_KIND)]
     for e in analysis.entities:
         kind = ENTITY_KIND.get(e.label)
         if kind is None or _overlaps(e.start, e.end, taken):

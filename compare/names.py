@@ -50,10 +50,19 @@ def same_person(a: str, b: str) -> bool:
     return True
 
 
+#: role nouns news puts before a surname as a title ("Striker Keating", "Player Clarkson"): not given names
+_ROLES = frozenset("""player striker forward midfielder defender goalkeeper keeper winger captain skipper coach
+ manager boss star veteran rookie teammate rival champion holder challenger leader member chairman chairwoman
+ officer inspector detective constable reporter correspondent author actor actress singer rapper director
+ producer writer novelist poet designer architect founder owner trainer jockey driver rider cyclist runner
+ sprinter swimmer boxer fighter wrestler golfer bowler batsman batter pitcher quarterback centre-back
+ full-back fullback lawmaker mp mep councillor mayor ambassador envoy""".split())
+
+
 def given_name_added(derived: str, wire_names: list[str]) -> bool:
     """``derived`` has a given name while every wire mention of that person is a bare surname."""
     nd = normalise(derived)
-    if len(nd) < 2 or len(nd[0]) < 2:
+    if len(nd) < 2 or len(nd[0]) < 2 or nd[0] in _ROLES:
         return False
     matches = [w for w in wire_names if same_person(derived, w)]
     return bool(matches) and all(len(normalise(w)) < 2 for w in matches)

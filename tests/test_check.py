@@ -348,6 +348,18 @@ def test_a_name_in_a_lower_case_wire_copy_is_found():
     assert [(u.text, u.status) for u in one.units if u.kind == "person"] == [("Mark", "new")]
 
 
+def test_a_given_name_is_caught_where_the_wire_s_surname_is_not_tagged_as_a_person():
+    from compare import compare as run
+    wire = "Clarkson, 30, joined Premiership Well for a second spell in July and could make his debut on Saturday."
+    from compare.nlp import analyse
+    assert "PERSON" not in {e.label for e in analyse([wire])[0].entities if e.text == "Clarkson"}, \
+        "the case this test is about: the tagger reads the bare surname as something else"
+    c = run(wire, "David Clarkson, 30, joined Premiership Well for a second spell in July.")
+    (person,) = [u for u in c.units if u.kind == "person"]
+    assert (person.text, person.status, person.evidence) == ("David Clarkson", "new", "the wire copy gives only the surname")
+    assert c.verdicts[0].label != "paraphrased"
+
+
 def test_a_state_for_its_country_is_a_detail_not_a_swap():
     from compare import compare as run
     wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."

@@ -64,6 +64,8 @@ def test_given_name_added_only_when_the_wire_has_the_bare_surname() -> None:
     assert not given_name_added("Daniel Ortiz", ["Ortiz", "Daniel Ortiz"])
     assert not given_name_added("Ortiz", ["Ortiz"])
     assert not given_name_added("S. Jaishankar", ["Jaishankar"]), "an initial is not an added given name"
+    assert not given_name_added("Striker Keating", ["Keating"]), "a role before a surname is a title"
+    assert not given_name_added("Player Clarkson", ["Clarkson"])
 
 
 # -- end to end: aliases in real comparisons ------------------------------------------------------------

@@ -58,12 +58,16 @@ DIVISIONS: dict[str, frozenset[str]] = {
 _SUFFIXES = (" state", " province", " territory")      # "Fujian province", "New York state"
 
 
+_ALL = frozenset().union(*DIVISIONS.values())
+
+
 def _key(place: str) -> str:
-    words = normalise(place)
-    key = " ".join(words)
+    key = " ".join(normalise(place))
+    if key in _ALL:                 # "Northern Territory" is a name, not "Northern" + "territory"
+        return key
     for suffix in _SUFFIXES:
-        if key.endswith(suffix) and key != suffix.strip():
-            key = key[: -len(suffix)]
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
     return key
 
 

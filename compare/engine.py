@@ -138,13 +138,18 @@ class Engine:
 
     # -- comparison -----------------------------------------------------------------------------
     def _align(self, w: WireCopy, derived: str, name: str):
-        with self._lock:
-            ahead = self._aligned.pop((w.doc.sha256, sha256(derived)), None) if self._aligned else None
-        if ahead is not None:           # aligned by match_words: once is enough
-            d, cos, alignments, index = ahead
-            if d.doc.name != name:
-                d = dataclasses.replace(d, doc=dataclasses.replace(d.doc, name=name))
-            return d, cos, alignments, index
+        """Prepare and align a derived text, or take the alignment ``match_words`` made of it."""
+        if self._aligned:
+            with self._lock:
+                ahead = self._aligned.pop(_pair_key(w, derived), None)
+            if ahead is not None:           # aligned by match_words: once is enough
+                d, cos, alignments, index = ahead
+                if d.doc.name != name:
+                    d = dataclasses.replace(d, doc=dataclasses.replace(d.doc, name=name))
+                return d, cos, alignments, index
+        return self._align_now(w, derived, name)
+
+    def _align_now(self, w: WireCopy, derived: str, name: str):
         d = prepare(derived, name, "d", self.embedder)
         wp = w.prepared
         scores = score_matrix(d, wp)
@@ -169,11 +174,11 @@ class Engine:
         group's in one call before checking); empty for a text that cannot be compared. The alignment
         made here is kept for the next ``compare`` of the same pair."""
         try:
-            aligned = self._align(wire, derived, "derived")
+            aligned = self._align_now(wire, derived, "derived")
         except CompareError:
             return set()
         with self._lock:               # kept for the compare() that follows
-            self._aligned[(wire.doc.sha256, sha256(derived))] = aligned
+            self._aligned[_pair_key(wire, derived)] = aligned
             while len(self._aligned) > _ALIGNED_AHEAD:
                 self._aligned.popitem(last=False)
         d, _, alignments, index = aligned
@@ -282,6 +287,10 @@ class Engine:
 
 _engine: Engine | None = None
 _engine_lock = threading.Lock()
+
+
+def _pair_key(w: WireCopy, derived: str) -> tuple[str, str]:
+    return w.doc.sha256, sha256(derived)
 
 
 def get_engine() -> Engine:

@@ -138,12 +138,7 @@ class ProcessEmbedder(Embedder):
         if job not in self._done:
             if not self._told_idle:
                 self._tell_idle(True)           # nothing to do here: the child may use every core
-            try:
-                while job not in self._done:
-                    j, result = self._conn.recv()
-                    self._done[j] = result
-            except (OSError, EOFError):
-                raise self._died() from None
+            self._receive(job, wait=True)
             if self._busy:                      # waited in the middle of heavy work, which goes on
                 self._tell_idle(False)
         result = self._done.pop(job)
@@ -192,13 +187,17 @@ class ProcessEmbedder(Embedder):
         """Whether ``collect(job)`` would return at once (never waits)."""
         if job is None:
             return True
+        self._receive(job, wait=False)
+        return job in self._done
+
+    def _receive(self, job: int, wait: bool) -> None:
+        """Take the child's answers until ``job``'s has come (``wait``) or none is waiting to be read."""
         try:
-            while job not in self._done and self._conn.poll():
+            while job not in self._done and (wait or self._conn.poll()):
                 j, result = self._conn.recv()
                 self._done[j] = result
         except (OSError, EOFError):
             raise self._died() from None
-        return job in self._done
 
     def collect(self, job: int | None) -> None:
         """Wait for a submitted job and put its vectors in the cache."""

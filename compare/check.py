@@ -18,7 +18,7 @@ from .document import Unit
 from .names import given_name_added, same_entity
 from .places import within
 from .nlp import Analysis
-from .numbers import Figure, find_days, find_durations, find_figures, same_date
+from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
 from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
@@ -34,6 +34,7 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+_RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
@@ -41,7 +42,7 @@ _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner"
 #: after "not", words that make it a statement of more rather than a denial ("not only … but also", "not
 #: the only one", "not just"): a negation that asserts what it is about
 _RESTRICTIVES = frozenset({"only", "just", "merely", "simply", "solely"})
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
 _WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
@@ -82,6 +83,7 @@ class WireFacts:
     words: str                                             # the whole wire copy as normalised words
     all_entities: tuple[tuple[str, str], ...]
     counts: frozenset[float] = frozenset()                 # values of "twice", "a pair" …: counts a summary may state
+    ordinals: tuple[tuple[Figure, ...], ...] = ()           # "fourth quarter" → (4, "quarter") per sentence
 
 
 def _norm_words(text: str) -> str:
@@ -102,6 +104,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
         words=_norm_words(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),
         counts=frozenset(v for t in texts for v in _count_words(t)),
+        ordinals=tuple(tuple(find_ordinals(t)) for t in texts),
     )
 
 
@@ -118,6 +121,8 @@ class SentenceCheck:
     #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
     #: a day or date (not a year the window gives as "next year" and the like)
     hard_new: int = 0
+    #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
+    new_run: int = 0
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -134,6 +139,11 @@ def _related(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def _synonyms(a: str, b: str) -> bool:
+    return lexicon.are_synonyms(a, b)
+
+
+@lru_cache(maxsize=200_000)
 def _antonyms(a: str, b: str) -> bool:
     return lexicon.are_antonyms(a, b, indirect=False)
 
@@ -141,6 +151,22 @@ def _antonyms(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _contrasting(a: str, b: str) -> bool:
     return lexicon.are_contrasting(a, b)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the quotations in ``text``, marks included, paired in order: the marks that close one
+    quotation never open the next ('"J", Ali Smith's "How To Be Both"' holds two titles, not the text
+    between them). A curly opening mark restarts an unclosed quotation; an unclosed one is dropped."""
+    spans, open_at = [], None
+    for m in _QUOTE_MARKS.finditer(text):
+        mark, at = m.group(), m.start()
+        if open_at is None or mark == "“":
+            if mark != "”":
+                open_at = at
+        else:
+            spans.append((open_at, at + 1))
+            open_at = None
+    return spans
 
 
 def _rare(word: str) -> bool:
@@ -175,12 +201,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         taken.append((s, e))
 
     # -- quotations: must appear word for word in the wire copy --------------------------------
-    for m in _QUOTE.finditer(text):
-        inner = m.group(1)
+    for q0, q1 in quotations(text):
+        inner = text[q0 + 1:q1 - 1]
         if len(inner.split()) < 3:
             continue
         ok = _norm_words(inner) in facts.words
-        add(m.start(), m.end(), "quote", "supported" if ok else "new",
+        add(q0, q1, "quote", "supported" if ok else "new",
             "quoted word for word in the wire copy" if ok else "")
         if not ok:
             f["unmatched_quotes"] += 1
@@ -256,6 +282,23 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(x.start, x.end, "number", "new")
             f["new_figures"] += 1
             out.hard_new += 1
+
+    # -- ordinals: a rank the wire copy never gives, to a thing it ranks otherwise ("third quarter" / "fourth
+    # quarter"; the window's rank named first). A rank the wire gives anything is left alone: "his sixth in
+    # 1986" may be the "sixth major" a summary names --
+    all_ords = {(o.value, o.unit) for s in facts.ordinals for o in s}
+    mine = find_ordinals(text)
+    own_ords = {(o.value, o.unit) for o in mine}
+    for o in mine:
+        if _overlaps(o.start, o.end, taken):
+            continue
+        if (o.value, o.unit) in all_ords:
+            add(o.start, o.end, "number", "supported", f"{o.text} {o.unit}")
+        elif close and o.value not in {v for v, _ in all_ords} and (w := next((w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
+                                   if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
+            add(o.start, o.end, "number", "contradicted", f"{w.text} {w.unit}")
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
 
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None
@@ -334,12 +377,21 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     own = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.lower for t in analysis.tokens)
     kinds = frozenset(t.lemma for a in win_an for t in a.tokens
                       if t.pos in _KIND_POS and not t.ent and t.lemma not in own) if best_cos >= CLOSE_COS else ()
+    # a change of amount turned round ("an increase in sales" where the window has only "a decline"): against
+    # a window that moves only the other way, in a sentence that itself does not, close to its wire sentence
+    win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}
+    own_moves = {lexicon.direction(t.lemma) for t in analysis.tokens}
     for t in content:
         lem = t.lemma
         fresh = lem not in win_lemmas and not d_neg
         ants = [m for m in plain if _antonyms(lem, m)] if fresh else []
+        if ants and (lexicon.direction(lem) in win_moves or any(_synonyms(lem, m) for m in plain)):
+            ants = []           # the window says it too ("sales declined while costs rose" / "sales fell")
         other = ([m for m in kinds if _contrasting(lem, m)]
                  if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
+        move = lexicon.direction(lem) if fresh and not ants and not other else 0
+        if move and -move in win_moves and move not in win_moves and -move not in own_moves:
+            other = [win_moves[-move]]
         if ants or other:
             add(t.start, t.end, "word", "contradicted", (ants or other)[0])
             f["antonyms"] += 1
@@ -393,6 +445,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     f["has_window"] = 1.0 if window else 0.0
     out.features = f
     out.units.sort(key=lambda u: (u.start, u.end))
+    run = 0
+    for u in out.units:
+        if u.kind in _RUN_KINDS:
+            run = run + 1 if u.status == "new" else 0
+            out.new_run = max(out.new_run, run)
     return out
 
 

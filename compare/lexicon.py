@@ -68,6 +68,7 @@ __all__ = [
     "are_related",
     "are_synonyms",
     "base_forms",
+    "direction",
     "known",
 ]
 
@@ -118,6 +119,20 @@ CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = (
     (("grain", "wheat"),),
     (("big cat", "lion"),),
 )
+#: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
+#: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
+#: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
+#: Curated by hand from the WordNet 3.0 verbs and nouns of change of magnitude (hyponyms of "increase" and
+#: "decrease" in the sense that holds "rise" and "fall") that business and news copy uses of figures; words
+#: with a common sense that is no change of amount ("cut" a ribbon, "contract" a disease, "gain" a place,
+#: "lose" a match, "slip", "sink" a ship) are left out.
+CHANGE_DIRECTION: dict[str, int] = {
+    **dict.fromkeys(("increase", "rise", "grow", "growth", "jump", "climb", "surge", "soar", "upturn",
+                     "rebound", "upswing", "expand", "expansion", "spike", "swell", "escalate", "accelerate"), 1),
+    **dict.fromkeys(("decrease", "decline", "drop", "fall", "dip", "slump", "plunge", "plummet", "tumble",
+                     "downturn", "shrink", "contraction", "reduction", "reduce", "diminish", "dwindle",
+                     "slowdown", "decelerate"), -1),
+}
 _CONTRAST_MIN_LENGTH = 3       # "s", "n", "mm", "kg": abbreviations are read by the unit and figure checks
 
 _SPACES = re.compile(r"[\s_]+")
@@ -304,6 +319,12 @@ def are_contrasting(a: str, b: str) -> bool:
     if not sa or not sb or not sa.isdisjoint(sb) or not sa.isdisjoint(bb) or not ba.isdisjoint(sb):
         return False
     return any(not ba.isdisjoint(g) and not bb.isdisjoint(g) for g in _contrast_groups())
+
+
+def direction(word: str) -> int:
+    """+1 if ``word`` (a lemma, in any case) says an amount went up, -1 if down, 0 otherwise
+    (:data:`CHANGE_DIRECTION`)."""
+    return CHANGE_DIRECTION.get(word.lower(), 0)
 
 
 def are_antonyms(a: str, b: str, *, indirect: bool = True) -> bool:

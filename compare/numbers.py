@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "Figure", "WEEKDAYS", "MONTHS"]
+__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_ordinals", "Figure",
+           "WEEKDAYS", "MONTHS"]
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -34,6 +35,13 @@ _DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|to
 _MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTHS)
                     + r"|jan|feb|aug|sept?|oct|nov|dec)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_ORDINAL_WORDS.update({w[:-1] + "ieth": v for w, v in _TENS.items()})          # "twentieth" … "ninetieth"
+_ORDINAL = re.compile(
+    r"\b(?P<ord>(?:(?P<tens>" + "|".join(_TENS) + r")-)?(?P<word>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r")|(?P<digits>\d{1,4})(?:st|nd|rd|th))[\s-]+(?P<head>[A-Za-z]{2,})", re.I)
 
 
 class Figure(tuple):
@@ -108,6 +116,23 @@ def find_durations(text: str) -> list[Figure]:
         if v is not None:
             unit = m.group("unit").lower().rstrip("s")
             out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
+    return out
+
+
+def find_ordinals(text: str) -> list[Figure]:
+    """Ordinals with the word they rank: "fourth quarter" and "4th-quarter" → (4, "quarter"), "the 17th
+    title" → (17, "title"). The unit is that word in lower case, a plural's "s" removed; the span is the
+    ordinal alone."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        if m.group("digits"):
+            value = int(m.group("digits"))
+        else:
+            value = _ORDINAL_WORDS[m.group("word").lower()] + (_TENS[m.group("tens").lower()] if m.group("tens") else 0)
+        head = m.group("head").lower()
+        if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+            head = head[:-1]
+        out.append(Figure(m.start("ord"), m.end("ord"), m.group("ord"), float(value), head))
     return out
 
 

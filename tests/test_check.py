@@ -389,3 +389,65 @@ def test_no_reversal_read_into_a_name_a_double_negative_or_an_implicit_negative(
                                                                  if u.status == "contradicted"]
     flipped = run(wire, "Villegas won the title, beating Streelman in a play-off.")
     assert flipped.verdicts[0].label == "contradicted", "the reversal itself is still caught"
+
+
+def test_quotations_pair_in_order_so_a_list_of_titles_is_not_one_quote():
+    from compare import compare as run
+    wire = ('The shortlist includes Howard Jacobson\'s "J", Ali Smith\'s "How To Be Both" and Joshua Ferris\'s '
+            '"To Rise Again at a Decent Hour", the judges said on Tuesday.')
+    derived = ('The shortlist includes Ali Smith\'s "How To Be Both", Howard Jacobson\'s "J" and Joshua Ferris\'s '
+               '"To Rise Again at a Decent Hour", the judges said.')
+    c = run(wire, derived)
+    quotes = [(u.text, u.status) for u in c.units if u.kind == "quote"]
+    assert quotes == [('"How To Be Both"', "supported"), ('"To Rise Again at a Decent Hour"', "supported")]
+    assert not c.flags
+    changed = run(wire, derived.replace("Decent Hour", "Decent Time"))
+    assert ('"To Rise Again at a Decent Time"', "new") in [(u.text, u.status) for u in changed.units
+                                                            if u.kind == "quote"]
+
+
+def test_a_rank_the_wire_never_gives_is_a_contradiction():
+    from compare import compare as run
+    wire = ("Moderna reported fourth quarter revenues of $5.1bn on Thursday. "
+            "For the fourth quarter, vaccine sales fell 30% from a year earlier, the company said.")
+    c = run(wire, "Moderna reported third quarter revenues of $5.1bn on Thursday.")
+    (rank,) = [u for u in c.units if u.text == "third"]
+    assert (rank.status, rank.evidence) == ("contradicted", "fourth quarter")
+    assert c.verdicts[0].label == "contradicted" and "'third quarter'" in c.verdicts[0].reason
+    same = run(wire, "Moderna reported fourth-quarter revenues of $5.1bn on Thursday.")
+    assert [(u.text, u.status) for u in same.units if u.text == "fourth"] == [("fourth", "supported")]
+    assert not same.flags
+    # a rank the wire gives to something else may be the thing a summary names
+    golf = run("Nicklaus wore his first green jacket in 1963 and collected his sixth in 1986; McIlroy is chasing "
+               "a third major in succession.",
+               "Nicklaus wore his first green jacket in 1963 and won his sixth major in 1986.")
+    assert not any(u.status == "contradicted" for u in golf.units)
+
+
+def test_a_change_of_amount_turned_round_is_a_contradiction():
+    from compare import compare as run
+    wire = "Sales of the company's vaccines declined sharply in the fourth quarter, the company said on Thursday."
+    c = run(wire, "Sales of the company's vaccines increased sharply in the fourth quarter, the company said on Thursday.")
+    (word,) = [u for u in c.units if u.text == "increased"]
+    assert (word.status, word.evidence) == ("contradicted", "decline")
+    assert c.verdicts[0].label == "contradicted"
+    same_way = run(wire, "Sales of the company's vaccines dropped sharply in the fourth quarter, the company said on "
+                         "Thursday.")
+    assert not any(u.status == "contradicted" for u in same_way.units)
+    both = run("Vaccine sales declined in the fourth quarter while costs rose, the company said on Thursday.",
+               "Vaccine sales fell in the fourth quarter while costs increased, the company said on Thursday.")
+    assert not any(u.status == "contradicted" for u in both.units), "the window moves both ways"
+
+
+def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
+    from compare import compare as run
+    wire = ("Coach Maria Lopez said on Friday that the new goalkeeper signed from Porto is calm under pressure "
+            "and that the winger is quick and brave.")
+    reworded = run(wire, "Coach Maria Lopez praised the new goalkeeper's composure under pressure and the winger's "
+                         "remarkable speed and bravery on Friday.")
+    assert reworded.verdicts[0].label == "paraphrased", reworded.verdicts[0]
+    added = run(wire, "Coach Maria Lopez said on Friday that the new goalkeeper signed from Porto is calm, and the "
+                      "club hopes the signing will revive its fading title ambitions this season.")
+    assert added.verdicts[0].label in ("partial", "unsupported")
+    assert "revive its fading title ambitions" in [f.text for f in added.flags]
+    assert not any("Porto" in f.text or "goalkeeper" in f.text for f in added.flags), "the copied part is not flagged"

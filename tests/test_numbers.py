@@ -90,3 +90,16 @@ def test_days_and_dates() -> None:
     assert ("Jan. 15, 2024", "january 15 2024", "month") in got
     assert ("December 27, 2023", "december 27 2023", "month") in got
     assert not any(d.text.lower() == "may" for d in found), "'may' the verb is not a month"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a fourth-quarter decline", [("fourth", 4.0, "quarter")]),
+    ("her 17th title in the road race", [("17th", 17.0, "title")]),
+    ("the twenty-first century", [("twenty-first", 21.0, "century")]),
+    ("the third rounds of talks", [("third", 3.0, "round")]),
+    ("second", []),
+    ("firstly, the 1st", []),
+])
+def test_ordinals_with_the_word_they_rank(text: str, expected: list) -> None:
+    from compare.numbers import find_ordinals
+    assert [(o.text, o.value, o.unit) for o in find_ordinals(text)] == expected

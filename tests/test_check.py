@@ -451,3 +451,16 @@ def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
     assert added.verdicts[0].label in ("partial", "unsupported")
     assert "revive its fading title ambitions" in [f.text for f in added.flags]
     assert not any("Porto" in f.text or "goalkeeper" in f.text for f in added.flags), "the copied part is not flagged"
+
+
+def test_a_small_count_of_what_the_wire_lists_is_shown_but_does_not_flag_alone():
+    from compare import compare as run
+    wire = ("Centre-back Anderson has joined Torquay from Barrow, and striker Keating has joined from Finn Harps, "
+            "the club said on Friday.")
+    c = run(wire, "The club said on Friday that both of its two signings, centre-back Anderson from Barrow and striker "
+                  "Keating from Finn Harps, have joined Torquay.")
+    assert ("two", "new") in _units(c, "number"), "the count is still shown to the editor"
+    assert not c.flags, [(f.text, f.reason) for f in c.flags]
+    big = run(wire, "Torquay have signed Anderson from Barrow and Keating from Finn Harps for 40,000 pounds, the club "
+                    "said on Friday.")
+    assert big.flags and any("40,000" in f.text for f in big.flags), "a figure the wire lacks still flags"

@@ -142,6 +142,11 @@ def _related(a: str, b: str) -> bool:
     return lexicon.are_related(a, b, siblings=False)
 
 
+@lru_cache(maxsize=100_000)
+def _derivations(word: str) -> frozenset:
+    return lexicon.derivations(word)
+
+
 @lru_cache(maxsize=200_000)
 def _synonyms(a: str, b: str) -> bool:
     return lexicon.are_synonyms(a, b)
@@ -403,10 +408,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                                       f"'{t.text}' where the wire copy says '{other[0]}'")
         elif lem in win_lemmas or t.lower in win_lower:
             add(t.start, t.end, "word", "supported", lem)
-        elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None:
+        elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None or (
+                rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
             n_rel += 1
-        elif lem in wire.all_lemmas or t.lower in wire.all_lower:
+        elif lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
             add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
             n_new += 1
         else:

@@ -46,6 +46,10 @@ exact string comparison for them.
   "manslaughter"/"murder", "Tuesday"/"Friday").  Sharing a direct hypernym
   alone is not enough: over all of WordNet it links as many paraphrases
   ("match"/"game", "win"/"collect") as contrasts.
+* :func:`derivations` -- WordNet's derivationally related forms ("decide"/
+  "decision", "hungry"/"hunger"): the same idea as another part of speech.
+* :func:`direction` -- +1 or -1 for words that say an amount rose or fell
+  (:data:`CHANGE_DIRECTION`, curated).
 * :func:`known` -- some base form of the word is a WordNet lemma.
 
 Word-sense ambiguity is not resolved: two words qualify if *any* of their
@@ -68,13 +72,14 @@ __all__ = [
     "are_related",
     "are_synonyms",
     "base_forms",
+    "derivations",
     "direction",
     "known",
 ]
 
 DATA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "lexicon.json.gz")
 
-_FORMAT = 1
+_FORMAT = 2
 _POS = ("n", "v", "a", "r")
 
 # WordNet's detachment rules (as in WordNet's morph.c and NLTK's morphy).
@@ -140,7 +145,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 class _Lexicon:
-    __slots__ = ("lemmas", "pos_ranges", "exceptions", "antonyms", "indirect_antonyms", "source")
+    __slots__ = ("lemmas", "pos_ranges", "exceptions", "antonyms", "indirect_antonyms", "derivations", "source")
 
     def __init__(self, raw: dict) -> None:
         if raw.get("format") != _FORMAT:
@@ -153,6 +158,7 @@ class _Lexicon:
         self.exceptions: dict = raw["exceptions"]
         self.antonyms = _pair_index(raw["antonyms"])
         self.indirect_antonyms = _pair_index(raw["indirect_antonyms"])
+        self.derivations = _pair_index(raw["derivations"])
 
     def has_pos(self, lemma: str, pos: str) -> bool:
         entry = self.lemmas.get(lemma)
@@ -319,6 +325,16 @@ def are_contrasting(a: str, b: str) -> bool:
     if not sa or not sb or not sa.isdisjoint(sb) or not sa.isdisjoint(bb) or not ba.isdisjoint(sb):
         return False
     return any(not ba.isdisjoint(g) and not bb.isdisjoint(g) for g in _contrast_groups())
+
+
+def derivations(word: str) -> frozenset:
+    """WordNet's derivationally related forms of ``word``'s base forms ("decision" → {"decide"},
+    "hunger" → {"hungry"}): the same idea as another part of speech, as summaries reword it."""
+    lex = _lexicon()
+    out: set = set()
+    for form in base_forms(word):
+        out |= lex.derivations.get(form, set())
+    return frozenset(out)
 
 
 def direction(word: str) -> int:

@@ -464,3 +464,14 @@ def test_a_small_count_of_what_the_wire_lists_is_shown_but_does_not_flag_alone()
     big = run(wire, "Torquay have signed Anderson from Barrow and Keating from Finn Harps for 40,000 pounds, the club "
                     "said on Friday.")
     assert big.flags and any("40,000" in f.text for f in big.flags), "a figure the wire lacks still flags"
+
+
+def test_the_same_idea_as_another_part_of_speech_is_not_new():
+    from compare import compare as run
+    wire = ("The council decided on Monday to bypass the usual bidding process. "
+            "\"He is incredibly hungry to show what he can do,\" the coach said of the new striker.")
+    c = run(wire, "The council's decision on Monday bypassed the usual bidding process.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "decision"] == [
+        ("decision", "supported", "decide")]
+    elsewhere = run(wire, "The coach praised the hunger of the new striker.")
+    assert [(u.text, u.status) for u in elsewhere.units if u.text == "hunger"] == [("hunger", "supported")]

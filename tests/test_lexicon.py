@@ -267,3 +267,29 @@ def test_paraphrases_and_other_pairs_do_not_contrast(a, b):
 def test_every_contrast_class_resolves_to_a_wordnet_sense():
     # a class whose name or pinning member is misspelt would silently never fire
     assert len(lexicon._contrast_groups()) == len(lexicon.CONTRAST_CLASSES)
+
+
+@pytest.mark.parametrize(
+    "word, form",
+    [
+        ("decision", "decide"),
+        ("decisions", "decide"),    # inflected forms are reduced first
+        ("hunger", "hungry"),
+        ("leadership", "leader"),
+        ("explosion", "explode"),
+    ],
+)
+def test_derivationally_related_forms(word, form):
+    assert form in lexicon.derivations(word)
+    assert lexicon.base_forms(word) & lexicon.derivations(form)
+
+
+def test_derivations_of_unknown_or_unrelated_words_are_empty():
+    assert lexicon.derivations("xqzzyv") == frozenset()
+    assert "decide" not in lexicon.derivations("explosion")
+
+
+@pytest.mark.parametrize("word, way", [("increase", 1), ("Surge", 1), ("decline", -1), ("plunge", -1),
+                                       ("contract", 0), ("cut", 0), ("paint", 0)])
+def test_direction_of_a_change_of_amount(word, way):
+    assert lexicon.direction(word) == way

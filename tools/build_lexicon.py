@@ -17,7 +17,7 @@ The output is deterministic: no timestamps, JSON with sorted keys and compact
 separators, gzip with ``mtime=0`` and no file name in the header.  Rebuilding
 from the same WordNet files therefore gives byte-identical output.
 
-Data file layout (format 1), all strings lowercase, underscores turned into
+Data file layout (format 2), all strings lowercase, underscores turned into
 spaces, adjective position markers such as ``(p)`` removed::
 
     {
@@ -28,6 +28,7 @@ spaces, adjective position markers such as ``(p)`` removed::
       "lemmas": {lemma: [[synset ids], [broader synset ids]]},
       "antonyms": [[lemma, lemma], ...],           # direct, lemma-level "!"
       "indirect_antonyms": [[lemma, lemma], ...],  # adjective satellites
+      "derivations": [[lemma, lemma], ...],        # derivationally related forms, "+"
       "exceptions": {"n": {inflected: [base, ...]}, "v": ..., "a": ..., "r": ...}
     }
 
@@ -43,6 +44,9 @@ Antonyms are WordNet's lemma-level ``!`` pointers.  ``indirect_antonyms`` adds,
 conservatively, for an adjective satellite synset S that is "similar to"
 (``&``) a head synset H, the pairs (lemma of S, direct antonym of a lemma of H)
 -- one step only, never satellite-to-satellite.
+
+Derivations are WordNet's lemma-level ``+`` pointers ("derivationally related
+form"): "decide"/"decision", "leader"/"leadership", "hungry"/"hunger".
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ LICENSE_NOTE = (
     "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "
     "Used under the WordNet 3.0 license; see compare/data/LICENSE.wordnet.txt."
 )
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # File part of speech -> data file suffix, in id-numbering order.
 POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
@@ -153,6 +157,7 @@ def build(wordnet_dir: str) -> dict:
     lemma_synsets = defaultdict(set)
     lemma_broader = defaultdict(set)
     direct = set()
+    derived = set()
     for key, ss in synsets.items():
         sid = ids[key]
         hypernyms = {ids[t] for sym, t, _s, _t in ss.pointers if sym == "@"} if key[0] in "nv" else set()
@@ -164,6 +169,10 @@ def build(wordnet_dir: str) -> dict:
                 a, b = ss.words[src - 1], synsets[target].words[tgt - 1]
                 if a != b:
                     direct.add(tuple(sorted((a, b))))
+            elif sym == "+" and src and tgt:
+                a, b = ss.words[src - 1], synsets[target].words[tgt - 1]
+                if a != b:
+                    derived.add(tuple(sorted((a, b))))
 
     # Adjective satellites inherit the antonyms of their head, one step only.
     head_antonyms = defaultdict(set)  # head synset key -> antonym lemmas
@@ -212,6 +221,7 @@ def build(wordnet_dir: str) -> dict:
         "lemmas": lemmas,
         "antonyms": kept_pairs(direct),
         "indirect_antonyms": kept_pairs(indirect),
+        "derivations": kept_pairs(derived),
         "exceptions": exceptions,
     }
 
@@ -246,7 +256,8 @@ def main(argv=None) -> int:
     os.replace(tmp, args.output)
     print(
         f"wrote {args.output}: {len(data):,} bytes, {len(table['lemmas']):,} lemmas, "
-        f"{len(table['antonyms']):,} antonym pairs (+{len(table['indirect_antonyms']):,} indirect)",
+        f"{len(table['antonyms']):,} antonym pairs (+{len(table['indirect_antonyms']):,} indirect), "
+        f"{len(table['derivations']):,} derivation pairs",
         file=sys.stderr,
     )
     return 0

@@ -425,6 +425,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if (m := matched.get(t.lower)) is not None:
             add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
             n_rel += 1
+        elif t.pos == "PROPN" and best is not None and (w := next((
+                w for (a0, a1, w) in _swapped_names(analysis, wire.analyses[best]) if a0 <= t.start and t.end <= a1
+                and w.lower() not in text.lower() and not same_entity(t.text, w, "PERSON")), None)) is not None:
+            # a name the wire copy never uses, put where its sentence has another ("UFO Media" for "Ozy
+            # Media"): the tagger did not see the derived name as an entity, the swap is the same
+            add(t.start, t.end, "word", "contradicted", w)
+            f["contra_entities"] += 1
+            out.contradictions.append(f"'{t.text}' where the wire copy says '{w}'")
         else:
             add(t.start, t.end, "word", "new")
             n_new += 1
@@ -524,6 +532,21 @@ def _swapped_spans(d: Analysis, w: Analysis):
         for e in w.entities:
             if e.start < w1 and w0 < e.end:
                 out.append((dt[i1].start, dt[i2 - 1].end, e.text, e.label))
+    return out
+
+
+def _swapped_names(d: Analysis, w: Analysis):
+    """Names of the wire sentence, tagged or not, that difflib sees replaced in the derived sentence:
+    ``(derived_start, derived_end, wire_text)``, the wire text being its proper nouns in the replaced stretch."""
+    dt, wt = _content_seq(d), _content_seq(w)
+    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or i2 - i1 > SWAP_SPAN or j2 - j1 > SWAP_SPAN:
+            continue
+        names = [t for t in wt[j1:j2] if t.pos == "PROPN" or t.ent in ENTITY_KIND]
+        if names:
+            out.append((dt[i1].start, dt[i2 - 1].end, w.text[names[0].start:names[-1].end]))
     return out
 
 

@@ -475,3 +475,16 @@ def test_the_same_idea_as_another_part_of_speech_is_not_new():
         ("decision", "supported", "decide")]
     elsewhere = run(wire, "The coach praised the hunger of the new striker.")
     assert [(u.text, u.status) for u in elsewhere.units if u.text == "hunger"] == [("hunger", "supported")]
+
+
+def test_a_name_put_in_place_of_another_is_a_contradiction_even_when_untagged():
+    from compare import compare as run
+    wire = ("NEW YORK - The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud "
+            "charges, prosecutors said.")
+    c = run(wire, "The founder of the troubled digital start-up UFO Media was arrested on Thursday on fraud charges, "
+                  "prosecutors said.")
+    assert c.verdicts[0].label == "contradicted", c.verdicts[0]
+    assert "'UFO' where the wire copy says 'Ozy" in c.verdicts[0].reason
+    same = run(wire, "The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
+                     "prosecutors in New York said.")
+    assert not any(u.status == "contradicted" for u in same.units)

@@ -43,6 +43,9 @@ _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner"
 #: the only one", "not just"): a negation that asserts what it is about
 _RESTRICTIVES = frozenset({"only", "just", "merely", "simply", "solely"})
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+#: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
+#: which begin with their digits and are read as figures, ranks and dates)
+_DESIGNATION = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![\w-])")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
 _WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
@@ -88,6 +91,7 @@ class WireFacts:
     all_entities: tuple[tuple[str, str], ...]
     counts: frozenset[float] = frozenset()                 # values of "twice", "a pair" …: counts a summary may state
     ordinals: tuple[tuple[Figure, ...], ...] = ()           # "fourth quarter" → (4, "quarter") per sentence
+    designations: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "cov-#" → ("CoV-2",): see _designations
 
 
 def _norm_words(text: str) -> str:
@@ -109,7 +113,24 @@ def wire_facts(wire: Prepared) -> WireFacts:
         all_entities=tuple(e for s in ents for e in s),
         counts=frozenset(v for t in texts for v in _count_words(t)),
         ordinals=tuple(tuple(find_ordinals(t)) for t in texts),
+        designations=_designation_index(wire.doc.text),
     )
+
+
+def _designations(text: str):
+    """Names made of letters and digits ("SARS-CoV-2", "F-16", "G20", "COP28", "mRNA-1345"), with their shape:
+    the name in lower case, each run of digits as "#" ("cov-#", "f-#", "g#")."""
+    for m in _DESIGNATION.finditer(text):
+        yield m, re.sub(r"\d+", "#", m.group().lower())
+
+
+def _designation_index(text: str) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for m, shape in _designations(text):
+        index.setdefault(shape, [])
+        if m.group() not in index[shape]:
+            index[shape].append(m.group())
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _count_words(text: str) -> list[float]:
@@ -308,6 +329,17 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(o.start, o.end, "number", "contradicted", f"{w.text} {w.unit}")
             f["contra_figures"] += 1
             out.contradictions.append(f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
+
+    # -- names with digits: the same name with other digits than the wire copy's ("SARS-CoV-4" for "SARS-CoV-2")
+    low_wire = facts.words
+    for m, shape in _designations(text):
+        if _overlaps(m.start(), m.end(), taken) or f" {m.group().lower()} " in low_wire:
+            continue
+        others = [w for w in facts.designations.get(shape, ()) if w.lower() not in text.lower()]
+        if others:
+            add(m.start(), m.end(), "number", "contradicted", others[0])
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{m.group()}' where the wire copy says '{others[0]}'")
 
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None

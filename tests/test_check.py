@@ -488,3 +488,16 @@ def test_a_name_put_in_place_of_another_is_a_contradiction_even_when_untagged():
     same = run(wire, "The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
                      "prosecutors in New York said.")
     assert not any(u.status == "contradicted" for u in same.units)
+
+
+def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
+    from compare import compare as run
+    wire = ("Sales of vaccines against SARS-CoV-2 fell in the fourth quarter, and the company expects its F-16 "
+            "engine deal to close in Q2, it said on Thursday.")
+    c = run(wire, "Sales of vaccines against SARS-CoV-4 fell in the fourth quarter, the company said on Thursday.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("SARS-CoV-4", "contradicted", "SARS-CoV-2")]
+    same = run(wire, "The company expects the F-16 engine deal to close in Q2 after SARS-CoV-2 vaccine sales fell.")
+    assert not any(u.status == "contradicted" for u in same.units)
+    quarter = run(wire, "The company expects its F-16 engine deal to close in Q3, it said on Thursday.")
+    assert quarter.verdicts[0].label == "contradicted" and "'Q3' where the wire copy says 'Q2'" in quarter.verdicts[0].reason

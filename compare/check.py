@@ -310,8 +310,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
         else:
             add(x.start, x.end, "number", "new")
-            f["new_figures"] += 1
-            out.hard_new += not (x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit)
+            counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit
+            f["new_figures"] += not counted
+            out.hard_new += not counted
 
     # -- ordinals: a rank the wire copy never gives, to a thing it ranks otherwise ("third quarter" / "fourth
     # quarter"; the window's rank named first). A rank the wire gives anything is left alone: "his sixth in

@@ -34,6 +34,7 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+_POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
@@ -146,6 +147,8 @@ class SentenceCheck:
     #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
     #: a day or date (not a year the window gives as "next year" and the like)
     hard_new: int = 0
+    #: possibilities of the window stated as facts ("could make his debut" → "is set to make his debut")
+    firmer: int = 0
     #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
     new_run: int = 0
 
@@ -405,6 +408,22 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
+    # a possibility stated as a fact: the window says "could make his debut", the sentence "is set to make
+    # his debut" or "will make his debut"
+    if best_cos >= CLOSE_COS:
+        maybe = {}
+        for a in win_an:
+            toks_w = a.tokens
+            for k, t in enumerate(toks_w):
+                if t.lower in _POSSIBILITY:
+                    v = next((u for u in toks_w[k + 1:k + 4] if u.pos in ("VERB", "AUX") and u.lower not in _POSSIBILITY), None)
+                    if v is not None:
+                        maybe.setdefault(v.lemma, f"{t.text} {v.text}")
+        for k, t in enumerate(toks):
+            if t.pos == "VERB" and t.lemma in maybe and not any(
+                    u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k]):
+                add(t.start, t.end, "hedge", "new", f"the wire copy says '{maybe[t.lemma]}'")
+                out.firmer += 1
 
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]

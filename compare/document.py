@@ -13,7 +13,7 @@ __all__ = ["Section", "UnitKind", "UnitStatus", "Sentence", "Unit", "Document", 
 
 Section = Literal["body", "heading", "faq_question", "faq_answer", "caption", "boilerplate"]
 UnitKind = Literal["number", "date", "day", "duration", "person", "org", "place", "quote",
-                   "phrase", "word", "negation"]
+                   "phrase", "word", "negation", "hedge"]
 UnitStatus = Literal["supported", "new", "contradicted"]
 
 #: sections whose sentences carry reported content (boilerplate carries none)

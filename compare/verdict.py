@@ -61,12 +61,15 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
     # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the wire lacks
     precise = f["unmatched_quotes"] or check.hard_new or f["added_given"]
     if probability >= threshold or novel or precise:
-        new = [text[a - base:b - base] for a, b in phrases(check.units, text, base)]
+        firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]
+        new = [text[a - base:b - base] for a, b in phrases([u for u in check.units if u.kind != "hedge"], text, base)]
         unsupported = not alignment.wire_ids or f["best_score"] < UNSUPPORTED_SCORE or f["new_share"] >= UNSUPPORTED_SHARE
         label = "unsupported" if unsupported else "partial"
-        if new:
+        if new or firmer:
             verb = "is" if len(new) == 1 else "are"
-            reason = f"{_quote_list(new[:3])}{' …' if len(new) > 3 else ''} {verb} not in the wire copy"
+            parts = [f"{_quote_list(new[:3])}{' …' if len(new) > 3 else ''} {verb} not in the wire copy"] if new else []
+            parts += [f"'{u.text}' is stated as fact where {u.evidence}" for u in firmer[:1]]
+            reason = "; ".join(parts)
         elif best:
             reason = f"no wire sentence says this (closest: {best}, score {alignment.similarities[0]:.2f})"
         else:

@@ -501,3 +501,14 @@ def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
     assert not any(u.status == "contradicted" for u in same.units)
     quarter = run(wire, "The company expects its F-16 engine deal to close in Q3, it said on Thursday.")
     assert quarter.verdicts[0].label == "contradicted" and "'Q3' where the wire copy says 'Q2'" in quarter.verdicts[0].reason
+
+
+def test_a_possibility_stated_as_a_fact_is_shown():
+    from compare import compare as run
+    wire = "Clarkson joined the club in July and could make his debut against Alloa on Saturday."
+    c = run(wire, "Clarkson, who joined in July, is set to make his debut against Alloa on Saturday.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "make"] == [
+        ("make", "new", "the wire copy says 'could make'")]
+    assert [u.kind for u in c.units if u.text == "make"] == ["hedge"]
+    kept = run(wire, "Clarkson, who joined in July, may make his debut against Alloa on Saturday.")
+    assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"])

@@ -473,12 +473,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     matched = {}
     if askable and word_match is not None and (cands := match_candidates(win_an)):
         matched = dict(zip((t.lower for t in askable), word_match([t.lower for t in askable], cands)))
+    names_swapped = _swapped_names(analysis, wire.analyses[best]) if best is not None and any(
+        t.pos == "PROPN" for t in pending) else []
     for t in pending:
         if (m := matched.get(t.lower)) is not None:
             add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
             n_rel += 1
-        elif t.pos == "PROPN" and best is not None and (w := next((
-                w for (a0, a1, w) in _swapped_names(analysis, wire.analyses[best]) if a0 <= t.start and t.end <= a1
+        elif t.pos == "PROPN" and (w := next((
+                w for (a0, a1, w) in names_swapped if a0 <= t.start and t.end <= a1
                 and w.lower() not in text.lower() and not same_entity(t.text, w, "PERSON")), None)) is not None:
             # a name the wire copy never uses, put where its sentence has another ("UFO Media" for "Ozy
             # Media"): the tagger did not see the derived name as an entity, the swap is the same

@@ -92,7 +92,8 @@ class WireFacts:
     all_entities: tuple[tuple[str, str], ...]
     counts: frozenset[float] = frozenset()                 # values of "twice", "a pair" …: counts a summary may state
     ordinals: tuple[tuple[Figure, ...], ...] = ()           # "fourth quarter" → (4, "quarter") per sentence
-    designations: dict[str, tuple[str, ...]] = field(default_factory=dict)   # "cov-#" → ("CoV-2",): see _designations
+    #: "sars-cov-#" → ("SARS-CoV-2",): names of letters and digits by shape, see _designations
+    designations: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 
 def _norm_words(text: str) -> str:
@@ -320,7 +321,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # -- ordinals: a rank the wire copy never gives, to a thing it ranks otherwise ("third quarter" / "fourth
     # quarter"; the window's rank named first). A rank the wire gives anything is left alone: "his sixth in
     # 1986" may be the "sixth major" a summary names --
-    all_ords = {(o.value, o.unit) for s in facts.ordinals for o in s}
+    all_ords = {(o.value, o.unit) for sent in facts.ordinals for o in sent}
+    all_ranks = {v for v, _ in all_ords}
     mine = find_ordinals(text)
     own_ords = {(o.value, o.unit) for o in mine}
     for o in mine:
@@ -328,18 +330,19 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             continue
         if (o.value, o.unit) in all_ords:
             add(o.start, o.end, "number", "supported", f"{o.text} {o.unit}")
-        elif close and o.value not in {v for v, _ in all_ords} and (w := next((w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
-                                   if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
+        elif close and o.value not in all_ranks and (w := next((
+                w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
+                if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
             add(o.start, o.end, "number", "contradicted", f"{w.text} {w.unit}")
             f["contra_figures"] += 1
             out.contradictions.append(f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
 
     # -- names with digits: the same name with other digits than the wire copy's ("SARS-CoV-4" for "SARS-CoV-2")
-    low_wire = facts.words
     for m, shape in _designations(text):
-        if _overlaps(m.start(), m.end(), taken) or f" {m.group().lower()} " in low_wire:
+        known = facts.designations.get(shape, ())
+        if _overlaps(m.start(), m.end(), taken) or m.group().lower() in (w.lower() for w in known):
             continue
-        others = [w for w in facts.designations.get(shape, ()) if w.lower() not in text.lower()]
+        others = [w for w in known if w.lower() not in text.lower()]
         if others:
             add(m.start(), m.end(), "number", "contradicted", others[0])
             f["contra_figures"] += 1

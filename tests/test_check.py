@@ -499,6 +499,9 @@ def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
         ("SARS-CoV-4", "contradicted", "SARS-CoV-2")]
     same = run(wire, "The company expects the F-16 engine deal to close in Q2 after SARS-CoV-2 vaccine sales fell.")
     assert not any(u.status == "contradicted" for u in same.units)
+    both = run("Vaccines against SARS-CoV-1 and SARS-CoV-2 sold well in the fourth quarter, the company said.",
+               "Vaccines against SARS-CoV-2 sold well in the fourth quarter, the company said.")
+    assert not any(u.status == "contradicted" for u in both.units), "a name the wire copy uses is not a swap"
     quarter = run(wire, "The company expects its F-16 engine deal to close in Q3, it said on Thursday.")
     assert quarter.verdicts[0].label == "contradicted" and "'Q3' where the wire copy says 'Q2'" in quarter.verdicts[0].reason
 

@@ -435,6 +435,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # antonyms only of the window's ordinary words ("national" in "National League" is a name) and only
     # where the sentence has no negation of its own ("did not win" says "lost")
     plain = frozenset(t.lemma for a in win_an for t in a.tokens if t.content and t.pos != "PROPN" and not t.ent)
+    # … nor against a window word under a negation of the window's own: "would not be able to" says "unable"
+    denied = frozenset(t.lemma for a in win_an for k, t in enumerate(a.tokens)
+                       if any(u.lower in NEGATIONS for u in a.tokens[max(0, k - 3):k]))
     # a member of a closed class in place of the window's ("green paint" for "yellow paint", "murder" for
     # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
     # where the sentence says what its best wire sentence says
@@ -448,7 +451,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     for t in content:
         lem = t.lemma
         fresh = lem not in win_lemmas and not d_neg
-        ants = [m for m in plain if _antonyms(lem, m)] if fresh else []
+        ants = [m for m in plain if m not in denied and _antonyms(lem, m)
+                and not _converse(win_an, m, {u.lower for u in toks if u.pos == "PROPN" and u.end <= t.start})] \
+            if fresh else []
         if ants and (lexicon.direction(lem) in win_moves or any(_synonyms(lem, m) for m in plain)):
             ants = []           # the window says it too ("sales declined while costs rose" / "sales fell")
         other = ([m for m in kinds if _contrasting(lem, m)]
@@ -574,6 +579,22 @@ def _counted(text: str, end: int) -> str:
 
 def _content_seq(a: Analysis):
     return [t for t in a.tokens if t.pos not in ("PUNCT", "SPACE", "DET")]
+
+
+def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:
+    """Whether the window says ``lemma`` "to" or "by" someone the sentence names before its opposite word:
+    "losing out to Kevin Streelman" and "Kevin Streelman won" state one result from its two sides."""
+    for a in window:
+        toks = a.tokens
+        for k, t in enumerate(toks):
+            if t.lemma != lemma:
+                continue
+            for q in range(k + 1, min(k + 6, len(toks))):
+                if toks[q].lower in ("to", "by"):
+                    if any(u.pos == "PROPN" and u.lower in before for u in toks[q + 1:q + 8]):
+                        return True
+                    break
+    return False
 
 
 def _swapped_spans(d: Analysis, w: Analysis):

@@ -515,3 +515,23 @@ def test_a_possibility_stated_as_a_fact_is_shown():
     assert [u.kind for u in c.units if u.text == "make"] == ["hedge"]
     kept = run(wire, "Clarkson, who joined in July, may make his debut against Alloa on Saturday.")
     assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"])
+
+
+def test_an_antonym_of_a_word_the_wire_itself_denies_is_no_reversal():
+    from compare import compare as run
+    wire = "The minister said he would not be able to attend the summit in Geneva on Monday."
+    c = run(wire, "The minister said he was unable to attend the summit in Geneva on Monday.")
+    assert c.verdicts[0].label != "contradicted", c.verdicts[0]
+    flipped = run("The minister said he would be able to attend the summit in Geneva on Monday.",
+                  "The minister said he was unable to attend the summit in Geneva on Monday.")
+    assert flipped.verdicts[0].label == "contradicted"
+
+
+def test_one_result_told_from_the_other_side_is_no_reversal():
+    from compare import compare as run
+    wire = "Villegas could not quite land the title on Wednesday, losing out to Kevin Streelman in a play-off."
+    c = run(wire, "Kevin Streelman won the title on Wednesday in a play-off against Villegas.")
+    assert c.verdicts[0].label != "contradicted", c.verdicts[0]
+    flipped = run("Villegas lost the title on Wednesday to Kevin Streelman in a play-off.",
+                  "Villegas won the title on Wednesday against Kevin Streelman in a play-off.")
+    assert flipped.verdicts[0].label == "contradicted"

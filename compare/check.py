@@ -34,6 +34,9 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+#: nouns with which a summary names the text it summarises ("The passage discusses …", "the article notes"):
+#: no claim about the world
+_SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
 _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
@@ -468,6 +471,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                                       f"'{t.text}' where the wire copy says '{other[0]}'")
         elif lem in win_lemmas or t.lower in win_lower:
             add(t.start, t.end, "word", "supported", lem)
+        elif lem in _SOURCE_NOUNS:
+            add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
         elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)

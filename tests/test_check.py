@@ -535,3 +535,12 @@ def test_one_result_told_from_the_other_side_is_no_reversal():
     flipped = run("Villegas lost the title on Wednesday to Kevin Streelman in a play-off.",
                   "Villegas won the title on Wednesday against Kevin Streelman in a play-off.")
     assert flipped.verdicts[0].label == "contradicted"
+
+
+def test_a_summary_naming_the_text_it_summarises_makes_no_claim_by_it():
+    from compare import compare as run
+    wire = "The Booker Prize shortlist for 2014 was announced in London on Tuesday, the organisers said."
+    c = run(wire, "The article says the Booker Prize shortlist for 2014 was announced in London on Tuesday.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "article"] == [
+        ("article", "supported", "the wire copy itself")]
+    assert not c.flags

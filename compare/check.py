@@ -321,35 +321,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["new_figures"] += not counted
             out.hard_new += not counted
 
-    # -- ordinals: a rank the wire copy never gives, to a thing it ranks otherwise ("third quarter" / "fourth
-    # quarter"; the window's rank named first). A rank the wire gives anything is left alone: "his sixth in
-    # 1986" may be the "sixth major" a summary names --
-    all_ords = {(o.value, o.unit) for sent in facts.ordinals for o in sent}
-    all_ranks = {v for v, _ in all_ords}
-    mine = find_ordinals(text)
-    own_ords = {(o.value, o.unit) for o in mine}
-    for o in mine:
-        if _overlaps(o.start, o.end, taken):
+    # -- ranks and names with digits: a rank or a name the wire copy gives otherwise ---------------
+    for start, end, status, evidence, conflict in [*_ranks(text, window, facts, close), *_digit_names(text, facts)]:
+        if _overlaps(start, end, taken):
             continue
-        if (o.value, o.unit) in all_ords:
-            add(o.start, o.end, "number", "supported", f"{o.text} {o.unit}")
-        elif close and o.value not in all_ranks and (w := next((
-                w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
-                if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
-            add(o.start, o.end, "number", "contradicted", f"{w.text} {w.unit}")
+        add(start, end, "number", status, evidence)
+        if conflict:
             f["contra_figures"] += 1
-            out.contradictions.append(f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
-
-    # -- names with digits: the same name with other digits than the wire copy's ("SARS-CoV-4" for "SARS-CoV-2")
-    for m, shape in _designations(text):
-        known = facts.designations.get(shape, ())
-        if _overlaps(m.start(), m.end(), taken) or m.group().lower() in (w.lower() for w in known):
-            continue
-        others = [w for w in known if w.lower() not in text.lower()]
-        if others:
-            add(m.start(), m.end(), "number", "contradicted", others[0])
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{m.group()}' where the wire copy says '{others[0]}'")
+            out.contradictions.append(conflict)
 
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None
@@ -414,22 +393,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
-    # a possibility stated as a fact: the window says "could make his debut", the sentence "is set to make
-    # his debut" or "will make his debut"
-    if best_cos >= CLOSE_COS:
-        maybe = {}
-        for a in win_an:
-            toks_w = a.tokens
-            for k, t in enumerate(toks_w):
-                if t.lower in _POSSIBILITY:
-                    v = next((u for u in toks_w[k + 1:k + 4] if u.pos in ("VERB", "AUX") and u.lower not in _POSSIBILITY), None)
-                    if v is not None:
-                        maybe.setdefault(v.lemma, f"{t.text} {v.text}")
-        for k, t in enumerate(toks):
-            if t.pos == "VERB" and t.lemma in maybe and not any(
-                    u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k]):
-                add(t.start, t.end, "hedge", "new", f"the wire copy says '{maybe[t.lemma]}'")
-                out.firmer += 1
+    if best_cos >= CLOSE_COS:        # "is set to make his debut" where the window says "could make his debut"
+        for t, said in _stated_as_fact(win_an, toks):
+            add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
+            out.firmer += 1
 
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
@@ -584,6 +551,54 @@ def _counted(text: str, end: int) -> str:
 
 def _content_seq(a: Analysis):
     return [t for t in a.tokens if t.pos not in ("PUNCT", "SPACE", "DET")]
+
+
+def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
+    """Ordinals of the sentence with what the wire copy says of them: ``(start, end, status, evidence,
+    conflict)``. A rank the wire copy gives the same thing is supported; a rank it never gives, to a thing
+    it ranks otherwise ("third quarter" where it has only the "fourth quarter"; the window's rank named
+    first), is contradicted when the sentence says what its wire sentence says. A rank the wire copy gives
+    anything is left alone: "his sixth in 1986" may be the "sixth major" a summary names."""
+    all_ords = {(o.value, o.unit) for sent in facts.ordinals for o in sent}
+    all_ranks = {v for v, _ in all_ords}
+    mine = find_ordinals(text)
+    own_ords = {(o.value, o.unit) for o in mine}
+    for o in mine:
+        if (o.value, o.unit) in all_ords:
+            yield o.start, o.end, "supported", f"{o.text} {o.unit}", ""
+        elif close and o.value not in all_ranks and (w := next((
+                w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
+                if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
+            yield (o.start, o.end, "contradicted", f"{w.text} {w.unit}",
+                   f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
+
+
+def _digit_names(text: str, facts: WireFacts):
+    """Names of letters and digits the wire copy writes with other digits ("SARS-CoV-4" where it has
+    "SARS-CoV-2", "Q3" for "Q2"): ``(start, end, "contradicted", evidence, conflict)``."""
+    for m, shape in _designations(text):
+        known = facts.designations.get(shape, ())
+        if m.group().lower() in (w.lower() for w in known):
+            continue
+        others = [w for w in known if w.lower() not in text.lower()]
+        if others:
+            yield (m.start(), m.end(), "contradicted", others[0],
+                   f"'{m.group()}' where the wire copy says '{others[0]}'")
+
+
+def _stated_as_fact(window: list[Analysis], toks) -> list:
+    """Verbs of the sentence that the window puts under a possibility, stated without one: the window says
+    "could make his debut", the sentence "is set to make his debut". ``(token, the window's words)``."""
+    maybe: dict[str, str] = {}
+    for a in window:
+        for k, t in enumerate(a.tokens):
+            if t.lower in _POSSIBILITY:
+                v = next((u for u in a.tokens[k + 1:k + 4] if u.pos in ("VERB", "AUX") and u.lower not in _POSSIBILITY),
+                         None)
+                if v is not None:
+                    maybe.setdefault(v.lemma, f"{t.text} {v.text}")
+    return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
+            and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])]
 
 
 def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:

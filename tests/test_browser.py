@@ -68,7 +68,7 @@ def test_demo_review_survives_a_reload(server) -> None:
             page.get_by_role("button", name="Confirm", exact=True).click()
             expect(page.get_by_text("Flag 2 of")).to_be_visible(timeout=30_000)
             decided = page.locator("table.cmp-decisions tr", has_text=EDITOR)
-            expect(decided).to_have_count(1)
+            expect(decided).to_have_count(1, timeout=30_000)       # the rerun after the click may still be drawing
             expect(decided).to_contain_text("Confirmed")
 
             with ReviewStore(db) as store:             # saved in the server's store

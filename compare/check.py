@@ -440,6 +440,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", lem)
         elif lem in _SOURCE_NOUNS:
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
+        elif (phrase := _verb_phrase(toks, t)) is not None:
+            add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
         elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
@@ -599,6 +601,16 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
                     maybe.setdefault(v.lemma, f"{t.text} {v.text}")
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
             and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])]
+
+
+def _verb_phrase(toks, t) -> str | None:
+    """The WordNet verb phrase a noun completes with the verb just before it ("took place" → "take place",
+    "take part", "make sure"), or None: such a noun carries no claim of its own, its verb is checked."""
+    k = next((i for i, u in enumerate(toks) if u.start == t.start), 0)
+    if k == 0 or t.pos != "NOUN" or toks[k - 1].pos not in ("VERB", "AUX"):
+        return None
+    phrase = f"{toks[k - 1].lemma} {t.lemma}"
+    return phrase if lexicon.known(phrase) else None
 
 
 def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:

@@ -544,3 +544,12 @@ def test_a_summary_naming_the_text_it_summarises_makes_no_claim_by_it():
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "article"] == [
         ("article", "supported", "the wire copy itself")]
     assert not c.flags
+
+
+def test_the_noun_of_a_verb_phrase_is_not_flagged_on_its_own():
+    from compare import compare as run
+    wire = "Foreign ministers of both countries met in Moscow on Monday, the ministry said."
+    c = run(wire, "The meeting of the two foreign ministers took place in Moscow on Monday, the ministry said.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "place"] == [
+        ("place", "supported", "part of 'take place'")]
+    assert not any(f.text == "place" for f in c.flags)

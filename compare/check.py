@@ -418,6 +418,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # a window that moves only the other way, in a sentence that itself does not, close to its wire sentence
     win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}
     own_moves = {lexicon.direction(t.lemma) for t in analysis.tokens}
+    preceding = {u.start: toks[k - 1] for k, u in enumerate(toks) if k}       # each token's predecessor
     for t in content:
         lem = t.lemma
         fresh = lem not in win_lemmas and not d_neg
@@ -440,7 +441,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", lem)
         elif lem in _SOURCE_NOUNS:
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
-        elif (phrase := _verb_phrase(toks, t)) is not None:
+        elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
         elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
@@ -603,13 +604,13 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
             and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])]
 
 
-def _verb_phrase(toks, t) -> str | None:
-    """The WordNet verb phrase a noun completes with the verb just before it ("took place" → "take place",
-    "take part", "make sure"), or None: such a noun carries no claim of its own, its verb is checked."""
-    k = next((i for i, u in enumerate(toks) if u.start == t.start), 0)
-    if k == 0 or t.pos != "NOUN" or toks[k - 1].pos not in ("VERB", "AUX"):
+def _verb_phrase(verb, t) -> str | None:
+    """The WordNet verb phrase the noun ``t`` completes with ``verb``, the token just before it ("took
+    place" → "take place", "take part", "make sure"), or None: such a noun carries no claim of its own,
+    its verb is checked."""
+    if verb is None or t.pos != "NOUN" or verb.pos not in ("VERB", "AUX"):
         return None
-    phrase = f"{toks[k - 1].lemma} {t.lemma}"
+    phrase = f"{verb.lemma} {t.lemma}"
     return phrase if lexicon.known(phrase) else None
 
 

@@ -393,6 +393,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
+    # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder")
+    for k in range(len(toks) - 2):
+        co, dash, role = toks[k:k + 3]
+        if (co.lower == "co" and dash.text == "-" and dash.start == co.end and role.start == dash.end
+                and not _overlaps(co.start, role.end, taken) and role.lemma in win_lemmas
+                and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(wire.doc.text)[0])):
+            add(co.start, role.end, "word", "contradicted", role.text)
+            f["antonyms"] += 1
+            out.contradictions.append(f"'{text[co.start:role.end]}' where the wire copy says '{role.text}'")
     if best_cos >= CLOSE_COS:        # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")

@@ -553,3 +553,15 @@ def test_the_noun_of_a_verb_phrase_is_not_flagged_on_its_own():
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "place"] == [
         ("place", "supported", "part of 'take place'")]
     assert not any(f.text == "place" for f in c.flags)
+
+
+def test_a_shared_role_where_the_wire_gives_the_role_alone_is_a_contradiction():
+    from compare import compare as run
+    wire = "The founder of the digital start-up Ozy Media was arrested on Thursday on fraud charges, prosecutors said."
+    c = run(wire, "The co-founder of the digital start-up Ozy Media was arrested on Thursday on fraud charges.")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'co-founder' where the wire copy says 'founder'" in c.verdicts[0].reason
+    for same in ("Ozy Media co-founder Carlos Watson was arrested on Thursday.",
+                 "Ozy Media cofounder Carlos Watson was arrested on Thursday."):
+        kept = run(same, "Ozy Media co-founder Carlos Watson was arrested on Thursday.")
+        assert not any(u.status == "contradicted" for u in kept.units), same

@@ -37,6 +37,9 @@ CLOSE_COS = 0.6            # … and the cosine from which a changed word revers
 #: nouns with which a summary names the text it summarises ("The passage discusses …", "the article notes"):
 #: no claim about the world
 _SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
+#: nouns a "co-" makes a shared role of: agent nouns ("founder", "author", "sponsor", "president") and these
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
+_CO_ROLES = frozenset({"chair", "host", "star", "pilot", "captain", "chairman", "chairwoman", "head", "lead"})
 _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
@@ -393,10 +396,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
-    # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder")
+    # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
+    # role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"
     for k in range(len(toks) - 2):
         co, dash, role = toks[k:k + 3]
         if (co.lower == "co" and dash.text == "-" and dash.start == co.end and role.start == dash.end
+                and role.pos == "NOUN" and (role.lemma.endswith(_AGENT_SUFFIXES) or role.lemma in _CO_ROLES)
                 and not _overlaps(co.start, role.end, taken) and role.lemma in win_lemmas
                 and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(wire.doc.text)[0])):
             add(co.start, role.end, "word", "contradicted", role.text)

@@ -565,3 +565,6 @@ def test_a_shared_role_where_the_wire_gives_the_role_alone_is_a_contradiction():
                  "Ozy Media cofounder Carlos Watson was arrested on Thursday."):
         kept = run(same, "Ozy Media co-founder Carlos Watson was arrested on Thursday.")
         assert not any(u.status == "contradicted" for u in kept.units), same
+    lexical = run("The two countries agreed on operation of the new border crossing on Thursday, officials said.",
+                  "The two countries agreed on co-operation of the new border crossing on Thursday, officials said.")
+    assert not any(u.text.startswith("co-") and u.status == "contradicted" for u in lexical.units)

@@ -335,7 +335,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
     # -- people, places, organisations -----------------------------------------------------------
     best = window[0] if window else None
-    swaps = _swapped_spans(analysis, wire.analyses[best]) if best is not None else []
+    stretches = _short_replacements(analysis, wire.analyses[best]) if best is not None else []
+    swaps = _swapped_spans(stretches, wire.analyses[best]) if stretches else []
     # the wire's people, and its one-word names of any label: spaCy reads a surname alone as a place or
     # an organisation often enough ("Clarkson, 30, joined …" tagged ORG)
     wire_people = [t for t, lab in facts.all_entities
@@ -470,7 +471,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     matched = {}
     if askable and word_match is not None and (cands := match_candidates(win_an)):
         matched = dict(zip((t.lower for t in askable), word_match([t.lower for t in askable], cands)))
-    names_swapped = _swapped_names(analysis, wire.analyses[best]) if best is not None and any(
+    names_swapped = _swapped_names(stretches, wire.analyses[best]) if stretches and any(
         t.pos == "PROPN" for t in pending) else []
     for t in pending:
         if (m := matched.get(t.lower)) is not None:
@@ -644,34 +645,36 @@ def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:
     return False
 
 
-def _swapped_spans(d: Analysis, w: Analysis):
-    """Entities of the wire sentence that difflib sees replaced in the derived sentence:
-    ``(derived_start, derived_end, wire_entity_text, wire_entity_label)``."""
+def _short_replacements(d: Analysis, w: Analysis) -> list[tuple[int, int, tuple]]:
+    """Stretches of at most ``SWAP_SPAN`` tokens that difflib sees replaced between the derived sentence and
+    its wire sentence: ``(derived_start, derived_end, wire_tokens)``. A longer rewritten stretch is
+    rewording, not one name put in another's place."""
     dt, wt = _content_seq(d), _content_seq(w)
     sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    return [(dt[i1].start, dt[i2 - 1].end, tuple(wt[j1:j2])) for op, i1, i2, j1, j2 in sm.get_opcodes()
+            if op == "replace" and i2 - i1 <= SWAP_SPAN and j2 - j1 <= SWAP_SPAN]
+
+
+def _swapped_spans(stretches, w: Analysis):
+    """Entities of the wire sentence ``w`` in the replaced ``stretches``:
+    ``(derived_start, derived_end, wire_entity_text, wire_entity_label)``."""
     out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > SWAP_SPAN or j2 - j1 > SWAP_SPAN:
-            continue        # a long rewritten stretch is rewording, not one name put in another's place
-        w0, w1 = wt[j1].start, wt[j2 - 1].end
+    for d0, d1, wt in stretches:
+        w0, w1 = wt[0].start, wt[-1].end
         for e in w.entities:
             if e.start < w1 and w0 < e.end:
-                out.append((dt[i1].start, dt[i2 - 1].end, e.text, e.label))
+                out.append((d0, d1, e.text, e.label))
     return out
 
 
-def _swapped_names(d: Analysis, w: Analysis):
-    """Names of the wire sentence, tagged or not, that difflib sees replaced in the derived sentence:
-    ``(derived_start, derived_end, wire_text)``, the wire text being its proper nouns in the replaced stretch."""
-    dt, wt = _content_seq(d), _content_seq(w)
-    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+def _swapped_names(stretches, w: Analysis):
+    """Names of the wire sentence ``w``, tagged or not, in the replaced ``stretches``:
+    ``(derived_start, derived_end, wire_text)``, the wire text being its proper nouns in the stretch."""
     out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > SWAP_SPAN or j2 - j1 > SWAP_SPAN:
-            continue
-        names = [t for t in wt[j1:j2] if t.pos == "PROPN" or t.ent in ENTITY_KIND]
+    for d0, d1, wt in stretches:
+        names = [t for t in wt if t.pos == "PROPN" or t.ent in ENTITY_KIND]
         if names:
-            out.append((dt[i1].start, dt[i2 - 1].end, w.text[names[0].start:names[-1].end]))
+            out.append((d0, d1, w.text[names[0].start:names[-1].end]))
     return out
 
 

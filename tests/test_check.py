@@ -517,24 +517,24 @@ def test_a_possibility_stated_as_a_fact_is_shown():
     assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"])
 
 
-def test_an_antonym_of_a_word_the_wire_itself_denies_is_no_reversal():
+@pytest.mark.parametrize("wire, derived, flipped_wire, flipped_derived", [
+    # an antonym of a word the wire itself denies
+    ("The minister said he would not be able to attend the summit in Geneva on Monday.",
+     "The minister said he was unable to attend the summit in Geneva on Monday.",
+     "The minister said he would be able to attend the summit in Geneva on Monday.",
+     "The minister said he was unable to attend the summit in Geneva on Monday."),
+    # one result told from the other side
+    ("Villegas could not quite land the title on Wednesday, losing out to Kevin Streelman in a play-off.",
+     "Kevin Streelman won the title on Wednesday in a play-off against Villegas.",
+     "Villegas lost the title on Wednesday to Kevin Streelman in a play-off.",
+     "Villegas won the title on Wednesday against Kevin Streelman in a play-off."),
+])
+def test_an_antonym_that_says_the_same_is_no_reversal(wire, derived, flipped_wire, flipped_derived):
     from compare import compare as run
-    wire = "The minister said he would not be able to attend the summit in Geneva on Monday."
-    c = run(wire, "The minister said he was unable to attend the summit in Geneva on Monday.")
+    c = run(wire, derived)
     assert c.verdicts[0].label != "contradicted", c.verdicts[0]
-    flipped = run("The minister said he would be able to attend the summit in Geneva on Monday.",
-                  "The minister said he was unable to attend the summit in Geneva on Monday.")
-    assert flipped.verdicts[0].label == "contradicted"
-
-
-def test_one_result_told_from_the_other_side_is_no_reversal():
-    from compare import compare as run
-    wire = "Villegas could not quite land the title on Wednesday, losing out to Kevin Streelman in a play-off."
-    c = run(wire, "Kevin Streelman won the title on Wednesday in a play-off against Villegas.")
-    assert c.verdicts[0].label != "contradicted", c.verdicts[0]
-    flipped = run("Villegas lost the title on Wednesday to Kevin Streelman in a play-off.",
-                  "Villegas won the title on Wednesday against Kevin Streelman in a play-off.")
-    assert flipped.verdicts[0].label == "contradicted"
+    flipped = run(flipped_wire, flipped_derived)
+    assert flipped.verdicts[0].label == "contradicted", "the reversal itself is still caught"
 
 
 def test_a_summary_naming_the_text_it_summarises_makes_no_claim_by_it():

@@ -413,6 +413,20 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
             out.firmer += 1
 
+    # a change of amount said of the same thing the other way round ("an increase in vaccine sales" where
+    # the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell
+    if not d_neg:
+        w_moves: dict[str, set] = {}
+        for a in win_an:
+            for k, d, n in _moves(a.tokens):
+                w_moves.setdefault(n, set()).add((d, a.tokens[k].text))
+        for k, d, n in _moves(toks):
+            t, said = toks[k], w_moves.get(n, ())
+            if said and not _overlaps(t.start, t.end, taken) and all(x != d for x, _ in said):
+                other = min(w for x, w in said if x == -d)
+                add(t.start, t.end, "word", "contradicted", other)
+                f["antonyms"] += 1
+                out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the same thing")
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
     n_new = n_new_doc = n_rare = n_rel = 0
@@ -522,6 +536,35 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             out.new_run = max(out.new_run, run)
     return out
 
+
+def _moves(toks) -> list[tuple[int, int, str]]:
+    """Changes of amount with what changed: ``(token index, direction, noun lemma)`` for "an increase in
+    vaccine sales" (sales, +1), "a drop of 5% in revenue" (revenue, -1) and "sales fell" (sales, -1)."""
+    out = []
+    for k, t in enumerate(toks):
+        d = lexicon.direction(t.lemma)
+        if not d:
+            continue
+        if t.pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].lower in ("in", "of"):
+            head = None
+            for u in toks[k + 2:k + 12]:
+                if u.pos in ("NOUN", "PROPN") and u.lower not in ("%", "percent", "cent"):
+                    head = u
+                elif u.pos in ("DET", "ADJ", "NUM", "SYM", "PRON") or u.text in ("-", "%", "'s") or u.lower in (
+                        "percent", "per", "cent") or (u.lower in ("in", "of") and head is None):
+                    continue
+                else:
+                    break
+            if head is not None:
+                out.append((k, d, head.lemma))
+        elif t.pos == "VERB":
+            for u in reversed(toks[max(0, k - 3):k]):
+                if u.pos == "NOUN":
+                    out.append((k, d, u.lemma))
+                    break
+                if u.pos not in ("ADV", "AUX", "PART"):
+                    break
+    return out
 
 def _named_in(mention: str, wire: Prepared) -> bool:
     """Whether the wire copy has ``mention``'s words together, in any case ("camilo villegas"); a

@@ -429,7 +429,7 @@ def test_a_change_of_amount_turned_round_is_a_contradiction():
     wire = "Sales of the company's vaccines declined sharply in the fourth quarter, the company said on Thursday."
     c = run(wire, "Sales of the company's vaccines increased sharply in the fourth quarter, the company said on Thursday.")
     (word,) = [u for u in c.units if u.text == "increased"]
-    assert (word.status, word.evidence) == ("contradicted", "decline")
+    assert (word.status, word.evidence) == ("contradicted", "declined")
     assert c.verdicts[0].label == "contradicted"
     same_way = run(wire, "Sales of the company's vaccines dropped sharply in the fourth quarter, the company said on "
                          "Thursday.")
@@ -438,6 +438,23 @@ def test_a_change_of_amount_turned_round_is_a_contradiction():
                "Vaccine sales fell in the fourth quarter while costs increased, the company said on Thursday.")
     assert not any(u.status == "contradicted" for u in both.units), "the window moves both ways"
 
+
+
+def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction():
+    from compare import compare as run
+    # the window moves both ways, so the word alone proves nothing: what rose and what fell does
+    wire = ("Moderna's revenues have begun a decline, and costs saw an increase of 4% as the company forecast a "
+            "steep drop in coronavirus vaccine sales in 2023.")
+    c = run(wire, "Moderna forecast an increase in coronavirus vaccine sales in 2023.")
+    (word,) = [u for u in c.units if u.text == "increase"]
+    assert (word.status, word.evidence) == ("contradicted", "drop")
+    assert c.verdicts[0].label == "contradicted" and "'increase'" in c.verdicts[0].reason
+    right_way = run(wire, "Moderna forecast a fall in coronavirus vaccine sales in 2023.")
+    assert not any(u.status == "contradicted" for u in right_way.units)
+    other_thing = run(wire, "Costs saw an increase of 4% as Moderna forecast a drop in vaccine sales in 2023.")
+    assert not any(u.status == "contradicted" for u in other_thing.units)
+    denied = run(wire, "Moderna did not forecast an increase in coronavirus vaccine sales in 2023.")
+    assert not any(u.text == "increase" and u.status == "contradicted" for u in denied.units)
 
 def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
     from compare import compare as run

@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import Unit
 from .names import given_name_added, same_entity
-from .places import within
+from .places import is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
 from .prepare import Prepared
@@ -41,6 +41,10 @@ _SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _CO_ROLES = frozenset({"chair", "host", "star", "pilot", "captain", "chairman", "chairwoman", "head", "lead"})
 _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
+#: a place or an organisation the wire copy never names (nor a place within it: "the U.K." for "London") flags a
+#: sentence on its own, as a new figure does. On the training file, sentences the other checks left alone
+#: that hold one are marked 33 times in 34
+_PRECISE_NEW = frozenset({"place", "org"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
@@ -358,7 +362,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if match is None and e.label == "PERSON" and _named_in(mention, wire):
             match = mention             # a lower-case wire copy names people without spaCy seeing them
         if match is None and kind == "place":      # the country of a state the wire copy names
-            match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
+            match = next((wt for wt, wl in facts.all_entities if within(wt, mention, towns=False)), None)
+            if match is None:                      # … or of a town: "the U.K." for "London"
+                match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
+                if match is None and _lowered(wire.doc.text)[1]:      # "eugene in the united states"
+                    match = next((w for w in _place_names(wire.doc.text) if within(w, mention)), None)
+                # still a name the wire copy does not write, as the verdict model was fitted to count it
+                f["new_entities"] += match is not None
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
                      and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)
                      and not (kind == "place" and (within(mention, w) or within(w, mention)))
@@ -376,6 +386,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         else:
             add(s, t, kind, "new")
             f["new_entities"] += 1
+            # … but not two letters alone, which name too many things ("CA" for "Calif.", "AI")
+            out.hard_new += kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2
 
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
@@ -576,6 +588,16 @@ def _named_in(mention: str, wire: Prepared) -> bool:
     if len(words) == 1 and not is_lower:
         return False
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", lowered) is not None
+
+
+@lru_cache(maxsize=16)            # as many wire copies as the engine keeps prepared
+def _place_names(text: str) -> tuple[str, ...]:
+    """The runs of one to three words of ``text``, in lower case, that name a town, county or state; not
+    a short word or a stop word alone ("of" and "nobody" are towns too)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    words = re.findall(r"[\w'’-]+", text.lower())
+    runs = dict.fromkeys(" ".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words) - n + 1))
+    return tuple(w for w in runs if is_place_name(w) and (" " in w or len(w) > 3 and w not in STOP_WORDS))
 
 
 @lru_cache(maxsize=16)            # as many wire copies as the engine keeps prepared

@@ -10,14 +10,26 @@ The divisions are the first-level subdivisions listed in ISO 3166-2 for the Unit
 Australia, the United Kingdom (its four nations), India, China and Pakistan, under their common
 English names. Country names are matched with ``names.normalise`` and the country aliases of
 ``names.same_country`` ("US", "USA", "America", "the United States").
+
+Towns lie within their country too, and a US town or county within its state ("London" within "the
+U.K.", "Eugene" within "Oregon", "Santa Clara County" within "CA"): ``data/places.json.gz``, every town of
+15,000 people or more in GeoNames (CC BY 4.0, see ``data/LICENSE.geonames.txt``), rebuilt by
+``tools/build_places.py``. A name several towns share lies in each of their countries ("London" in the
+U.K. and in Canada): the table tells a more specific place from a different one, not which one is meant.
 """
 from __future__ import annotations
 
+import gzip
+import json
+import os
 from functools import lru_cache
 
+from .errors import ModelError
 from .names import normalise, same_country
 
-__all__ = ["within", "DIVISIONS"]
+__all__ = ["within", "is_place_name", "DIVISIONS", "PLACES_PATH"]
+
+PLACES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.json.gz")
 
 #: country → its first-level divisions (ISO 3166-2), lower case
 DIVISIONS: dict[str, frozenset[str]] = {
@@ -71,13 +83,53 @@ def _key(place: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    try:
+        with gzip.open(PLACES_PATH, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+        if table.get("format") != 1:
+            raise ValueError(f"unsupported format {table.get('format')!r}")
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the place table {PLACES_PATH} ({exc}); rebuild it with "
+                         "`python tools/build_places.py`") from None
+    return table
+
+
+def _is_country(key: str, name: str) -> bool:
+    country = _key(name)
+    return key == country or same_country(key, country)
+
+
+def _in_state(code: str, place: str, key: str) -> bool:
+    """Whether ``place`` (``key`` normalised) names US state ``code``: "Oregon", "OR" written so."""
+    return key == _key(_table()["us_states"][code]) or place.strip(" .,") == code
+
+
 @lru_cache(maxsize=20_000)
-def within(a: str, b: str) -> bool:
-    """Whether place ``a`` is a first-level division of country ``b`` ("Oregon", "the United States")."""
+def within(a: str, b: str, towns: bool = True) -> bool:
+    """Whether place ``a`` lies within place ``b``: a first-level division within its country
+    ("Oregon", "the United States"), and unless ``towns`` is false a town within its country or US state
+    ("London", "the U.K."; "Eugene", "Oregon") or a US county within its state ("Santa Clara County", "CA")."""
     region, country = _key(a), _key(b)
-    if not region or not country:
+    if not region or not country or region == country:
         return False
     for name, divisions in DIVISIONS.items():
         if region in divisions and (country == name or same_country(country, name)):
             return True
-    return False
+    if not towns:
+        return False
+    table = _table()
+    for code in table["towns"].get(region, ()):
+        iso, _, state = code.partition("-")
+        if _is_country(country, table["countries"][iso]) or (state and _in_state(state, b, country)):
+            return True
+    return any(_in_state(state, b, country) or _is_country(country, "United States")
+               for state in table["us_counties"].get(region, ()))
+
+
+def is_place_name(words: str) -> bool:
+    """Whether ``words`` (lower case, single spaces) name a town, a US county or a first-level division
+    exactly as written: a cheap filter before :func:`within`."""
+    table = _table()
+    return words in table["towns"] or words in table["us_counties"] or words in _ALL

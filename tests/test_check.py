@@ -366,7 +366,8 @@ def test_a_state_for_its_country_is_a_detail_not_a_swap():
     c = run(wire, "The city of Eugene, Oregon, has been awarded the rights to host the 2021 world championships.")
     assert not any(u.status == "contradicted" for u in c.units), [(u.text, u.evidence) for u in c.units]
     (oregon,) = [u for u in c.units if u.text == "Oregon"]
-    assert oregon.status == "new", "a detail the wire copy does not give is still shown"
+    assert (oregon.status, oregon.evidence) == ("supported", "Eugene"), "the state the wire's town lies in"
+    assert not c.flags
     # the other way round, the country of a state the wire copy names is what the wire says
     back = run("Fires spread across Oregon on Monday, officials said.",
                "Fires spread across the United States on Monday, officials said.")
@@ -455,6 +456,28 @@ def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction(
     assert not any(u.status == "contradicted" for u in other_thing.units)
     denied = run(wire, "Moderna did not forecast an increase in coronavirus vaccine sales in 2023.")
     assert not any(u.text == "increase" and u.status == "contradicted" for u in denied.units)
+
+
+def test_a_place_the_wire_never_names_flags_a_sentence_and_a_country_it_implies_does_not():
+    from compare import compare as run
+    wire = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on "
+            "Thursday morning, police said.")
+    implied = run(wire, "U.K. activists dumped gallons of yellow and blue paint in front of the Russian embassy on "
+                        "Thursday morning, police said.")
+    (uk,) = [u for u in implied.units if u.text.startswith("U.K")]
+    assert (uk.kind, uk.status, uk.evidence) == ("place", "supported", "London")
+    assert not implied.flags
+    added = run(wire, "Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy "
+                      "on Thursday morning, Scotland Yard said.")
+    assert [(u.text, u.status) for u in added.units if u.kind in ("place", "org") and u.status != "supported"] \
+        == [("Scotland Yard", "new")]
+    assert added.verdicts[0].label in ("partial", "unsupported") and "Scotland Yard" in added.verdicts[0].reason
+    assert any(fl.text == "Scotland Yard" for fl in added.flags)
+    # a wire copy written in lower case names its towns without the tagger seeing them
+    lower = run("the city of eugene in the united states has been awarded the rights to host the 2021 world "
+                "championships .", "Eugene, Oregon has been awarded the rights to host the 2021 world championships.")
+    assert [(u.text, u.status) for u in lower.units if u.text == "Oregon"] == [("Oregon", "supported")]
+    assert not lower.flags
 
 def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
     from compare import compare as run

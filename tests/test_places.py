@@ -25,3 +25,41 @@ def test_a_division_lies_within_its_country(region, country) -> None:
 ])
 def test_other_pairs_are_not(a, b) -> None:
     assert not within(a, b)
+
+
+@pytest.mark.parametrize("town, place", [
+    ("London", "the U.K."), ("London", "Britain"), ("Eugene", "Oregon"), ("Eugene", "the United States"),
+    ("Mumbai", "India"), ("Zürich", "Switzerland"), ("Santa Clara County", "CA"), ("Santa Clara County", "California"),
+])
+def test_a_town_lies_within_its_country_and_state(town, place) -> None:
+    assert within(town, place)
+    assert not within(place, town), "within is not symmetric"
+    if not any(place.endswith(c) for c in ("U.K.", "Britain", "States", "India")):
+        return
+    assert not within(town, place, towns=False), "towns=False keeps to states and provinces"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Melbourne", "Sydney"),        # two towns: a swap
+    ("Mumbai", "Pakistan"),
+    ("Eugene", "Texas"),
+    ("Sydney", "France"),
+])
+def test_a_town_is_not_within_another_country_or_town(a, b) -> None:
+    assert not within(a, b)
+
+
+def test_a_broken_place_table_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    from compare import places
+    from compare.errors import ModelError
+    bad = tmp_path / "places.json.gz"
+    bad.write_bytes(b"not gzip")
+    monkeypatch.setattr(places, "PLACES_PATH", str(bad))
+    places._table.cache_clear()
+    places.within.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="build_places"):
+            within("Eugene", "Oregon")
+    finally:
+        places._table.cache_clear()
+        places.within.cache_clear()

@@ -168,6 +168,31 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 + 0.005 * max(abs(a), abs(b))
 
 
+_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _precision(fig) -> float | None:
+    """The step of the last digit a figure is written to: 0.01 for "$6.86", 1e8 for "$3.1bn", None for a
+    figure in words."""
+    m = _DIGITS.search(fig.text)
+    if not m:
+        return None
+    written = float(m.group(1).replace(",", "") + (f".{m.group(2)}" if m.group(2) else ""))
+    if not written:
+        return None
+    return 10.0 ** -len(m.group(2) or "") * abs(fig.value / written)
+
+
+def _same_figure(x, w) -> bool:
+    """Whether two figures state the same amount, the finer one rounded to the coarser one's last digit
+    ("$5bn" for "$5.1bn", "36%" for "35.7%"), but not two figures written to the same digit that differ
+    in it ("$6.89" for "$6.86")."""
+    px, pw = _precision(x), _precision(w)
+    if px is None or pw is None:
+        return _same_value(x.value, w.value)
+    return abs(x.value - w.value) <= max(px, pw) / 2 + 1e-9 * max(abs(x.value), abs(w.value), 1.0)
+
+
 def _units_compatible(a: str, b: str) -> bool:
     return a == b or not a or not b
 
@@ -311,9 +336,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if x.start == 0 or not text[:x.start].strip(" -•*("):
             if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
                 continue        # "2." opening a numbered list item
-        if any(_same_value(x.value, w.value) and _units_compatible(x.unit, w.unit) for w in all_figs):
+        if any(_same_figure(x, w) and _units_compatible(x.unit, w.unit) for w in all_figs):
             add(x.start, x.end, "number", "supported",
-                next(w.text for w in all_figs if _same_value(x.value, w.value)))
+                next(w.text for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)))
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif close and (w := next((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit

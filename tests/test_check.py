@@ -77,6 +77,21 @@ def test_the_same_figure_is_supported(engine, storm_wire) -> None:
     assert not c.flags
 
 
+
+@pytest.mark.parametrize("written, status", [
+    ("$50 billion", "supported"),          # rounded to its own last digit
+    ("$50.5bn", "supported"),
+    ("$50.7 billion", "new"),              # written to the same digit, and another amount
+    ("$52 billion", "new"),
+])
+def test_a_rounded_figure_is_supported_and_a_changed_digit_is_not(engine, storm_wire, written, status) -> None:
+    c = engine.compare(storm_wire, f"Insurers said damage could reach {written}, one of the costliest storms "
+                                   "in a decade.")
+    (u,) = [u for u in c.units if u.kind == "number"]
+    assert u.text == written
+    assert (u.status == "supported") == (status == "supported"), (u.status, u.evidence)
+    assert bool(c.flags) == (status != "supported")
+
 # -- other changes of substance ------------------------------------------------------------------------------
 @pytest.mark.parametrize("derived, changed, label", [
     ("Oil prices rose 7 percent in early trading on the news.", "7 percent", "contradicted"),

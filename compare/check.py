@@ -464,6 +464,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 add(t.start, t.end, "word", "contradicted", other)
                 f["antonyms"] += 1
                 out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the same thing")
+
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
     n_new = n_new_doc = n_rare = n_rel = 0
@@ -602,6 +603,7 @@ def _moves(toks) -> list[tuple[int, int, str]]:
                 if u.pos not in ("ADV", "AUX", "PART"):
                     break
     return out
+
 
 def _named_in(mention: str, wire: Prepared) -> bool:
     """Whether the wire copy has ``mention``'s words together, in any case ("camilo villegas"); a

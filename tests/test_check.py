@@ -77,7 +77,6 @@ def test_the_same_figure_is_supported(engine, storm_wire) -> None:
     assert not c.flags
 
 
-
 @pytest.mark.parametrize("written, status", [
     ("$50 billion", "supported"),          # rounded to its own last digit
     ("$50.5bn", "supported"),
@@ -91,6 +90,7 @@ def test_a_rounded_figure_is_supported_and_a_changed_digit_is_not(engine, storm_
     assert u.text == written
     assert (u.status == "supported") == (status == "supported"), (u.status, u.evidence)
     assert bool(c.flags) == (status != "supported")
+
 
 # -- other changes of substance ------------------------------------------------------------------------------
 @pytest.mark.parametrize("derived, changed, label", [
@@ -455,7 +455,6 @@ def test_a_change_of_amount_turned_round_is_a_contradiction():
     assert not any(u.status == "contradicted" for u in both.units), "the window moves both ways"
 
 
-
 def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction():
     from compare import compare as run
     # the window moves both ways, so the word alone proves nothing: what rose and what fell does
@@ -493,6 +492,7 @@ def test_a_place_the_wire_never_names_flags_a_sentence_and_a_country_it_implies_
                 "championships .", "Eugene, Oregon has been awarded the rights to host the 2021 world championships.")
     assert [(u.text, u.status) for u in lower.units if u.text == "Oregon"] == [("Oregon", "supported")]
     assert not lower.flags
+
 
 def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
     from compare import compare as run

@@ -171,6 +171,7 @@ def _same_value(a: float, b: float) -> bool:
 _DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
+@lru_cache(maxsize=100_000)       # every derived figure is held against every figure of the wire copy
 def _precision(fig) -> float | None:
     """The step of the last digit a figure is written to: 0.01 for "$6.86", 1e8 for "$3.1bn", None for a
     figure in words."""

@@ -456,15 +456,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     if not d_neg:
         w_moves: dict[str, set] = {}
         for a in win_an:
-            for k, d, n in _moves(a.tokens):
+            for k, d, n, _ in _moves(a.tokens):
                 w_moves.setdefault(n, set()).add((d, a.tokens[k].text))
-        for k, d, n in _moves(toks):
+        for k, d, n, noun in _moves(toks):
             t, said = toks[k], w_moves.get(n, ())
             if said and not _overlaps(t.start, t.end, taken) and all(x != d for x, _ in said):
                 other = min(w for x, w in said if x == -d)
                 add(t.start, t.end, "word", "contradicted", other)
                 f["antonyms"] += 1
-                out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the same thing")
+                out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the {noun}")
 
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
@@ -576,9 +576,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     return out
 
 
-def _moves(toks) -> list[tuple[int, int, str]]:
-    """Changes of amount with what changed: ``(token index, direction, noun lemma)`` for "an increase in
-    vaccine sales" (sales, +1), "a drop of 5% in revenue" (revenue, -1) and "sales fell" (sales, -1)."""
+def _moves(toks) -> list[tuple[int, int, str, str]]:
+    """Changes of amount with what changed: ``(token index, direction, noun lemma, noun)`` for "an increase
+    in vaccine sales" (sales, +1), "a drop of 5% in revenue" (revenue, -1) and "sales fell" (sales, -1)."""
     out = []
     for k, t in enumerate(toks):
         d = lexicon.direction(t.lemma)
@@ -595,11 +595,11 @@ def _moves(toks) -> list[tuple[int, int, str]]:
                 else:
                     break
             if head is not None:
-                out.append((k, d, head.lemma))
+                out.append((k, d, head.lemma, head.text))
         elif t.pos == "VERB":
             for u in reversed(toks[max(0, k - 3):k]):
                 if u.pos == "NOUN":
-                    out.append((k, d, u.lemma))
+                    out.append((k, d, u.lemma, u.text))
                     break
                 if u.pos not in ("ADV", "AUX", "PART"):
                     break

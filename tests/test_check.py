@@ -463,7 +463,8 @@ def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction(
     c = run(wire, "Moderna forecast an increase in coronavirus vaccine sales in 2023.")
     (word,) = [u for u in c.units if u.text == "increase"]
     assert (word.status, word.evidence) == ("contradicted", "drop")
-    assert c.verdicts[0].label == "contradicted" and "'increase'" in c.verdicts[0].reason
+    assert c.verdicts[0].label == "contradicted"
+    assert "'increase' where the wire copy says 'drop' of the sales" in c.verdicts[0].reason
     right_way = run(wire, "Moderna forecast a fall in coronavirus vaccine sales in 2023.")
     assert not any(u.status == "contradicted" for u in right_way.units)
     other_thing = run(wire, "Costs saw an increase of 4% as Moderna forecast a drop in vaccine sales in 2023.")

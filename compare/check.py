@@ -8,6 +8,7 @@ computes the sentence features the verdict model reads (see ``FEATURES``).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -194,6 +195,11 @@ def _same_figure(x, w) -> bool:
     return abs(x.value - w.value) <= max(px, pw) / 2 + 1e-9 * max(abs(x.value), abs(w.value), 1.0)
 
 
+def _magnitude_gap(a: float, b: float) -> float:
+    """How far apart two amounts are in size (orders of magnitude)."""
+    return abs(math.log10(abs(a) + 1e-12) - math.log10(abs(b) + 1e-12))
+
+
 def _units_compatible(a: str, b: str) -> bool:
     return a == b or not a or not b
 
@@ -342,9 +348,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 next(w.text for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)))
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
-        elif close and (w := next((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+        elif close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                          and w.text.lower() not in _WEAK_NUMBERS
-                         and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))), None)) is not None:
+                         and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
+                         key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
+            # the window's figure nearest in size is the one it changed: "$6.89" against "$6.86", not "$3.1 billion"
             add(x.start, x.end, "number", "contradicted", w.text)
             f["contra_figures"] += 1
             out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")

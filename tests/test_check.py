@@ -92,6 +92,15 @@ def test_a_rounded_figure_is_supported_and_a_changed_digit_is_not(engine, storm_
     assert bool(c.flags) == (status != "supported")
 
 
+
+def test_a_changed_figure_is_set_against_the_wire_figure_nearest_in_size():
+    from compare import compare as run
+    wire = "Capital One earned $3.1 billion in the quarter, or $6.86 per share, the bank said on Thursday."
+    c = run(wire, "Capital One earned $3.1 billion in the quarter, or $6.89 per share, the bank said on Thursday.")
+    (fig,) = [u for u in c.units if u.text == "$6.89"]
+    assert (fig.status, fig.evidence) == ("contradicted", "$6.86")
+    assert "'$6.89' where the wire copy says '$6.86'" in c.verdicts[0].reason
+
 # -- other changes of substance ------------------------------------------------------------------------------
 @pytest.mark.parametrize("derived, changed, label", [
     ("Oil prices rose 7 percent in early trading on the news.", "7 percent", "contradicted"),

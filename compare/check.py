@@ -343,9 +343,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if x.start == 0 or not text[:x.start].strip(" -•*("):
             if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
                 continue        # "2." opening a numbered list item
-        if any(_same_figure(x, w) and _units_compatible(x.unit, w.unit) for w in all_figs):
-            add(x.start, x.end, "number", "supported",
-                next(w.text for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)))
+        if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
+                         None)) is not None:
+            add(x.start, x.end, "number", "supported", same.text)
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit

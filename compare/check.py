@@ -480,7 +480,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     pending = []
     # antonyms only of the window's ordinary words ("national" in "National League" is a name) and only
     # where the sentence has no negation of its own ("did not win" says "lost")
-    plain = frozenset(t.lemma for a in win_an for t in a.tokens if t.content and t.pos != "PROPN" and not t.ent)
+    # (window words in their order, not a set's: the word named as evidence is the same in every process)
+    plain = tuple(dict.fromkeys(t.lemma for a in win_an for t in a.tokens
+                                if t.content and t.pos != "PROPN" and not t.ent))
     # … nor against a window word under a negation of the window's own: "would not be able to" says "unable"
     denied = frozenset(t.lemma for a in win_an for k, t in enumerate(a.tokens)
                        if any(u.lower in NEGATIONS for u in a.tokens[max(0, k - 3):k]))
@@ -488,8 +490,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
     # where the sentence says what its best wire sentence says
     own = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.lower for t in analysis.tokens)
-    kinds = frozenset(t.lemma for a in win_an for t in a.tokens
-                      if t.pos in _KIND_POS and not t.ent and t.lemma not in own) if best_cos >= CLOSE_COS else ()
+    kinds = tuple(dict.fromkeys(t.lemma for a in win_an for t in a.tokens
+                                if t.pos in _KIND_POS and not t.ent and t.lemma not in own)) if best_cos >= CLOSE_COS else ()
     # a change of amount turned round ("an increase in sales" where the window has only "a decline"): against
     # a window that moves only the other way, in a sentence that itself does not, close to its wire sentence
     win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}

@@ -47,6 +47,7 @@ _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps",
 #: that hold one are marked 33 times in 34
 _PRECISE_NEW = frozenset({"place", "org"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
+_WORDNET_POS = {"NOUN": "n", "VERB": "va", "ADJ": "av", "ADV": "ra"}   # participles are both verbs and adjectives
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
@@ -205,8 +206,13 @@ def _units_compatible(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _related(a: str, b: str) -> bool:
-    return lexicon.are_related(a, b, siblings=False)
+def _related(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
+    return lexicon.are_related(a, b, siblings=False, pos_a=pos_a, pos_b=pos_b)
+
+
+def _pos_pair(pos: str, window_pos: str | None) -> tuple[str | None, str | None]:
+    """WordNet parts of speech for a derived token's tag and a window lemma's (``None``: any)."""
+    return _WORDNET_POS.get(pos), window_pos
 
 
 @lru_cache(maxsize=100_000)
@@ -388,6 +394,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             t -= 2 if text[s:t].endswith(("'s", "’s")) else 1
         if t <= s:
             continue
+        if e.label != "PERSON":
+            # a common noun the tagger took into the name ("Sydney beach", "London embassy") is checked as a
+            # word, not passed by the name it follows
+            cased = [m.span() for m in re.finditer(r"\S+", text[s:t]) if not m.group().isalpha() or not m.group().islower()]
+            if cased:                   # (a text all in lower case keeps its names whole)
+                s, t = s + cased[0][0], s + cased[-1][1]
         mention = text[s:t]
         match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, e.label)), None)
         if match is None and e.label != "PERSON" and all(
@@ -422,6 +434,28 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["new_entities"] += 1
             # … but not two letters alone, which name too many things ("CA" for "Calif.", "AI")
             out.hard_new += kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2
+
+    # -- a place said of the same thing as another: "U.S. activists" where the window has "activists in
+    # London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
+    # for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
+    # of "success in Rio"), one the window does not name and that neither lies in nor holds.
+    if window:
+        said = [pair for j in window for pair in _place_of(wire.analyses[j])]
+        win_places = [p for _, p, _, _, _, _ in said]
+        win_words = {t.lower for j in window for t in wire.analyses[j].tokens}
+        for noun, place, ps, pe, label, written in _place_of(analysis):
+            if any(u.status == "contradicted" and u.start < base + pe and base + ps < u.end for u in out.units):
+                continue
+            if all(w in win_words for w in re.findall(r"\w+", place.lower())):
+                continue
+            others = [p for n, p, _, _, lab, _ in said if n == noun and (lab == "NORP") == (label == "NORP")]
+            if not others or any(same_entity(place, p, "GPE") or within(p, place) or within(place, p)
+                                 for p in win_places):
+                continue
+            out.units = [u for u in out.units if not (u.start < base + pe and base + ps < u.end)]
+            add(ps, pe, "place", "contradicted", others[0])
+            f["contra_entities"] += 1
+            out.contradictions.append(f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
@@ -497,6 +531,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}
     own_moves = {lexicon.direction(t.lemma) for t in analysis.tokens}
     preceding = {u.start: toks[k - 1] for k, u in enumerate(toks) if k}       # each token's predecessor
+    # the WordNet parts of speech each window lemma is used in (None: a tag WordNet has no senses for), so
+    # that the verb "sink" is not passed by the window's noun "founder", a synonym only as a verb
+    win_pos: dict[str, str | None] = {}
+    for u in (u for a in win_an for u in a.tokens if u.content):
+        letters, known = _WORDNET_POS.get(u.pos), win_pos.get(u.lemma, "")
+        win_pos[u.lemma] = None if letters is None or known is None else "".join(sorted(set(known + letters)))
     for t in content:
         lem = t.lemma
         fresh = lem not in win_lemmas and not d_neg
@@ -521,7 +561,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
-        elif (rel := next((m for m in win_lemmas if _related(lem, m)), None)) is not None or (
+        elif (rel := next((m for m in win_lemmas if _related(lem, m, *_pos_pair(t.pos, win_pos.get(m)))), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
             n_rel += 1
@@ -583,6 +623,23 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if u.kind in _RUN_KINDS:
             run = run + 1 if u.status == "new" else 0
             out.new_run = max(out.new_run, run)
+    return out
+
+
+def _place_of(analysis: Analysis) -> list[tuple[str, str, int, int, str, str]]:
+    """Places with the noun they are said of, ``(noun lemma, place, start, end, entity label, noun)``:
+    "U.S. activists" and "activists in London" both say where the activists are from."""
+    toks, out = analysis.tokens, []
+    for e in analysis.entities:
+        if ENTITY_KIND.get(e.label) != "place":
+            continue
+        after = next((k for k, t in enumerate(toks) if t.start >= e.end), None)
+        before = max((k for k, t in enumerate(toks) if t.end <= e.start), default=None)
+        if after is not None and toks[after].pos == "NOUN" and not toks[after].ent:
+            out.append((toks[after].lemma, e.text, e.start, e.end, e.label, toks[after].text))
+        elif before is not None and before >= 1 and toks[before].lower in ("in", "from") \
+                and toks[before - 1].pos == "NOUN" and not toks[before - 1].ent:
+            out.append((toks[before - 1].lemma, e.text, e.start, e.end, e.label, toks[before - 1].text))
     return out
 
 

@@ -258,8 +258,9 @@ def known(word: str) -> bool:
     return bool(base_forms(word))
 
 
-def _senses(word: str) -> tuple:
-    """(synset ids, broader synset ids) over all base forms of ``word``."""
+def _senses(word: str, pos: str | None = None) -> tuple:
+    """(synset ids, broader synset ids) over all base forms of ``word``; with ``pos`` (WordNet letters,
+    "n", "va"), only the senses of those parts of speech."""
     lex = _lexicon()
     synsets: set = set()
     broader: set = set()
@@ -267,6 +268,10 @@ def _senses(word: str) -> tuple:
         ids, hyper = lex.lemmas[lemma]
         synsets.update(ids)
         broader.update(hyper)
+    if pos is not None:
+        ranges = [lex.pos_ranges[p] for p in pos]
+        synsets = {s for s in synsets if any(lo <= s < hi for lo, hi in ranges)}
+        broader = {s for s in broader if any(lo <= s < hi for lo, hi in ranges)}
     return synsets, broader
 
 
@@ -279,17 +284,21 @@ def are_synonyms(a: str, b: str) -> bool:
     return not sa.isdisjoint(sb)
 
 
-def are_related(a: str, b: str, *, siblings: bool = True) -> bool:
+def are_related(a: str, b: str, *, siblings: bool = True, pos_a: str | None = None,
+                pos_b: str | None = None) -> bool:
     """True if ``a`` and ``b`` are close in meaning.
 
     Close means: synonyms; or a synset of one is a direct hypernym of a synset
     of the other ("invade" / "attack"); or, with ``siblings`` (the default),
     they share a direct hypernym.  Pairs that are antonyms are never related.
+    ``pos_a`` and ``pos_b`` (WordNet letters: "n", "v", "a", "r") keep to the senses of the parts of
+    speech each word is used in: the verb "sink" is close to the verb "founder", not to a company's
+    founder.
     """
-    sa, ba = _senses(a)
+    sa, ba = _senses(a, pos_a)
     if not sa:
         return False
-    sb, bb = _senses(b)
+    sb, bb = _senses(b, pos_b)
     if not sb:
         return False
     close = (

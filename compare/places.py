@@ -120,6 +120,8 @@ def within(a: str, b: str, towns: bool = True) -> bool:
     if not towns:
         return False
     table = _table()
+    if region not in table["towns"] and region.endswith(" city"):      # "Zhangzhou City"
+        region = region[:-5]
     for code in table["towns"].get(region, ()):
         iso, _, state = code.partition("-")
         if _is_country(country, table["countries"][iso]) or (state and _in_state(state, b, country)):

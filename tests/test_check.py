@@ -504,6 +504,54 @@ def test_a_place_the_wire_never_names_flags_a_sentence_and_a_country_it_implies_
     assert not lower.flags
 
 
+def test_a_place_said_of_the_same_thing_as_another_is_a_contradiction():
+    from compare import compare as run
+    wire = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on "
+            "Thursday morning. The U.S. and its allies announced new sanctions on the same day.")
+    # "U.S." is in the wire copy, but not as where the activists are
+    c = run(wire, "U.S. activists dumped gallons of yellow and blue paint in front of the Russian embassy on "
+                  "Thursday morning.")
+    (us,) = [u for u in c.units if u.text == "U.S."]
+    assert (us.status, us.evidence) == ("contradicted", "London")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'U.S.' where the wire copy says 'London' of the activists" in c.verdicts[0].reason
+    embassy = run(wire, "Activists in London dumped gallons of yellow and blue paint in front of the Mexican "
+                        "embassy on Thursday morning.")
+    assert [(u.text, u.status, u.evidence) for u in embassy.units if u.text == "Mexican"] \
+        == [("Mexican", "contradicted", "Russian")]
+    # a nationality is no swap of a town it holds, nor of a place of another sort
+    british = run(wire, "British activists dumped gallons of yellow and blue paint in front of the Russian embassy "
+                        "on Thursday morning.")
+    assert not any(u.status == "contradicted" for u in british.units)
+    games = run("She won gold at the Paralympic Games in London and hopes for more Paralympic success next year.",
+                "She won gold at the Paralympic Games in London and hopes for more success in Rio next year.")
+    assert not any(u.status == "contradicted" for u in games.units)
+
+
+def test_a_common_noun_inside_a_place_name_is_checked_as_a_word():
+    from compare import compare as run
+    wire = ("An Australian pleaded guilty on Thursday to manslaughter in the death of an American who fell from "
+            "a Sydney clifftop that was known as a gay meeting place, police said.")
+    c = run(wire, "An Australian pleaded guilty on Thursday to manslaughter in the death of an American who fell "
+                  "from a Sydney beach that was known as a gay meeting place, police said.")
+    assert [(u.text, u.status) for u in c.units if u.text in ("Sydney", "beach", "Sydney beach")] \
+        == [("Sydney", "supported"), ("beach", "new")]
+
+
+def test_a_word_is_passed_only_by_a_relative_in_the_part_of_speech_used():
+    from compare import compare as run
+    wire = ("The founder of the troubled start-up was arrested on Thursday on fraud charges as part of a scheme "
+            "to prop up the company, prosecutors said.")
+    # "founder" is a synonym of "sink" only as a verb; the wire's founder is a person
+    c = run(wire, "The founder of the troubled start-up was arrested on Thursday on fraud charges as part of a "
+                  "scheme to sink the company, prosecutors said.")
+    assert [(u.text, u.status) for u in c.units if u.text == "sink"] == [("sink", "new")]
+    # a verb of the same sense as the window's verb still passes
+    same = run("Prices fell sharply on Thursday after the announcement, traders said.",
+               "Prices dropped sharply on Thursday after the announcement, traders said.")
+    assert [(u.text, u.status) for u in same.units if u.text == "dropped"] == [("dropped", "supported")]
+
+
 def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
     from compare import compare as run
     wire = ("Coach Maria Lopez said on Friday that the new goalkeeper signed from Porto is calm under pressure "

@@ -156,6 +156,14 @@ def test_not_synonyms(a, b):
     assert not lexicon.are_synonyms(a, b)
 
 
+def test_relatedness_can_keep_to_the_parts_of_speech_used():
+    # "founder" is a synonym of "sink" as a verb (a ship founders), never as the noun for who founded a firm
+    assert lexicon.are_related("sink", "founder", siblings=False)
+    assert lexicon.are_related("sink", "founder", siblings=False, pos_a="v", pos_b="v")
+    assert not lexicon.are_related("sink", "founder", siblings=False, pos_a="v", pos_b="n")
+    assert lexicon.are_related("drop", "fall", siblings=False, pos_a="va", pos_b="va")
+
+
 def test_instances_of_the_same_kind_are_not_related():
     # London and Moscow are instances of "national capital", not hyponyms.
     assert not lexicon.are_related("London", "Moscow")

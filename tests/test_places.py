@@ -30,6 +30,7 @@ def test_other_pairs_are_not(a, b) -> None:
 @pytest.mark.parametrize("town, place", [
     ("London", "the U.K."), ("London", "Britain"), ("Eugene", "Oregon"), ("Eugene", "the United States"),
     ("Mumbai", "India"), ("Zürich", "Switzerland"), ("Santa Clara County", "CA"), ("Santa Clara County", "California"),
+    ("Zhangzhou City", "China"),
 ])
 def test_a_town_lies_within_its_country_and_state(town, place) -> None:
     assert within(town, place)

@@ -439,11 +439,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
     # for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
     # of "success in Rio"), one the window does not name and that neither lies in nor holds.
-    if window:
+    if window and (mine := _place_of(analysis)):
         said = [pair for j in window for pair in _place_of(wire.analyses[j])]
         win_places = [p for _, p, _, _, _, _ in said]
         win_words = {t.lower for j in window for t in wire.analyses[j].tokens}
-        for noun, place, ps, pe, label, written in _place_of(analysis):
+        for noun, place, ps, pe, label, written in mine:
             if any(u.status == "contradicted" and u.start < base + pe and base + ps < u.end for u in out.units):
                 continue
             if all(w in win_words for w in re.findall(r"\w+", place.lower())):

@@ -258,7 +258,8 @@ def known(word: str) -> bool:
     return bool(base_forms(word))
 
 
-def _senses(word: str, pos: str | None = None) -> tuple:
+@functools.lru_cache(maxsize=65536)
+def _senses(word: str, pos: str | None = None) -> tuple[frozenset, frozenset]:
     """(synset ids, broader synset ids) over all base forms of ``word``; with ``pos`` (WordNet letters,
     "n", "va"), only the senses of those parts of speech."""
     lex = _lexicon()
@@ -272,7 +273,7 @@ def _senses(word: str, pos: str | None = None) -> tuple:
         ranges = [lex.pos_ranges[p] for p in pos]
         synsets = {s for s in synsets if any(lo <= s < hi for lo, hi in ranges)}
         broader = {s for s in broader if any(lo <= s < hi for lo, hi in ranges)}
-    return synsets, broader
+    return frozenset(synsets), frozenset(broader)
 
 
 def are_synonyms(a: str, b: str) -> bool:

@@ -210,11 +210,6 @@ def _related(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None)
     return lexicon.are_related(a, b, siblings=False, pos_a=pos_a, pos_b=pos_b)
 
 
-def _pos_pair(pos: str, window_pos: str | None) -> tuple[str | None, str | None]:
-    """WordNet parts of speech for a derived token's tag and a window lemma's (``None``: any)."""
-    return _WORDNET_POS.get(pos), window_pos
-
-
 @lru_cache(maxsize=100_000)
 def _derivations(word: str) -> frozenset:
     return lexicon.derivations(word)
@@ -397,7 +392,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if e.label != "PERSON":
             # a common noun the tagger took into the name ("Sydney beach", "London embassy") is checked as a
             # word, not passed by the name it follows
-            cased = [m.span() for m in re.finditer(r"\S+", text[s:t]) if not m.group().isalpha() or not m.group().islower()]
+            cased = [m.span() for m in re.finditer(r"\S+", text[s:t])
+                     if not m.group().isalpha() or not m.group().islower()]
             if cased:                   # (a text all in lower case keeps its names whole)
                 s, t = s + cased[0][0], s + cased[-1][1]
         mention = text[s:t]
@@ -561,7 +557,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
-        elif (rel := next((m for m in win_lemmas if _related(lem, m, *_pos_pair(t.pos, win_pos.get(m)))), None)) is not None or (
+        elif (rel := next((m for m in win_lemmas if _related(lem, m, _WORDNET_POS.get(t.pos), win_pos.get(m))),
+                          None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
             n_rel += 1

@@ -48,6 +48,12 @@ _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps",
 _PRECISE_NEW = frozenset({"place", "org"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _WORDNET_POS = {"NOUN": "n", "VERB": "va", "ADJ": "av", "ADV": "ra"}   # participles are both verbs and adjectives
+#: words of order in time and their opposites (WordNet has "earlier"/"later" but no prepositions, and
+#: not "last"/"next"): a sentence close to its wire sentence that turns one round says something else
+ORDER_OPPOSITES = {"before": ("after",), "after": ("before",), "last": ("next",), "previous": ("next",),
+                   "prior": ("next",), "next": ("last", "previous", "prior"), "earlier": ("later",),
+                   "later": ("earlier",)}
+_NOT_ORDER = frozenset({("next", "to"), ("after", "all"), ("at", "last"), ("look", "after"), ("named", "after")})
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
@@ -503,6 +509,20 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 add(t.start, t.end, "word", "contradicted", other)
                 f["antonyms"] += 1
                 out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the {noun}")
+
+    # -- order in time turned round: "after" where the window says "before", "next year" for "last year"
+    if window and best_cos >= CLOSE_COS:
+        win_words = {t.lower for a in win_an for t in a.tokens}
+        own_words = {t.lower for t in toks}
+        for k, t in enumerate(toks):
+            other = next((o for o in ORDER_OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
+            if (other is None or t.pos == "VERB" or t.lower in win_words or _overlaps(t.start, t.end, taken)
+                    or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
+                    or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
+                continue
+            add(t.start, t.end, "word", "contradicted", other)
+            f["antonyms"] += 1
+            out.contradictions.append(f"'{t.text}' where the wire copy says '{other}'")
 
     # -- content words -----------------------------------------------------------------------------
     content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]

@@ -528,6 +528,27 @@ def test_a_place_said_of_the_same_thing_as_another_is_a_contradiction():
     assert not any(u.status == "contradicted" for u in games.units)
 
 
+def test_order_in_time_turned_round_is_a_contradiction():
+    from compare import compare as run
+    wire = ("The governor will leave the bank before the Brexit negotiations are complete, officials said on "
+            "Tuesday.")
+    c = run(wire, "The governor will leave the bank after the Brexit negotiations are complete, officials said on "
+                  "Tuesday.")
+    (word,) = [u for u in c.units if u.text == "after"]
+    assert (word.status, word.evidence) == ("contradicted", "before")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'after' where the wire copy says 'before'" in c.verdicts[0].reason
+    year = run("Profits fell 12% compared with last year, the company said.",
+               "Profits fell 12% compared with next year, the company said.")
+    assert [(u.text, u.status) for u in year.units if u.text == "next"] == [("next", "contradicted")]
+    # the same order, or a word of order the window does not turn round, is left alone
+    same = run(wire, "Officials said on Tuesday the governor would leave the bank before the Brexit talks end.")
+    assert not any(u.status == "contradicted" for u in same.units)
+    beside = run("The minister stood next to the president at the summit on Tuesday, before the talks began.",
+                 "The minister stood next to the president at the summit on Tuesday, after the talks began.")
+    assert [(u.text, u.status) for u in beside.units if u.text in ("next", "after")] == [("after", "contradicted")]
+
+
 def test_a_common_noun_inside_a_place_name_is_checked_as_a_word():
     from compare import compare as run
     wire = ("An Australian pleaded guilty on Thursday to manslaughter in the death of an American who fell from "

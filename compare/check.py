@@ -48,12 +48,16 @@ _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps",
 _PRECISE_NEW = frozenset({"place", "org"})
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 _WORDNET_POS = {"NOUN": "n", "VERB": "va", "ADJ": "av", "ADV": "ra"}   # participles are both verbs and adjectives
-#: words of order in time and their opposites (WordNet has "earlier"/"later" but no prepositions, and
-#: not "last"/"next"): a sentence close to its wire sentence that turns one round says something else
-ORDER_OPPOSITES = {"before": ("after",), "after": ("before",), "last": ("next",), "previous": ("next",),
-                   "prior": ("next",), "next": ("last", "previous", "prior"), "earlier": ("later",),
-                   "later": ("earlier",)}
+#: words of order in time and of more and less, with their opposites (WordNet has "earlier"/"later" but no
+#: prepositions, and neither "last"/"next" nor "above"/"below"; "more", "most", "less" are stop words the
+#: content check skips): a sentence close to its wire sentence that turns one round says something else
+OPPOSITES = {"before": ("after",), "after": ("before",), "last": ("next",), "previous": ("next",),
+             "prior": ("next",), "next": ("last", "previous", "prior"), "earlier": ("later",), "later": ("earlier",),
+             "above": ("below",), "below": ("above",), "higher": ("lower",), "lower": ("higher",),
+             "more": ("less", "fewer"), "less": ("more",), "fewer": ("more",), "most": ("least", "fewest"),
+             "least": ("most",), "up": ("down",), "down": ("up",)}
 _NOT_ORDER = frozenset({("next", "to"), ("after", "all"), ("at", "last"), ("look", "after"), ("named", "after")})
+_BEFORE_FIGURE = frozenset({"up", "down"})     # "up 70 basis points", not "prop up" or "cut down"
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 _ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
@@ -510,13 +514,16 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 f["antonyms"] += 1
                 out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the {noun}")
 
-    # -- order in time turned round: "after" where the window says "before", "next year" for "last year"
+    # -- order in time or amount turned round: "after" where the window says "before", "next year" for "last
+    # year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"
     if window and best_cos >= CLOSE_COS:
         win_words = {t.lower for a in win_an for t in a.tokens}
         own_words = {t.lower for t in toks}
         for k, t in enumerate(toks):
-            other = next((o for o in ORDER_OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
+            other = next((o for o in OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
             if (other is None or t.pos == "VERB" or t.lower in win_words or _overlaps(t.start, t.end, taken)
+                    or (t.lower in _BEFORE_FIGURE and not (k + 1 < len(toks) and (
+                        toks[k + 1].pos == "NUM" or toks[k + 1].text[:1].isdigit() or toks[k + 1].text in "$€£¥₹")))
                     or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
                     or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
                 continue

@@ -528,6 +528,21 @@ def test_a_place_said_of_the_same_thing_as_another_is_a_contradiction():
     assert not any(u.status == "contradicted" for u in games.units)
 
 
+def test_more_and_less_turned_round_is_a_contradiction():
+    from compare import compare as run
+    wire = "The bank's capital ratio was 13.8 percent at the end of the quarter, down 70 basis points, it said."
+    c = run(wire, "The bank's capital ratio was 13.8 percent at the end of the quarter, up 70 basis points, it said.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "up"] == [("up", "contradicted", "down")]
+    assert c.verdicts[0].label == "contradicted"
+    sales = run("The company expects sales in its consumer unit to stay above pre-pandemic levels this year.",
+                "The company expects sales in its consumer unit to stay below pre-pandemic levels this year.")
+    assert [(u.text, u.status) for u in sales.units if u.text == "below"] == [("below", "contradicted")]
+    # "up" and "down" as parts of a verb say nothing of an amount
+    verb = run("The scheme was meant to support the company after its sales fell, down 5% on the year.",
+               "The scheme was meant to prop up the company after its sales fell by 5% on the year.")
+    assert not any(u.status == "contradicted" for u in verb.units)
+
+
 def test_order_in_time_turned_round_is_a_contradiction():
     from compare import compare as run
     wire = ("The governor will leave the bank before the Brexit negotiations are complete, officials said on "

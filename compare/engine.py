@@ -40,6 +40,10 @@ _ALIGNED_AHEAD = 1024
 #: 0.78 admits derivations ("importer"/"imports" 0.80, "cyclist"/"cycling" 0.78, "weaponry"/"weapons" 0.89)
 #: and refuses contrasts ("yellow"/"blue" 0.66, "imports"/"exports" 0.63, "increase"/"decrease" 0.61).
 WORD_MATCH = 0.78
+#: words of praise and of blame a word's polarity is measured against (``Engine.polarity``): the plainest
+#: general-purpose evaluative adjectives, not words of any article
+POLARITY_ANCHORS = (("good", "positive", "successful", "excellent", "great"),
+                    ("bad", "negative", "unsuccessful", "terrible", "poor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,15 @@ class Engine:
         sims = vecs[:len(words)] @ vecs[len(words):].T
         best = sims.argmax(axis=1)
         return [candidates[b] if sims[k, b] >= WORD_MATCH else None for k, b in enumerate(best)]
+
+    def polarity(self, words: list[str]) -> list[float]:
+        """How favourable each word is: its mean embedding similarity to :data:`POLARITY_ANCHORS`' good
+        words minus that to its bad ones (above 0 favourable, below 0 unfavourable)."""
+        good, bad = POLARITY_ANCHORS
+        vecs = self.embedder.encode(list(words) + list(good) + list(bad))
+        n = len(words)
+        score = (vecs[n:n + len(good)] @ vecs[:n].T).mean(axis=0) - (vecs[n + len(good):] @ vecs[:n].T).mean(axis=0)
+        return [float(x) for x in score]
 
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now
@@ -195,7 +208,8 @@ class Engine:
             win = [index[x] for x in al.wire_ids]
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
-                                         is_question=s.section == "faq_question", word_match=self.word_match))
+                                         is_question=s.section == "faq_question", word_match=self.word_match,
+                                         polarity=self.polarity))
         return d, cos, alignments, index, checks
 
     def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:

@@ -528,6 +528,27 @@ def test_a_place_said_of_the_same_thing_as_another_is_a_contradiction():
     assert not any(u.status == "contradicted" for u in games.units)
 
 
+def test_an_adjective_of_the_other_polarity_on_the_same_noun_is_a_contradiction(engine):
+    from compare import lexicon
+    wire = "The agent proposed Plan A, which offers comprehensive coverage for families, on Monday."
+    c = engine.compare(wire, "The agent proposed Plan A, which offers mediocre coverage for families, on Monday.")
+    assert not lexicon.are_antonyms("mediocre", "comprehensive"), "WordNet does not know this pair"
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "mediocre"] \
+        == [("mediocre", "contradicted", "comprehensive")]
+    assert c.verdicts[0].label == "contradicted"
+    # the same polarity, or no polarity at all, is a rewording
+    for wire, derived in [
+            ("The company reported strong sales in the quarter, its chief executive said on Thursday.",
+             "The company reported robust sales in the quarter, its chief executive said on Thursday."),
+            ("The company reported large losses in the quarter, its chief executive said on Thursday.",
+             "The company reported huge losses in the quarter, its chief executive said on Thursday."),
+            ("Sales rose in the previous quarter, its chief executive said on Thursday.",
+             "Sales rose in the last quarter, its chief executive said on Thursday.")]:
+        assert not any(u.status == "contradicted" for u in engine.compare(wire, derived).units), derived
+    wonderful, awful = engine.polarity(["wonderful", "awful"])
+    assert wonderful > 0 > awful
+
+
 def test_more_and_less_turned_round_is_a_contradiction():
     from compare import compare as run
     wire = "The bank's capital ratio was 13.8 percent at the end of the quarter, down 70 basis points, it said."

@@ -662,7 +662,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
 def _turned_praise(k: int, toks, win_an, own: frozenset, polarity: Polarity) -> list[str]:
     """The window's adjective of the other polarity on the noun that ``toks[k]`` qualifies: "mediocre
-    coverage" where the window has "comprehensive coverage", "a thriving company" for "a failing company".
+    coverage" where the window has "comprehensive coverage", "a dysfunctional meeting" for "a functional one".
     Pairs WordNet relates are left to the lexicon ("ailing" / "troubled")."""
     if k + 1 >= len(toks) or toks[k + 1].pos != "NOUN":
         return []

@@ -81,8 +81,9 @@ class Engine:
         good, bad = POLARITY_ANCHORS
         vecs = self.embedder.encode(list(words) + list(good) + list(bad))
         n = len(words)
-        score = (vecs[n:n + len(good)] @ vecs[:n].T).mean(axis=0) - (vecs[n + len(good):] @ vecs[:n].T).mean(axis=0)
-        return [float(x) for x in score]
+        praise = (vecs[n:n + len(good)] @ vecs[:n].T).mean(axis=0)
+        blame = (vecs[n + len(good):] @ vecs[:n].T).mean(axis=0)
+        return [float(x) for x in praise - blame]
 
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now

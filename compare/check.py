@@ -57,6 +57,8 @@ OPPOSITES = {"before": ("after",), "after": ("before",), "last": ("next",), "pre
              "more": ("less", "fewer"), "less": ("more",), "fewer": ("more",), "most": ("least", "fewest"),
              "least": ("most",), "up": ("down",), "down": ("up",)}
 _NOT_ORDER = frozenset({("next", "to"), ("after", "all"), ("at", "last"), ("look", "after"), ("named", "after")})
+_PREPOSITIONAL = frozenset({"including", "excluding", "following", "regarding", "concerning", "according",
+                            "considering", "barring", "pending", "notwithstanding"})
 _BEFORE_FIGURE = frozenset({"up", "down"})     # "up 70 basis points", not "prop up" or "cut down"
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
@@ -580,7 +582,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         move = lexicon.direction(lem) if fresh and not ants and not other else 0
         if move and -move in win_moves and move not in win_moves and -move not in own_moves:
             other = [win_moves[-move]]
-        if (polarity is not None and fresh and not ants and not other and t.pos == "ADJ"
+        if (polarity is not None and fresh and not ants and not other and _modifier(t)
                 and t.lower not in win_lower and lem not in wire.all_lemmas):
             other = _turned_praise(position[t.start], toks, win_an, own, polarity)
         if ants or other:
@@ -660,6 +662,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     return out
 
 
+def _modifier(t) -> bool:
+    """An adjective, or a participle used as one ("the financially struggling company"), not one that
+    works as a preposition ("including")."""
+    return t.pos == "ADJ" or (t.pos == "VERB" and t.lower.endswith(("ing", "ed")) and t.lower not in _PREPOSITIONAL)
+
+
 def _turned_praise(k: int, toks, win_an, own: frozenset, polarity: Polarity) -> list[str]:
     """The window's adjective of the other polarity on the noun that ``toks[k]`` qualifies: "mediocre
     coverage" where the window has "comprehensive coverage", "a dysfunctional meeting" for "a functional one".
@@ -668,7 +676,7 @@ def _turned_praise(k: int, toks, win_an, own: frozenset, polarity: Polarity) -> 
         return []
     t, noun = toks[k], toks[k + 1].lemma
     said = dict.fromkeys(a.tokens[j - 1].lower for a in win_an for j in range(1, len(a.tokens))
-                         if a.tokens[j].lemma == noun and a.tokens[j - 1].pos == "ADJ"
+                         if a.tokens[j].lemma == noun and _modifier(a.tokens[j - 1])
                          and a.tokens[j - 1].lemma not in own)
     said = [m for m in said if not _related(t.lemma, m, "av", "av") and m not in _derivations(t.lemma)]
     if not said:

@@ -545,6 +545,11 @@ def test_an_adjective_of_the_other_polarity_on_the_same_noun_is_a_contradiction(
             ("Sales rose in the previous quarter, its chief executive said on Thursday.",
              "Sales rose in the last quarter, its chief executive said on Thursday.")]:
         assert not any(u.status == "contradicted" for u in engine.compare(wire, derived).units), derived
+    # a participle used as an adjective is read as one
+    lender = engine.compare("Regulators moved on Monday to rescue the failing lender, officials said.",
+                            "Regulators moved on Monday to rescue the thriving lender, officials said.")
+    assert [(u.text, u.status, u.evidence) for u in lender.units if u.text == "thriving"] \
+        == [("thriving", "contradicted", "failing")]
     wonderful, awful = engine.polarity(["wonderful", "awful"])
     assert wonderful > 0 > awful
 

@@ -410,10 +410,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if e.label != "PERSON":
             # a common noun the tagger took into the name ("Sydney beach", "London embassy") is checked as a
             # word, not passed by the name it follows
-            cased = [m.span() for m in re.finditer(r"\S+", text[s:t])
-                     if not m.group().isalpha() or not m.group().islower()]
-            if cased:                   # (a text all in lower case keeps its names whole)
-                s, t = s + cased[0][0], s + cased[-1][1]
+            s, t = _cased_span(text, s, t)
         mention = text[s:t]
         match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, e.label)), None)
         if match is None and e.label != "PERSON" and all(
@@ -685,20 +682,29 @@ def _turned_praise(k: int, toks, win_an, own: frozenset, polarity: Polarity) -> 
     return [m for m, p in zip(said, theirs) if mine * p < 0 and abs(mine - p) >= POLARITY_GAP][:1]
 
 
+def _cased_span(text: str, s: int, t: int) -> tuple[int, int]:
+    """The part of a name span from its first to its last word that is not all lower case: "Sydney" of
+    "Sydney beach", which the tagger took as one place. A text all in lower case keeps its names whole."""
+    cased = [m.span() for m in re.finditer(r"\S+", text[s:t]) if not m.group().isalpha() or not m.group().islower()]
+    return (s + cased[0][0], s + cased[-1][1]) if cased else (s, t)
+
+
 def _place_of(analysis: Analysis) -> list[tuple[str, str, int, int, str, str]]:
     """Places with the noun they are said of, ``(noun lemma, place, start, end, entity label, noun)``:
-    "U.S. activists" and "activists in London" both say where the activists are from."""
+    "U.S. activists" and "activists in London" both say where the activists are from, "a Sydney beach"
+    (one place to the tagger) where something happened."""
     toks, out = analysis.tokens, []
     for e in analysis.entities:
         if ENTITY_KIND.get(e.label) != "place":
             continue
-        after = next((k for k, t in enumerate(toks) if t.start >= e.end), None)
-        before = max((k for k, t in enumerate(toks) if t.end <= e.start), default=None)
-        if after is not None and toks[after].pos == "NOUN" and not toks[after].ent:
-            out.append((toks[after].lemma, e.text, e.start, e.end, e.label, toks[after].text))
+        s, t = _cased_span(analysis.text, e.start, e.end)
+        after = next((k for k, u in enumerate(toks) if u.start >= t), None)
+        before = max((k for k, u in enumerate(toks) if u.end <= s), default=None)
+        if after is not None and toks[after].pos == "NOUN" and (not toks[after].ent or toks[after].start < e.end):
+            out.append((toks[after].lemma, analysis.text[s:t], s, t, e.label, toks[after].text))
         elif before is not None and before >= 1 and toks[before].lower in ("in", "from") \
                 and toks[before - 1].pos == "NOUN" and not toks[before - 1].ent:
-            out.append((toks[before - 1].lemma, e.text, e.start, e.end, e.label, toks[before - 1].text))
+            out.append((toks[before - 1].lemma, analysis.text[s:t], s, t, e.label, toks[before - 1].text))
     return out
 
 

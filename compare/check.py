@@ -567,7 +567,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         letters, known = _WORDNET_POS.get(u.pos), win_pos.get(u.lemma, "")
         win_pos[u.lemma] = None if letters is None or known is None else "".join(sorted(set(known + letters)))
     for t in content:
-        lem = t.lemma
+        lem, pos = t.lemma, _WORDNET_POS.get(t.pos)
         fresh = lem not in win_lemmas and not d_neg
         ants = [m for m in plain if m not in denied and _antonyms(lem, m)
                 and not _converse(win_an, m, {u.lower for u in toks if u.pos == "PROPN" and u.end <= t.start})] \
@@ -593,8 +593,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
-        elif (rel := next((m for m in win_lemmas if _related(lem, m, _WORDNET_POS.get(t.pos), win_pos.get(m))),
-                          None)) is not None or (
+        elif (rel := next((m for m in win_lemmas if _related(lem, m, pos, win_pos.get(m))), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
             n_rel += 1

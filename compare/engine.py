@@ -42,6 +42,7 @@ _ALIGNED_AHEAD = 1024
 WORD_MATCH = 0.78
 #: words of praise and of blame a word's polarity is measured against (``Engine.polarity``): the plainest
 #: general-purpose evaluative adjectives, not words of any article
+_POLARITY_CACHE = 50_000                # words whose polarity is kept
 POLARITY_ANCHORS = (("good", "positive", "successful", "excellent", "great"),
                     ("bad", "negative", "unsuccessful", "terrible", "poor"))
 
@@ -67,6 +68,8 @@ class Engine:
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
         self._aligned: OrderedDict[tuple[str, str], tuple] = OrderedDict()
         self._lock = threading.Lock()
+        self._praise = None                     # POLARITY_ANCHORS' good words' mean vector minus the bad ones'
+        self._polarity: dict[str, float] = {}
 
     def word_match(self, words: list[str], candidates: list[str]) -> list[str | None]:
         """For each word, the candidate whose embedding is at least ``WORD_MATCH`` close, or None."""
@@ -77,13 +80,19 @@ class Engine:
 
     def polarity(self, words: list[str]) -> list[float]:
         """How favourable each word is: its mean embedding similarity to :data:`POLARITY_ANCHORS`' good
-        words minus that to its bad ones (above 0 favourable, below 0 unfavourable)."""
-        good, bad = POLARITY_ANCHORS
-        vecs = self.embedder.encode(list(words) + list(good) + list(bad))
-        n = len(words)
-        praise = (vecs[n:n + len(good)] @ vecs[:n].T).mean(axis=0)
-        blame = (vecs[n + len(good):] @ vecs[:n].T).mean(axis=0)
-        return [float(x) for x in praise - blame]
+        words minus that to its bad ones (above 0 favourable, below 0 unfavourable). The mean of the
+        similarities is the similarity to the mean, so the anchors are one vector, made once."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._polarity]
+        if missing:
+            if self._praise is None:
+                good, bad = POLARITY_ANCHORS
+                vecs = self.embedder.encode(list(good) + list(bad))
+                self._praise = vecs[:len(good)].mean(axis=0) - vecs[len(good):].mean(axis=0)
+            if len(self._polarity) > _POLARITY_CACHE:
+                self._polarity.clear()
+            for w, v in zip(missing, self.embedder.encode(missing)):
+                self._polarity[w] = float(v @ self._praise)
+        return [self._polarity[w] for w in words]
 
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now

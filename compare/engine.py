@@ -40,9 +40,9 @@ _ALIGNED_AHEAD = 1024
 #: 0.78 admits derivations ("importer"/"imports" 0.80, "cyclist"/"cycling" 0.78, "weaponry"/"weapons" 0.89)
 #: and refuses contrasts ("yellow"/"blue" 0.66, "imports"/"exports" 0.63, "increase"/"decrease" 0.61).
 WORD_MATCH = 0.78
+_POLARITY_CACHE = 50_000                # words whose polarity is kept
 #: words of praise and of blame a word's polarity is measured against (``Engine.polarity``): the plainest
 #: general-purpose evaluative adjectives, not words of any article
-_POLARITY_CACHE = 50_000                # words whose polarity is kept
 POLARITY_ANCHORS = (("good", "positive", "successful", "excellent", "great"),
                     ("bad", "negative", "unsuccessful", "terrible", "poor"))
 
@@ -82,7 +82,8 @@ class Engine:
         """How favourable each word is: its mean embedding similarity to :data:`POLARITY_ANCHORS`' good
         words minus that to its bad ones (above 0 favourable, below 0 unfavourable). The mean of the
         similarities is the similarity to the mean, so the anchors are one vector, made once."""
-        missing = [w for w in dict.fromkeys(words) if w not in self._polarity]
+        found = {w: self._polarity.get(w) for w in words}      # (read once: another thread may clear the cache)
+        missing = [w for w, score in found.items() if score is None]
         if missing:
             if self._praise is None:
                 good, bad = POLARITY_ANCHORS
@@ -91,8 +92,8 @@ class Engine:
             if len(self._polarity) > _POLARITY_CACHE:
                 self._polarity.clear()
             for w, v in zip(missing, self.embedder.encode(missing)):
-                self._polarity[w] = float(v @ self._praise)
-        return [self._polarity[w] for w in words]
+                found[w] = self._polarity[w] = float(v @ self._praise)
+        return [found[w] for w in words]
 
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now

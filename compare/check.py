@@ -288,7 +288,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     taken: list[tuple[int, int]] = []
     win_an = [wire.analyses[j] for j in window]
     win_lemmas = frozenset().union(*(wire.lemmas[j] for j in window)) if window else frozenset()
-    win_lower = frozenset(t.lower for a in win_an for t in a.tokens) | win_lemmas
+    win_words = frozenset(t.lower for a in win_an for t in a.tokens)
+    win_lower = win_words | win_lemmas
     f = dict.fromkeys(FEATURES, 0.0)
 
     def add(s, e, kind, status, evidence=""):
@@ -451,9 +452,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
     # of "success in Rio"), one the window does not name and that neither lies in nor holds.
     if window and (mine := _place_of(analysis)):
-        said = [pair for j in window for pair in _place_of(wire.analyses[j])]
+        said = [pair for a in win_an for pair in _place_of(a)]
         win_places = [p for _, p, _, _, _, _ in said]
-        win_words = {t.lower for j in window for t in wire.analyses[j].tokens}
         for noun, place, ps, pe, label, written in mine:
             if any(u.status == "contradicted" and u.start < base + pe and base + ps < u.end for u in out.units):
                 continue
@@ -522,7 +522,6 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # -- order in time or amount turned round: "after" where the window says "before", "next year" for "last
     # year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"
     if window and best_cos >= CLOSE_COS:
-        win_words = {t.lower for a in win_an for t in a.tokens}
         own_words = {t.lower for t in toks}
         for k, t in enumerate(toks):
             other = next((o for o in OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)

@@ -67,6 +67,14 @@ _COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner"
 #: after "not", words that make it a statement of more rather than a denial ("not only … but also", "not
 #: the only one", "not just"): a negation that asserts what it is about
 _RESTRICTIVES = frozenset({"only", "just", "merely", "simply", "solely"})
+#: adverbs (and two participles) by which the wire copy says it does not vouch for the next word
+#: ("reportedly carcinogenic", "allegedly stole", "the suspected gunman")
+_EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
+                          "probably", "potentially", "seemingly", "presumably", "likely", "suspected", "alleged"})
+#: words by which a sentence attributes what it says or keeps it open: one holding any of them has not
+#: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
+_ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
+                                                   "accuse", "believe", "suggest", "unverified", "unconfirmed"})
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 #: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
 #: which begin with their digits and are read as figures, ranks and dates)
@@ -181,6 +189,9 @@ class SentenceCheck:
     firmer: int = 0
     #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
     new_run: int = 0
+    #: words the window hedges with an adverb of report or doubt, stated without it ("a reportedly
+    #: carcinogenic chemical" → "a carcinogenic chemical"): flags the sentence on its own
+    unhedged: int = 0
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -499,6 +510,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(co.start, role.end, "word", "contradicted", role.text)
             f["antonyms"] += 1
             out.contradictions.append(f"'{text[co.start:role.end]}' where the wire copy says '{role.text}'")
+    if best_cos >= CLOSE_COS:        # "a carcinogenic chemical" where the window says "a reportedly carcinogenic" one
+        for t, said in _unhedged(win_an, toks):
+            if not _overlaps(t.start, t.end, taken):
+                add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
+                out.unhedged += 1
     if best_cos >= CLOSE_COS:        # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
@@ -840,6 +856,26 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
                     maybe.setdefault(v.lemma, f"{t.text} {v.text}")
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
             and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])]
+
+
+def _unhedged(window: list[Analysis], toks) -> list:
+    """Words the window hedges with an adverb of report or doubt ("reportedly carcinogenic", "allegedly
+    stole") that the sentence states without one and attributes to no one: ``(token, the window's words)``."""
+    def attributions(tokens) -> set[str]:
+        return {w for t in tokens for w in (t.lower, t.lemma) if w in _ATTRIBUTIONS}
+
+    hedged: dict[str, str] = {}
+    said: set[str] = set()
+    for a in window:
+        for k, t in enumerate(a.tokens[:-1]):
+            nxt = a.tokens[k + 1]
+            if t.lower in _EVIDENTIALS and nxt.pos in ("ADJ", "VERB", "ADV", "NOUN") and nxt.lower not in _EVIDENTIALS:
+                hedged.setdefault(nxt.lemma, f"{t.text} {nxt.text}")
+                said |= attributions(a.tokens) - {t.lower, t.lemma}
+    # an attribution the window has too ("police said") does not stand for the hedge the sentence dropped
+    if not hedged or attributions(toks) - said:
+        return []
+    return [(t, hedged[t.lemma]) for t in toks if t.lemma in hedged][:1]
 
 
 def _verb_phrase(verb, t) -> str | None:

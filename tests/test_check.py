@@ -743,3 +743,30 @@ def test_a_shared_role_where_the_wire_gives_the_role_alone_is_a_contradiction():
     lexical = run("The two countries agreed on operation of the new border crossing on Thursday, officials said.",
                   "The two countries agreed on co-operation of the new border crossing on Thursday, officials said.")
     assert not any(u.text.startswith("co-") and u.status == "contradicted" for u in lexical.units)
+
+
+def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
+    from compare import compare as run
+    wire = ("The plant in Zhangzhou, which produces a reportedly carcinogenic chemical used in polyester, "
+            "was hit by an explosion on Monday, state media said.")
+    c = run(wire, "The plant in Zhangzhou, which produces a carcinogenic chemical used in polyester, was hit by an "
+                  "explosion on Monday.")
+    assert [(u.text, u.kind, u.evidence) for u in c.units if u.kind == "hedge"] == [
+        ("carcinogenic", "hedge", "the wire copy says 'reportedly carcinogenic'")]
+    (v,) = c.verdicts
+    assert v.label in ("partial", "unsupported")
+    assert "'carcinogenic' is stated as fact where the wire copy says 'reportedly carcinogenic'" in v.reason
+    assert [f.text for f in c.flags] == ["carcinogenic"]
+    # the hedge kept, or moved into an attribution, is no flag
+    for derived in ["The plant in Zhangzhou, which produces a reportedly carcinogenic chemical used in polyester, "
+                    "was hit by an explosion on Monday.",
+                    "The plant in Zhangzhou, which produces a chemical reported to be carcinogenic, was hit by an "
+                    "explosion on Monday.",
+                    "The plant in Zhangzhou, which produces what state media called a carcinogenic chemical, was "
+                    "hit by an explosion on Monday, according to state media."]:
+        kept = run(wire, derived)
+        assert not [u for u in kept.units if u.kind == "hedge"] and not kept.flags, derived
+    accused = run("The suspected gunman was arrested in Ohio on Friday, police said.",
+                  "The gunman was arrested in Ohio on Friday, police said.")
+    assert [(u.text, u.evidence) for u in accused.units if u.kind == "hedge"] == [
+        ("gunman", "the wire copy says 'suspected gunman'")]

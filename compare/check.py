@@ -75,6 +75,17 @@ _EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly"
 #: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
                                                    "accuse", "believe", "suggest", "unverified", "unconfirmed"})
+#: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
+_BE = frozenset({"was", "were", "been", "is", "are", "be", "being", "get", "got", "gets"})
+_AUX_GAP = frozenset({"has", "had", "have", "also", "then", "later"})
+#: verbs of saying: a window's "Smith said" does not make all it reports Smith's deed
+_REPORTING = frozenset({"say", "tell", "add", "note", "state", "report", "write", "explain"})
+#: verbs whose doer and other party can trade places and say the same ("Putin met Obama"): deeds done
+#: together, contests and agreements
+_SYMMETRIC = frozenset({"meet", "talk", "speak", "marry", "divorce", "date", "negotiate", "discuss", "debate",
+                        "confer", "consult", "chat", "agree", "disagree", "clash", "fight", "battle", "wrestle",
+                        "spar", "play", "face", "draw", "tie", "compete", "partner", "merge", "ally", "collide",
+                        "cooperate", "collaborate", "correspond", "trade", "embrace", "hug", "kiss", "sign"})
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 #: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
 #: which begin with their digits and are read as figures, ranks and dates)
@@ -479,6 +490,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["contra_entities"] += 1
             out.contradictions.append(f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
+    # -- who did it: the window's doer of a deed given to another of its people ---------------------
+    for s0, s1, doer, verb, said in _other_doer(win_an, analysis.tokens):
+        if any(u.status == "contradicted" and u.start < base + s1 and base + s0 < u.end for u in out.units):
+            continue
+        out.units = [u for u in out.units if not (u.start < base + s1 and base + s0 < u.end)]
+        add(s0, s1, "person", "contradicted", said)
+        f["contra_entities"] += 1
+        out.contradictions.append(f"'{doer}' {verb} where the wire copy says '{said}' did")
+
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
     d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)
@@ -876,6 +896,67 @@ def _unhedged(window: list[Analysis], toks) -> list:
     if not hedged or attributions(toks) - said:
         return []
     return [(t, hedged[t.lemma]) for t in toks if t.lemma in hedged][:1]
+
+
+def _name_before(toks, k: int) -> tuple[int, int] | None:
+    """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in _AUX_GAP:
+        j -= 1
+    end = j + 1
+    while j >= 0 and toks[j].pos == "PROPN":
+        j -= 1
+    return (j + 1, end) if end > j + 1 else None
+
+
+def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
+    """Who does the verb at ``k``: the proper nouns of its "by" phrase when it is passive ("was
+    recommended to Nicholson by ex-Port Vale manager Micky Adams"), else those right before it.
+    ``(lower-case name words, the wire's words for them)``."""
+    tokens = a.tokens
+    if any(u.lower in _BE for u in tokens[max(0, k - 2):k]):
+        for q in range(k + 1, min(k + 9, len(tokens) - 1)):
+            if tokens[q].lower == "by":
+                phrase = []
+                for u in tokens[q + 1:]:
+                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or u.text in (",", ".", ";", ":"):
+                        break
+                    phrase.append(u)
+                names = [u for u in phrase if u.pos == "PROPN"]
+                return ({u.lower for u in names}, a.text[names[0].start:names[-1].end]) if names else None
+            if tokens[q].pos == "VERB" or tokens[q].text in (".", ";"):
+                return None
+        return None
+    if (span := _name_before(tokens, k)) is None:
+        return None
+    return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+
+def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, str]]:
+    """Deeds the window gives to one of its people that the sentence gives to another it names: "Nicholson
+    recommended Keating" where the window says Keating "was recommended to Nicholson by … Micky Adams".
+    ``(start, end, the sentence's doer, its verb, the window's doer)``. Reporting verbs are left out (a
+    window's "Smith said" does not make everything else it reports Smith's), as are verbs of deeds done
+    together ("Putin met Obama")."""
+    doers: dict[str, list[tuple[set[str], str]]] = {}
+    names: set[str] = set()
+    for a in window:
+        names |= {t.lower for t in a.tokens if t.pos == "PROPN"}
+        for k, t in enumerate(a.tokens):
+            if t.pos == "VERB" and t.lemma not in _REPORTING | _SYMMETRIC and (d := _doers(a, k)) is not None:
+                doers.setdefault(t.lemma, []).append(d)
+    out = []
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma not in doers or any(u.lower in _BE for u in toks[max(0, k - 2):k]):
+            continue
+        span = _name_before(toks, k)
+        if span is None or any(u.lower == "by" for u in toks[k + 1:k + 10]):
+            continue
+        who = {u.lower for u in toks[span[0]:span[1]]}
+        if who <= names and not any(who & d for d, _ in doers[t.lemma]):
+            out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
+                        t.text, doers[t.lemma][0][1]))
+    return out[:1]
 
 
 def _verb_phrase(verb, t) -> str | None:

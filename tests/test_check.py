@@ -770,3 +770,27 @@ def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
                   "The gunman was arrested in Ohio on Friday, police said.")
     assert [(u.text, u.evidence) for u in accused.units if u.kind == "hedge"] == [
         ("gunman", "the wire copy says 'suspected gunman'")]
+
+
+def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
+    from compare import compare as run
+    wire = "Striker Keating, 21, was recommended to Gulls boss Kevin Nicholson by ex-Port Vale manager Micky Adams."
+    c = run(wire, "Gulls boss Kevin Nicholson recommended Keating, who has played for Port Vale.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("Kevin Nicholson", "contradicted", "ex-Port Vale manager Micky Adams")]
+    assert c.verdicts[0].label == "contradicted"
+    assert "'Kevin Nicholson' recommended where the wire copy says 'ex-Port Vale manager Micky Adams' did" \
+        in c.verdicts[0].reason
+    beaten = run("Villegas was beaten by Kevin Streelman in a play-off on Sunday.",
+                 "Villegas beat Kevin Streelman in a play-off on Sunday.")
+    assert beaten.verdicts[0].label == "contradicted", beaten.verdicts[0]
+    # the deed told the other way round, or done together, is the same deed
+    for wire, derived in [
+            (wire, "Micky Adams recommended Keating to Kevin Nicholson."),
+            ("Villegas was beaten by Kevin Streelman in a play-off on Sunday.",
+             "Kevin Streelman beat Villegas in a play-off on Sunday."),
+            ("Obama met Putin in Geneva on Monday.", "Putin met Obama in Geneva on Monday."),
+            ("Smith praised Jones for his work on the bill, Brown said on Monday.",
+             "Jones was praised by Smith for his work on the bill.")]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

@@ -387,6 +387,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 continue        # "2." opening a numbered list item
         if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
                          None)) is not None:
+            # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
+            if (side := _bound(text, x.start)) and (other := next(
+                    (w for w in win_figs if _same_figure(x, w) and _bound(w_texts[id(w)], w.start) == -side), None)):
+                said = w_texts[id(other)][_bound_start(w_texts[id(other)], other.start):other.end]
+                add(_bound_start(text, x.start), x.end, "number", "contradicted", said)
+                f["contra_figures"] += 1
+                out.contradictions.append(f"'{text[_bound_start(text, x.start):x.end]}' where the wire copy says "
+                                          f"'{said}'")
+                continue
             add(x.start, x.end, "number", "supported", same.text)
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
@@ -957,6 +966,30 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
             out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
                         t.text, doers[t.lemma][0][1]))
     return out[:1]
+
+
+#: words that put a figure's true value above it ("over 400") or below it ("almost 400", "up to 400")
+_ABOVE = ("more than", "over", "above", "upwards of", "in excess of", "at least", "greater than", "higher than",
+          "no fewer than", "no less than", "not less than", "exceeding", "beyond", "north of")
+_BELOW = ("almost", "nearly", "under", "less than", "fewer than", "below", "up to", "at most", "just short of",
+          "no more than", "not more than", "shy of", "lower than", "close to")
+_BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reverse=True)).replace(" ", r"\s+")
+                    + r")\s+(?:(?:some|about|around|roughly|just|only|a)\s+)?$", re.I)
+
+
+def _bound(text: str, start: int) -> int:
+    """+1 when the words before the figure at ``start`` put its value above it, -1 below, 0 neither."""
+    m = _BOUND.search(text[max(0, start - 30):start])
+    if not m:
+        return 0
+    said = " ".join(m.group("w").lower().split())
+    return 1 if said in _ABOVE else -1
+
+
+def _bound_start(text: str, start: int) -> int:
+    """Where the bounding words before the figure at ``start`` begin (``start`` when there are none)."""
+    m = _BOUND.search(text[max(0, start - 30):start])
+    return max(0, start - 30) + m.start() if m else start
 
 
 def _verb_phrase(verb, t) -> str | None:

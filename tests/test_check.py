@@ -794,3 +794,22 @@ def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
              "Jones was praised by Smith for his work on the bill.")]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_the_same_figure_bounded_the_other_way_is_a_contradiction():
+    from compare import compare as run
+    wire = "Capped twice for Scotland in 2008, Clarkson has made almost 400 senior appearances at club level."
+    c = run(wire, "With over 400 senior club appearances, Clarkson was capped twice for Scotland in 2008.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.kind == "number"] == [
+        ("over 400", "contradicted", "almost 400")]
+    assert c.verdicts[0].label == "contradicted"
+    # a bound on the same side, or none, says the same
+    for derived in ["With nearly 400 senior club appearances, Clarkson was capped twice for Scotland in 2008.",
+                    "With no more than 400 senior club appearances, Clarkson was capped twice for Scotland in 2008.",
+                    "With some 400 senior club appearances, Clarkson was capped twice for Scotland in 2008."]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived
+    fewer = run("More than 50 people were killed in the floods in Assam on Monday, officials said.",
+                "Fewer than 50 people were killed in the floods in Assam on Monday, officials said.")
+    assert fewer.verdicts[0].label == "contradicted"
+    assert "'Fewer than 50' where the wire copy says 'More than 50'" in fewer.verdicts[0].reason

@@ -7,7 +7,8 @@ Sections: ``heading`` (a short line without closing punctuation, or a Markdown `
 ``faq_question`` / ``faq_answer`` (lines after an ``FAQ:`` marker, ``Q:``/``A:`` lines),
 ``caption`` (a photo caption: a line repeated in the text, or one that ends in a photo credit),
 ``boilerplate`` (a leading ``date YYYY-MM-DD`` dateline, site furniture such as ``DAWN.COM Logo``,
-"Story continues below advertisement", bylines with publication stamps), and ``body``.
+"Story continues below advertisement", bylines with publication stamps, a writing tool's preamble
+"Here is a summary of the article:" and its closing "Note: the summary leaves out …"), and ``body``.
 """
 from __future__ import annotations
 
@@ -98,6 +99,7 @@ _FURNITURE = re.compile(     # verbose pattern: a space between words must be wr
         |share\s+this\s+(?:article|story)|read\s+more\b.*|related\s*:.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*
         |click\s+here\b.*|copyright\b.*|©.*|all\s+rights\s+reserved.*|(?:https?://|www\.)\S+|.*pic\.twitter\.com/\S+.*
         |(?:(?:sure|certainly|okay)[!,.]?\s*)?(?:here\s+is|here's|here\s+are|below\s+is)\b.{0,80}\b(?:summary|rewrite|rewritten|version|article|points|overview)\b.{0,80}:
+        |\(?\s*(?:please\s+)?(?:note|n\.b\.)\s*:.*\b(?:summary|passage|rewrite|rewritten|original\s+(?:text|article|story))\b.*
         |skip\s+to\s+(?:main\s+)?content|(?:image|photo|video)\s*:?\s*(?:getty\s+images|reuters|ap|afp)?
         |(?:by\s+[^\n]{0,60}?\s+)?(?:reuters|ap|afp|pti|ians|ani)?\s*(?:published|updated|last\s+updated)\b.{0,80}\d{1,2}:\d{2}\s*(?:am|pm)?.*
         )$""", re.I | re.X)

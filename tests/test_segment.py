@@ -250,6 +250,18 @@ def test_site_furniture_lines_are_boilerplate() -> None:
     assert got["Copyright 2024 Example News. All rights reserved."] == "boilerplate"
 
 
+def test_a_writing_tool_s_note_on_its_own_summary_is_boilerplate() -> None:
+    text = ("A powerful storm shut three ports on Monday, the Coast Guard said.\n\n"
+            "Note: The summary leaves out the storm's earlier track, which is not directly related to the passage.\n"
+            "Note: Port officials said the ports would reopen on Friday.\n")
+    got = {s.text: s.section for s in segment(text).sentences}
+    assert got["Note: The summary leaves out the storm's earlier track, which is not directly related to the "
+               "passage."] == "boilerplate"
+    # a note that reports something is copy to check
+    assert got["Note: Port officials said the ports would reopen on Friday."] == "body"
+    assert got["A powerful storm shut three ports on Monday, the Coast Guard said."] == "body"
+
+
 def test_empty_and_blank_text_has_no_sentences() -> None:
     assert segment("").sentences == ()
     assert segment(" \r\n\t\n").sentences == ()

@@ -86,6 +86,7 @@ _SYMMETRIC = frozenset({"meet", "talk", "speak", "marry", "divorce", "date", "ne
                         "confer", "consult", "chat", "agree", "disagree", "clash", "fight", "battle", "wrestle",
                         "spar", "play", "face", "draw", "tie", "compete", "partner", "merge", "ally", "collide",
                         "cooperate", "collaborate", "correspond", "trade", "embrace", "hug", "kiss", "sign"})
+_NOT_DEEDS = _REPORTING | _SYMMETRIC
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 #: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
 #: which begin with their digits and are read as figures, ranks and dates)
@@ -388,8 +389,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
                          None)) is not None:
             # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
-            if (side := _bound(text, x.start)) and (other := next(
-                    (w for w in win_figs if _same_figure(x, w) and _bound(w_texts[id(w)], w.start) == -side), None)):
+            sides = {_bound(w_texts[id(w)], w.start): w for w in win_figs if _same_figure(x, w)}
+            if (side := _bound(text, x.start)) and -side in sides and side not in sides:
+                other = sides[-side]
                 said = w_texts[id(other)][_bound_start(w_texts[id(other)], other.start):other.end]
                 add(_bound_start(text, x.start), x.end, "number", "contradicted", said)
                 f["contra_figures"] += 1
@@ -952,7 +954,7 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
     for a in window:
         names |= {t.lower for t in a.tokens if t.pos == "PROPN"}
         for k, t in enumerate(a.tokens):
-            if t.pos == "VERB" and t.lemma not in _REPORTING | _SYMMETRIC and (d := _doers(a, k)) is not None:
+            if t.pos == "VERB" and t.lemma not in _NOT_DEEDS and (d := _doers(a, k)) is not None:
                 doers.setdefault(t.lemma, []).append(d)
     out = []
     for k, t in enumerate(toks):

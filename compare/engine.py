@@ -254,7 +254,8 @@ class Engine:
         for s in d.doc.sentences:          # boilerplate: not checked, but every sentence has a verdict
             if s.id not in verdicts:
                 verdicts[s.id] = Verdict(s.id, "copied" if s.text in wp.doc.text else "paraphrased",
-                                         "boilerplate (dateline, site furniture or a note on the text itself): not checked", 0.0)
+                                         "boilerplate (dateline, site furniture or a note on the text itself): "
+                                         "not checked", 0.0)
                 all_alignments[s.id] = Alignment(s.id, (), (), "none")
 
         coverage = self._coverage(d, wp, cos)

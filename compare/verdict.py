@@ -58,8 +58,8 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
         return Verdict(sentence.id, "contradicted", "; ".join(check.contradictions[:2]), round(max(probability, 0.9), 3))
     novel = (f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE
              and f["window_lex"] <= NOVEL_WINDOW_LEX) or check.new_run >= NOVEL_RUN
-    # precise checks flag on their own:
-    # a misquote, a figure, duration, day or date, or a given name the wire lacks; a word the wire hedges
+    # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the
+    # wire lacks, and a word the wire hedges stated as fact
     precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged
     if probability >= threshold or novel or precise:
         firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]

@@ -319,6 +319,16 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         out.units.append(Unit(base + s, base + e, text[s:e], kind, status, evidence, sentence_id))
         taken.append((s, e))
 
+    def contradicted_at(s, e) -> bool:
+        return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in out.units)
+
+    def overrule(s, e, kind, evidence, reason):
+        """A name a relation check finds contradicted, in place of the units an earlier check gave it."""
+        out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
+        add(s, e, kind, "contradicted", evidence)
+        f["contra_entities"] += 1
+        out.contradictions.append(reason)
+
     # -- quotations: must appear word for word in the wire copy --------------------------------
     for q0, q1 in quotations(text):
         inner = text[q0 + 1:q1 - 1]
@@ -488,7 +498,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         said = [pair for a in win_an for pair in _place_of(a)]
         win_places = [p for _, p, _, _, _, _ in said]
         for noun, place, ps, pe, label, written in mine:
-            if any(u.status == "contradicted" and u.start < base + pe and base + ps < u.end for u in out.units):
+            if contradicted_at(ps, pe):
                 continue
             if all(w in win_words for w in re.findall(r"\w+", place.lower())):
                 continue
@@ -496,19 +506,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if not others or any(same_entity(place, p, "GPE") or within(p, place) or within(place, p)
                                  for p in win_places):
                 continue
-            out.units = [u for u in out.units if not (u.start < base + pe and base + ps < u.end)]
-            add(ps, pe, "place", "contradicted", others[0])
-            f["contra_entities"] += 1
-            out.contradictions.append(f"'{place}' where the wire copy says '{others[0]}' of the {written}")
+            overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
     # -- who did it: the window's doer of a deed given to another of its people ---------------------
     for s0, s1, doer, verb, said in _other_doer(win_an, analysis.tokens):
-        if any(u.status == "contradicted" and u.start < base + s1 and base + s0 < u.end for u in out.units):
-            continue
-        out.units = [u for u in out.units if not (u.start < base + s1 and base + s0 < u.end)]
-        add(s0, s1, "person", "contradicted", said)
-        f["contra_entities"] += 1
-        out.contradictions.append(f"'{doer}' {verb} where the wire copy says '{said}' did")
+        if not contradicted_at(s0, s1):
+            overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
 
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens

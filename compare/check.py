@@ -201,8 +201,10 @@ class SentenceCheck:
     firmer: int = 0
     #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
     new_run: int = 0
-    #: words the window hedges with an adverb of report or doubt, stated without it ("a reportedly
-    #: carcinogenic chemical" → "a carcinogenic chemical"): flags the sentence on its own
+    #: what the window hedges, stated as fact: a word under an adverb of report or doubt ("a reportedly
+    #: carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no reports of
+    #: casualties" → "no casualties") or a bounded figure ("more than 600" → "600"): flags the sentence on
+    #: its own
     unhedged: int = 0
 
 
@@ -408,6 +410,18 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 out.contradictions.append(f"'{text[_bound_start(text, x.start):x.end]}' where the wire copy says "
                                           f"'{said}'")
                 continue
+            # "600 firefighters" where the window says "more than 600", and the wire copy never gives the figure
+            # unbounded: a bound dropped
+            if (sides and not side and all(w.value == x.value for w in sides.values())
+                    and all(_bound(wire.analyses[j].text, w.start) for j, figs in enumerate(facts.figures)
+                            for w in figs if w.value == x.value)
+                    and not _APPROXIMATE.search(text[max(0, x.start - 16):x.start])
+                    and not _OPEN_ENDED.match(text[x.end:x.end + 10])):
+                other = next(iter(sides.values()))
+                said = w_texts[id(other)][_bound_start(w_texts[id(other)], other.start):other.end]
+                add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
+                out.unhedged += 1
+                continue
             add(x.start, x.end, "number", "supported", same.text)
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
@@ -549,6 +563,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if not _overlaps(t.start, t.end, taken):
                 add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
+        for s, e, said in _absence_stated(win_an, toks):   # "no casualties" for "no reports of casualties"
+            if not _overlaps(s, e, taken):
+                add(s, e, "hedge", "new", f"the wire copy says '{said}'")
+                out.unhedged += 1
     if best_cos >= CLOSE_COS:        # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
@@ -625,6 +643,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             ants = []           # the window says it too ("sales declined while costs rose" / "sales fell")
         other = ([m for m in kinds if _contrasting(lem, m)]
                  if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
+        if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
+            other = []          # "CEO" where the window says "founder" and another wire sentence "founder and CEO"
+        if fresh and not ants and not other and t.pos == "VERB" and lexicon.legal_step(lem) and lem not in wire.all_lemmas:
+            # "acquitted of fraud charges" where the window has him "arrested on fraud charges": another step of
+            # the law's course, one the wire copy never names
+            mine = {lexicon.legal_step(u.lemma) for u in toks}
+            other = [u.text for a in win_an for u in a.tokens if lexicon.legal_step(u.lemma) not in mine | {0}][:1]
         move = lexicon.direction(lem) if fresh and not ants and not other else 0
         if move and -move in win_moves and move not in win_moves and -move not in own_moves:
             other = [win_moves[-move]]
@@ -912,6 +937,40 @@ def _unhedged(window: list[Analysis], toks) -> list:
     return [(t, hedged[t.lemma]) for t in toks if t.lemma in hedged][:1]
 
 
+#: nouns of a report or a sign of something: the window's "no reports of casualties" says nothing was
+#: reported, not that nothing happened
+_REPORT_NOUNS = frozenset({"report", "sign", "indication", "evidence", "word", "confirmation", "mention", "trace"})
+_DENIALS = frozenset({"no", "not", "without", "none", "zero", "n't", "never", "nobody"})
+
+
+def _absence_stated(window: list[Analysis], toks) -> list[tuple[int, int, str]]:
+    """What the window says no one reported ("there were no reports of casualties", "no sign of
+    survivors") and the sentence says did not happen ("without casualties"): ``(start, end, the
+    window's words)``. A sentence that speaks of reports or signs itself, or of who said so, is left
+    alone."""
+    absent: dict[str, str] = {}
+    for a in window:
+        at = a.tokens
+        for k, t in enumerate(at):
+            if t.lower not in _DENIALS:
+                continue
+            q = next((q for q in range(k + 1, min(k + 4, len(at))) if at[q].lemma in _REPORT_NOUNS), None)
+            if q is None:
+                continue
+            for u in at[q + 1:q + 9]:
+                if u.pos == "PUNCT" and u.text != "-":
+                    break
+                if u.pos in ("NOUN", "PROPN") and u.lemma not in _REPORT_NOUNS:
+                    absent.setdefault(u.lemma, a.text[t.start:u.end])
+    if not absent or any(u.lemma in _REPORT_NOUNS or u.lemma in _ATTRIBUTIONS for u in toks):
+        return []
+    for k, t in enumerate(toks):
+        if t.lemma in absent and (neg := next((u for u in reversed(toks[max(0, k - 4):k]) if u.lower in _DENIALS),
+                                              None)) is not None:
+            return [(neg.start, t.end, absent[t.lemma])]
+    return []
+
+
 def _name_before(toks, k: int) -> tuple[int, int] | None:
     """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices."""
     j = k - 1
@@ -980,6 +1039,10 @@ _BELOW = ("almost", "nearly", "under", "less than", "fewer than", "below", "up t
           "no more than", "not more than", "shy of", "lower than", "close to")
 _BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reverse=True)).replace(" ", r"\s+")
                     + r")\s+(?:(?:some|about|around|roughly|just|only|a)\s+)?$", re.I)
+
+
+_APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated)\s+$", re.I)
+_OPEN_ENDED = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so|fewer|less)\b|\s*-odd\b)", re.I)
 
 
 def _bound(text: str, start: int) -> int:

@@ -43,13 +43,16 @@ exact string comparison for them.
   closed classes whose members exclude one another (:data:`CONTRAST_CLASSES`:
   colours, days, months, seasons, compass points, units, sports, kin, ...), so
   putting one in the other's place changes a fact ("yellow"/"green",
-  "manslaughter"/"murder", "Tuesday"/"Friday").  Sharing a direct hypernym
+  "manslaughter"/"murder", "Tuesday"/"Friday"), and different offices of one
+  company (:data:`OFFICES`: "founder"/"CEO").  Sharing a direct hypernym
   alone is not enough: over all of WordNet it links as many paraphrases
   ("match"/"game", "win"/"collect") as contrasts.
 * :func:`derivations` -- WordNet's derivationally related forms ("decide"/
   "decision", "hungry"/"hunger"): the same idea as another part of speech.
 * :func:`direction` -- +1 or -1 for words that say an amount rose or fell
   (:data:`CHANGE_DIRECTION`, curated).
+* :func:`legal_step` -- the step of a criminal case a verb names (:data:`LEGAL_STEPS`,
+  curated: arrested, charged, convicted or acquitted, sentenced, pardoned).
 * :func:`known` -- some base form of the word is a WordNet lemma.
 
 Word-sense ambiguity is not resolved: two words qualify if *any* of their
@@ -66,6 +69,8 @@ import re
 
 __all__ = [
     "CONTRAST_CLASSES",
+    "LEGAL_STEPS",
+    "OFFICES",
     "DATA_PATH",
     "are_antonyms",
     "are_contrasting",
@@ -74,6 +79,7 @@ __all__ = [
     "base_forms",
     "derivations",
     "direction",
+    "legal_step",
     "known",
 ]
 
@@ -124,6 +130,21 @@ CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = (
     (("grain", "wheat"),),
     (("big cat", "lion"),),
 )
+#: The offices of a company or an organisation that a news story gives a person: the founder is not
+#: the chief executive, nor the chairman the finance chief, and a rewrite that swaps them states another
+#: fact.  Curated by hand from WordNet 3.0's "corporate executive", the chairman's sense of "presiding
+#: officer" and "founder"; offices that share a sense ("chairman"/"president") are synonyms and do not
+#: contrast, and the loose words ("head", "boss", "chief", "leader", "executive") are left out.
+OFFICES = frozenset({"founder", "cofounder", "co-founder", "foundress", "ceo", "chief executive officer", "cfo",
+                     "chief financial officer", "coo", "chief operating officer", "cto", "chairman", "chairwoman",
+                     "chairperson", "president", "owner"})
+#: The steps of a criminal case, in order, that news reports of a person: arrested, then charged (or
+#: indicted), convicted or acquitted, sentenced, pardoned.  Each is a distinct fact ("arrested on fraud
+#: charges" is not "acquitted of fraud charges"); words for the same step share a number.  Curated by hand
+#: from WordNet 3.0's verbs of legal process; words with a common sense outside the law ("clear", "free",
+#: "hold", "jail" for a sentence served) are left out.
+LEGAL_STEPS: dict[str, int] = {"arrest": 1, "charge": 2, "indict": 2, "convict": 3, "acquit": 4, "exonerate": 4,
+                               "sentence": 5, "pardon": 6}
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
 #: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
@@ -334,6 +355,8 @@ def are_contrasting(a: str, b: str) -> bool:
     sb, bb = _senses(b)
     if not sa or not sb or not sa.isdisjoint(sb) or not sa.isdisjoint(bb) or not ba.isdisjoint(sb):
         return False
+    if a.lower() in OFFICES and b.lower() in OFFICES:
+        return True
     return any(not ba.isdisjoint(g) and not bb.isdisjoint(g) for g in _contrast_groups())
 
 
@@ -345,6 +368,11 @@ def derivations(word: str) -> frozenset:
     for form in base_forms(word):
         out |= lex.derivations.get(form, set())
     return frozenset(out)
+
+
+def legal_step(word: str) -> int:
+    """The step of a criminal case ``word`` (a lemma, in any case) names (:data:`LEGAL_STEPS`), 0 if none."""
+    return LEGAL_STEPS.get(word.lower(), 0)
 
 
 def direction(word: str) -> int:

@@ -813,3 +813,86 @@ def test_the_same_figure_bounded_the_other_way_is_a_contradiction():
                 "Fewer than 50 people were killed in the floods in Assam on Monday, officials said.")
     assert fewer.verdicts[0].label == "contradicted"
     assert "'Fewer than 50' where the wire copy says 'More than 50'" in fewer.verdicts[0].reason
+
+
+def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():
+    from compare import compare as run
+    wire = ("More than 600 firefighters were sent to battle the blaze, and the fire is now under control, the "
+            "city's fire department said on Tuesday.")
+    c = run(wire, "The fire is now under control after 600 firefighters were sent to battle the blaze.")
+    assert [(u.text, u.evidence) for u in c.units if u.kind == "hedge"] == [
+        ("600", "the wire copy says 'More than 600'")]
+    (v,) = c.verdicts
+    assert v.label in ("partial", "unsupported")
+    assert "'600' is stated as fact where the wire copy says 'More than 600'" in v.reason
+    # the bound kept, put another way, or left open, is no flag
+    for derived in ["The fire is now under control after over 600 firefighters were sent to battle the blaze.",
+                    "The fire is now under control after 600-plus firefighters were sent to battle the blaze.",
+                    "The fire is now under control after 600 or more firefighters were sent to battle the blaze.",
+                    "The fire is now under control after some 600 firefighters were sent to battle the blaze."]:
+        kept = run(wire, derived)
+        assert not [u for u in kept.units if u.kind == "hedge"] and not kept.flags, derived
+    # a wire copy that also gives the figure unbounded may be the one the sentence took
+    rates = run("Women's binge drinking rates rose by nearly 36 percent between 2002 and 2012. Menominee had the "
+                "highest rate, at 36 percent.", "Menominee had the highest binge drinking rate, at 36 percent.")
+    assert not [u for u in rates.units if u.kind == "hedge"]
+
+
+def test_no_reports_of_something_stated_as_none_happening_is_flagged():
+    from compare import compare as run
+    wire = ("The plant was hit by another explosion in July 2013, although there were no reports of casualties "
+            "or toxic leaks at the time.")
+    c = run(wire, "The plant was hit by another explosion in July 2013, without casualties or toxic leaks.")
+    assert [(u.text, u.evidence) for u in c.units if u.kind == "hedge"] == [
+        ("without casualties", "the wire copy says 'no reports of casualties'")]
+    assert c.flags and c.flags[0].text == "without casualties"
+    assert "'without casualties' is stated as fact where the wire copy says 'no reports of casualties'" \
+        in c.verdicts[0].reason
+    # the absence of reports kept, or what is said put in someone's mouth, is no flag
+    for derived in ["The plant was hit by another explosion in July 2013, with no reported casualties.",
+                    "The plant was hit by another explosion in July 2013; no casualties were reported.",
+                    "The plant was hit by another explosion in July 2013, and there was no sign of casualties.",
+                    "The plant was hit by another explosion in July 2013 that caused casualties and toxic leaks, "
+                    "according to residents."]:
+        kept = run(wire, derived)
+        assert not [u for u in kept.units if u.kind == "hedge"], derived
+
+
+def test_another_office_of_the_company_is_a_contradiction():
+    from compare import compare as run
+    wire = ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
+            "prosecutors said.")
+    c = run(wire, "The CEO of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("CEO", "contradicted", "founder")]
+    assert c.verdicts[0].label == "contradicted"
+    # an office the wire copy gives the same person elsewhere, or a word for the same office, is no swap
+    for wire2, derived in [
+            (wire + " Watson, who is also the company's CEO, denied wrongdoing.",
+             "The CEO of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges."),
+            ("The chairman of the bank resigned on Monday after the losses came to light, the bank said.",
+             "The chairwoman of the bank resigned on Monday after the losses came to light."),
+            ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday, prosecutors said.",
+             "The head of the troubled digital start-up Ozy Media was arrested on Thursday.")]:
+        same = run(wire2, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_another_step_of_a_criminal_case_is_a_contradiction():
+    from compare import compare as run
+    wire = ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
+            "prosecutors said.")
+    c = run(wire, "The founder of the troubled digital start-up Ozy Media was acquitted of fraud charges on Thursday.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("acquitted", "contradicted", "arrested")]
+    assert "'acquitted' where the wire copy says 'arrested'" in c.verdicts[0].reason
+    # the same step in other words, or a step the wire copy names elsewhere, is no contradiction
+    for wire2, derived in [
+            (wire, "The founder of the troubled digital start-up Ozy Media was detained on fraud charges on "
+                   "Thursday."),
+            (wire + " He was later charged with securities fraud.",
+             "The founder of the troubled digital start-up Ozy Media was charged on Thursday with fraud."),
+            ("Police arrested the driver on Sunday and charged him with dangerous driving, officials said.",
+             "The driver was charged with dangerous driving after his arrest on Sunday.")]:
+        same = run(wire2, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

@@ -645,11 +645,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                  if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
         if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
             other = []          # "CEO" where the window says "founder" and another wire sentence "founder and CEO"
-        if fresh and not ants and not other and t.pos == "VERB" and lexicon.legal_step(lem) and lem not in wire.all_lemmas:
-            # "acquitted of fraud charges" where the window has him "arrested on fraud charges": another step of
-            # the law's course, one the wire copy never names
-            mine = {lexicon.legal_step(u.lemma) for u in toks}
-            other = [u.text for a in win_an for u in a.tokens if lexicon.legal_step(u.lemma) not in mine | {0}][:1]
+        if (fresh and not ants and not other and (family := lexicon.fact_family(lem)) is not None
+                and t.pos == lexicon.FAMILY_POS[family[0]] and lem not in wire.all_lemmas and t.lower not in wire.all_lower):
+            # "acquitted of fraud charges" where the window has him "arrested on fraud charges", "profit" where it
+            # has "revenue": another member of the family, one the wire copy never names
+            mine = {lexicon.fact_family(u.lemma) for u in toks}
+            other = [u.text for a in win_an for u in a.tokens
+                     if (g := lexicon.fact_family(u.lemma)) is not None and g[0] == family[0] and g not in mine
+                     and (family[0] != "measure" or u.pos == "NOUN")][:1]
         move = lexicon.direction(lem) if fresh and not ants and not other else 0
         if move and -move in win_moves and move not in win_moves and -move not in own_moves:
             other = [win_moves[-move]]

@@ -51,8 +51,9 @@ exact string comparison for them.
   "decision", "hungry"/"hunger"): the same idea as another part of speech.
 * :func:`direction` -- +1 or -1 for words that say an amount rose or fell
   (:data:`CHANGE_DIRECTION`, curated).
-* :func:`legal_step` -- the step of a criminal case a verb names (:data:`LEGAL_STEPS`,
-  curated: arrested, charged, convicted or acquitted, sentenced, pardoned).
+* :func:`fact_family` -- the family of facts a word names and its member (:data:`FACT_FAMILIES`,
+  curated: the steps of a criminal case, "arrested"/"acquitted"; what a company's figure measures,
+  "revenue"/"profit").
 * :func:`known` -- some base form of the word is a WordNet lemma.
 
 Word-sense ambiguity is not resolved: two words qualify if *any* of their
@@ -69,7 +70,8 @@ import re
 
 __all__ = [
     "CONTRAST_CLASSES",
-    "LEGAL_STEPS",
+    "FACT_FAMILIES",
+    "FAMILY_POS",
     "OFFICES",
     "DATA_PATH",
     "are_antonyms",
@@ -79,7 +81,7 @@ __all__ = [
     "base_forms",
     "derivations",
     "direction",
-    "legal_step",
+    "fact_family",
     "known",
 ]
 
@@ -138,13 +140,24 @@ CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = (
 OFFICES = frozenset({"founder", "cofounder", "co-founder", "foundress", "ceo", "chief executive officer", "cfo",
                      "chief financial officer", "coo", "chief operating officer", "cto", "chairman", "chairwoman",
                      "chairperson", "president", "owner"})
-#: The steps of a criminal case, in order, that news reports of a person: arrested, then charged (or
-#: indicted), convicted or acquitted, sentenced, pardoned.  Each is a distinct fact ("arrested on fraud
-#: charges" is not "acquitted of fraud charges"); words for the same step share a number.  Curated by hand
-#: from WordNet 3.0's verbs of legal process; words with a common sense outside the law ("clear", "free",
-#: "hold", "jail" for a sentence served) are left out.
-LEGAL_STEPS: dict[str, int] = {"arrest": 1, "charge": 2, "indict": 2, "convict": 3, "acquit": 4, "exonerate": 4,
-                               "sentence": 5, "pardon": 6}
+#: Families of words whose members state different facts though news uses them in the same place, each
+#: member with its place in the family (words for the same thing share it), curated by hand:
+#:
+#: * ``legal``: the steps of a criminal case, read in verbs: arrested, then charged (or indicted),
+#:   convicted or acquitted, sentenced, pardoned ("arrested on fraud charges" is not "acquitted of fraud
+#:   charges"). Words with a common sense outside the law ("clear", "free", "hold", "jail") are left out.
+#: * ``measure``: what a company's figure measures, read in nouns: revenue (sales) is not profit
+#:   (earnings, income), nor a dividend or a debt. Words news uses in other senses ("turnover" of the
+#:   ball, a winning "margin", the "cost" or "loss" of lives, "job losses") are left out.
+FACT_FAMILIES: dict[str, dict[str, int]] = {
+    "legal": {"arrest": 1, "charge": 2, "indict": 2, "convict": 3, "acquit": 4, "exonerate": 4, "sentence": 5,
+              "pardon": 6},
+    "measure": {"revenue": 1, "sale": 1, "sales": 1, "profit": 2, "earnings": 2, "earning": 2, "income": 2,
+                "dividend": 3, "debt": 4},
+}
+#: the part of speech each family is read in ("charge" the noun is also a price, "sell" the verb no measure)
+FAMILY_POS = {"legal": "VERB", "measure": "NOUN"}
+_FAMILY_OF = {w: (name, n) for name, members in FACT_FAMILIES.items() for w, n in members.items()}
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
 #: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
@@ -370,9 +383,10 @@ def derivations(word: str) -> frozenset:
     return frozenset(out)
 
 
-def legal_step(word: str) -> int:
-    """The step of a criminal case ``word`` (a lemma, in any case) names (:data:`LEGAL_STEPS`), 0 if none."""
-    return LEGAL_STEPS.get(word.lower(), 0)
+def fact_family(word: str) -> tuple[str, int] | None:
+    """``(family, member)`` of ``word`` (a lemma, in any case) in :data:`FACT_FAMILIES`: ("legal", 1) for
+    "arrest", ("measure", 2) for "profit"; None if it belongs to none."""
+    return _FAMILY_OF.get(word.lower())
 
 
 def direction(word: str) -> int:

@@ -896,3 +896,16 @@ def test_another_step_of_a_criminal_case_is_a_contradiction():
              "The driver was charged with dangerous driving after his arrest on Sunday.")]:
         same = run(wire2, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_another_measure_of_a_company_s_figures_is_a_contradiction():
+    from compare import compare as run
+    wire = "Acme's revenue rose 8% to $4.2 billion in the third quarter, the company said on Tuesday."
+    c = run(wire, "Acme's profit rose 8% to $4.2 billion in the third quarter.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("profit", "contradicted", "revenue")]
+    # sales for revenue is the same measure; a loss of jobs is no measure at all
+    for derived in ["Acme's sales rose 8% to $4.2 billion in the third quarter.",
+                    "Acme's revenue rose 8% to $4.2 billion in the third quarter, easing fears of job losses."]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

@@ -246,6 +246,8 @@ def test_concurrent_first_use_gives_consistent_answers():
         ("football", "tennis"),     # a field game and a court game: one group
         ("miles", "kilometres"),
         ("army", "navy"),
+        ("CEO", "founder"),         # offices of a company
+        ("chairman", "cfo"),
     ],
 )
 def test_members_of_a_closed_class_contrast(a, b):
@@ -266,6 +268,9 @@ def test_members_of_a_closed_class_contrast(a, b):
         ("London", "Moscow"),       # instances are read by the entity checks
         ("xqzzyv", "yellow"),
         ("kg", "g"),                # abbreviations are read by the unit checks
+        ("chairman", "chairwoman"), # one office
+        ("chairman", "president"),  # WordNet's presiding officer: a sense they share
+        ("founder", "pioneer"),     # not an office
     ],
 )
 def test_paraphrases_and_other_pairs_do_not_contrast(a, b):
@@ -301,3 +306,15 @@ def test_derivations_of_unknown_or_unrelated_words_are_empty():
                                        ("contract", 0), ("cut", 0), ("paint", 0)])
 def test_direction_of_a_change_of_amount(word, way):
     assert lexicon.direction(word) == way
+
+
+@pytest.mark.parametrize("word, family", [("arrest", ("legal", 1)), ("Acquit", ("legal", 4)),
+                                          ("charge", ("legal", 2)), ("indict", ("legal", 2)),
+                                          ("revenue", ("measure", 1)), ("sales", ("measure", 1)),
+                                          ("earnings", ("measure", 2)), ("profit", ("measure", 2)),
+                                          ("clear", None), ("loss", None), ("margin", None)])
+def test_fact_families(word, family):
+    # words for the same fact share a member number; words with common senses outside the family are out
+    assert lexicon.fact_family(word) == family
+    if family:
+        assert lexicon.FAMILY_POS[family[0]] in ("VERB", "NOUN")

@@ -42,6 +42,12 @@ _SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _CO_ROLES = frozenset({"chair", "host", "star", "pilot", "captain", "chairman", "chairwoman", "head", "lead"})
 _POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
+#: modal verbs that put what follows under a possibility; not "can", which states an ability ("Storey can win a
+#: 17th title" is true before the race)
+_MAYBE = frozenset({"could", "may", "might"})
+#: words before "to" that state the next verb as coming ("is set to make his debut"); other verbs before "to"
+#: ("agree to", "hope to") put it under a wish or a plan of their own
+_FIRM_TO = frozenset({"set", "going", "due", "poised", "about"})
 #: a place or an organisation the wire copy never names (nor a place within it: "the U.K." for "London") flags a
 #: sentence on its own, as a new figure does. On the training file, sentences the other checks left alone
 #: that hold one are marked 33 times in 34
@@ -197,7 +203,8 @@ class SentenceCheck:
     #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
     #: a day or date (not a year the window gives as "next year" and the like)
     hard_new: int = 0
-    #: possibilities of the window stated as facts ("could make his debut" → "is set to make his debut")
+    #: possibilities of the window stated as facts ("could make his debut" → "is set to make his debut"):
+    #: flags the sentence on its own
     firmer: int = 0
     #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
     new_run: int = 0
@@ -907,17 +914,20 @@ def _digit_names(text: str, facts: WireFacts):
 
 def _stated_as_fact(window: list[Analysis], toks) -> list:
     """Verbs of the sentence that the window puts under a possibility, stated without one: the window says
-    "could make his debut", the sentence "is set to make his debut". ``(token, the window's words)``."""
+    "could make his debut", the sentence "is set to make his debut" or "made his debut". A modal the subject
+    follows asks rather than states ("could you take care of the food?"), and a verb under another verb's
+    "to" ("agreed to watch") is no statement of fact. ``(token, the window's words)``."""
     maybe: dict[str, str] = {}
     for a in window:
-        for k, t in enumerate(a.tokens):
-            if t.lower in _POSSIBILITY:
+        for k, t in enumerate(a.tokens[:-1]):
+            if t.lower in _MAYBE and t.pos == "AUX" and a.tokens[k + 1].pos != "PRON":
                 v = next((u for u in a.tokens[k + 1:k + 4] if u.pos in ("VERB", "AUX") and u.lower not in _POSSIBILITY),
                          None)
                 if v is not None:
                     maybe.setdefault(v.lemma, f"{t.text} {v.text}")
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
-            and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])]
+            and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])
+            and not (k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower not in _FIRM_TO)]
 
 
 def _unhedged(window: list[Analysis], toks) -> list:

@@ -681,15 +681,28 @@ def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
     assert quarter.verdicts[0].label == "contradicted" and "'Q3' where the wire copy says 'Q2'" in quarter.verdicts[0].reason
 
 
-def test_a_possibility_stated_as_a_fact_is_shown():
+def test_a_possibility_stated_as_a_fact_is_flagged():
     from compare import compare as run
     wire = "Clarkson joined the club in July and could make his debut against Alloa on Saturday."
     c = run(wire, "Clarkson, who joined in July, is set to make his debut against Alloa on Saturday.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "make"] == [
         ("make", "new", "the wire copy says 'could make'")]
     assert [u.kind for u in c.units if u.text == "make"] == ["hedge"]
+    assert c.verdicts[0].label in ("partial", "unsupported")
+    assert "'make' is stated as fact where the wire copy says 'could make'" in c.verdicts[0].reason
+    assert [f.text for f in c.flags] == ["set to make"]
     kept = run(wire, "Clarkson, who joined in July, may make his debut against Alloa on Saturday.")
-    assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"])
+    assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"]) and not kept.flags
+    # an ability ("can"), a request ("could you"), or a verb under another's "to" is no possibility stated as fact
+    for wire2, derived in [
+            ("Storey can win a 17th title when she rides in Saturday's road race, organisers said.",
+             "Storey will ride in Saturday's road race, where she can win a 17th title."),
+            ("Maria asked Ann and Emily: could you take care of the food on Saturday?",
+             "Ann and Emily will take care of the food on Saturday."),
+            ("The two leaders could meet in Geneva next week, officials said on Monday.",
+             "The two leaders have agreed to meet in Geneva next week, officials said.")]:
+        same = run(wire2, derived)
+        assert not [u for u in same.units if u.kind == "hedge"], derived
 
 
 @pytest.mark.parametrize("wire, derived, flipped_wire, flipped_derived", [

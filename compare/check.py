@@ -359,7 +359,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if _overlaps(d.start, d.end, taken):
             continue
         weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
-        if any(d.unit == w.unit and _same_value(d.value, w.value) for w in all_durs):
+        if (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
+                                              for w in ds if w.unit == d.unit and w.value == d.value],
+                                   [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
+                                    if w.unit == d.unit and w.value == d.value])) is not None:
+            add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
+            out.unhedged += 1
+        elif any(d.unit == w.unit and _same_value(d.value, w.value) for w in all_durs):
             add(d.start, d.end, "duration", "supported", next(w.text for w in all_durs if d.unit == w.unit))
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
@@ -417,15 +423,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 out.contradictions.append(f"'{text[_bound_start(text, x.start):x.end]}' where the wire copy says "
                                           f"'{said}'")
                 continue
-            # "600 firefighters" where the window says "more than 600", and the wire copy never gives the figure
-            # unbounded: a bound dropped
-            if (sides and not side and all(w.value == x.value for w in sides.values())
-                    and all(_bound(wire.analyses[j].text, w.start) for j, figs in enumerate(facts.figures)
-                            for w in figs if w.value == x.value)
-                    and not _APPROXIMATE.search(text[max(0, x.start - 16):x.start])
-                    and not _OPEN_ENDED.match(text[x.end:x.end + 10])):
-                other = next(iter(sides.values()))
-                said = w_texts[id(other)][_bound_start(w_texts[id(other)], other.start):other.end]
+            # "600 firefighters" where the window says "more than 600": a bound dropped
+            if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
+                                                  for w in figs if w.value == x.value],
+                                       [(w_texts[id(w)], w) for w in win_figs if w.value == x.value])) is not None:
                 add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
                 continue
@@ -921,10 +922,10 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
     for a in window:
         for k, t in enumerate(a.tokens[:-1]):
             if t.lower in _MAYBE and t.pos == "AUX" and a.tokens[k + 1].pos != "PRON":
-                v = next((u for u in a.tokens[k + 1:k + 4] if u.pos in ("VERB", "AUX") and u.lower not in _POSSIBILITY),
-                         None)
+                # the verb it governs, past any auxiliary ("could have won": "won", not "have")
+                v = next((u for u in a.tokens[k + 1:k + 4] if u.pos == "VERB" and u.lower not in _POSSIBILITY), None)
                 if v is not None:
-                    maybe.setdefault(v.lemma, f"{t.text} {v.text}")
+                    maybe.setdefault(v.lemma, a.text[t.start:v.end])
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
             and not any(u.lower in _POSSIBILITY or u.lower in HEDGES for u in toks[max(0, k - 4):k])
             and not (k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower not in _FIRM_TO)]
@@ -1056,6 +1057,18 @@ _BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reve
 
 _APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated)\s+$", re.I)
 _OPEN_ENDED = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so|fewer|less)\b|\s*-odd\b)", re.I)
+
+
+def _dropped_bound(text: str, x, same: list, in_window: list) -> str | None:
+    """The window's words when the sentence states the figure ``x`` bare ("600 firefighters") where the
+    window bounds it ("more than 600") and the wire copy never gives it unbounded; else None.
+    ``same``: ``(wire sentence text, figure)`` for every figure of that value in the wire copy,
+    ``in_window``: those of the window."""
+    if (not in_window or _bound(text, x.start) or _APPROXIMATE.search(text[max(0, x.start - 16):x.start])
+            or _OPEN_ENDED.match(text[x.end:x.end + 10]) or not all(_bound(t, w.start) for t, w in same)):
+        return None
+    t, w = in_window[0]
+    return t[_bound_start(t, w.start):w.end]
 
 
 def _bound(text: str, start: int) -> int:

@@ -845,6 +845,11 @@ def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():
                     "The fire is now under control after some 600 firefighters were sent to battle the blaze."]:
         kept = run(wire, derived)
         assert not [u for u in kept.units if u.kind == "hedge"] and not kept.flags, derived
+    # a quantity with its unit, too
+    tanker = run("The tanker was carrying up to 2,000 tonnes of oil when it sank, officials said.",
+                 "The tanker was carrying 2,000 tonnes of oil when it sank.")
+    assert [(u.text, u.evidence) for u in tanker.units if u.kind == "hedge"] == [
+        ("2,000 tonnes", "the wire copy says 'up to 2,000 tonnes'")]
     # a wire copy that also gives the figure unbounded may be the one the sentence took
     rates = run("Women's binge drinking rates rose by nearly 36 percent between 2002 and 2012. Menominee had the "
                 "highest rate, at 36 percent.", "Menominee had the highest binge drinking rate, at 36 percent.")

@@ -359,7 +359,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if _overlaps(d.start, d.end, taken):
             continue
         weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
-        if (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
+        if (said := _reversed_bound(text, d, [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
+                                              if w.unit == d.unit and _same_value(w.value, d.value)])):
+            add(_bound_start(text, d.start), d.end, "duration", "contradicted", said)   # "over 10 years" / "almost"
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{text[_bound_start(text, d.start):d.end]}' where the wire copy says '{said}'")
+        elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
                                               for w in ds if w.unit == d.unit and w.value == d.value],
                                    [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
                                     if w.unit == d.unit and w.value == d.value])) is not None:
@@ -414,10 +419,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
                          None)) is not None:
             # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
-            sides = {_bound(w_texts[id(w)], w.start): w for w in win_figs if _same_figure(x, w)}
-            if (side := _bound(text, x.start)) and -side in sides and side not in sides:
-                other = sides[-side]
-                said = w_texts[id(other)][_bound_start(w_texts[id(other)], other.start):other.end]
+            if (said := _reversed_bound(text, x, [(w_texts[id(w)], w) for w in win_figs if _same_figure(x, w)])):
                 add(_bound_start(text, x.start), x.end, "number", "contradicted", said)
                 f["contra_figures"] += 1
                 out.contradictions.append(f"'{text[_bound_start(text, x.start):x.end]}' where the wire copy says "
@@ -1057,6 +1059,17 @@ _BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reve
 
 _APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated)\s+$", re.I)
 _OPEN_ENDED = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so|fewer|less)\b|\s*-odd\b)", re.I)
+
+
+def _reversed_bound(text: str, x, in_window: list) -> str | None:
+    """The window's words when the sentence bounds the figure ``x`` one way ("over 400") and the window
+    bounds the same figure only the other way ("almost 400"); else None. ``in_window``: ``(wire sentence
+    text, figure)`` for the window's figures of that value."""
+    sides = {_bound(t, w.start): (t, w) for t, w in in_window}
+    if not (side := _bound(text, x.start)) or -side not in sides or side in sides:
+        return None
+    t, w = sides[-side]
+    return t[_bound_start(t, w.start):w.end]
 
 
 def _dropped_bound(text: str, x, same: list, in_window: list) -> str | None:

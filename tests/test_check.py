@@ -826,6 +826,10 @@ def test_the_same_figure_bounded_the_other_way_is_a_contradiction():
                 "Fewer than 50 people were killed in the floods in Assam on Monday, officials said.")
     assert fewer.verdicts[0].label == "contradicted"
     assert "'Fewer than 50' where the wire copy says 'More than 50'" in fewer.verdicts[0].reason
+    served = run("He served more than 10 years in prison for the killing, his lawyer said on Monday.",
+                 "He served less than 10 years in prison for the killing.")
+    assert [(u.text, u.status, u.evidence) for u in served.units if u.kind == "duration"] == [
+        ("less than 10 years", "contradicted", "more than 10 years")]
 
 
 def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():

@@ -880,6 +880,31 @@ def test_no_reports_of_something_stated_as_none_happening_is_flagged():
         assert not [u for u in kept.units if u.kind == "hedge"], derived
 
 
+def test_an_accusation_or_an_expectation_stated_as_fact_is_flagged():
+    from compare import compare as run
+    for wire, derived, said in [
+            ("The man was accused of stealing $5,000 from the church collection, police said on Monday.",
+             "The man stole $5,000 from the church collection, police said on Monday.", "accused of stealing"),
+            ("The gunman is believed to have acted alone, police said on Tuesday.",
+             "The gunman acted alone, police said on Tuesday.", "believed to have acted"),
+            ("Trade between the two countries is expected to top $10 billion this year, officials said.",
+             "Trade between the two countries will top $10 billion this year, officials said.", "expected to top")]:
+        c = run(wire, derived)
+        (unit,) = [u for u in c.units if u.kind == "hedge"]
+        assert unit.evidence == f"the wire copy says '{said}'", derived
+        assert c.verdicts[0].label in ("partial", "unsupported") and "stated as fact" in c.verdicts[0].reason
+    # the frame kept, or the sentence's own look ahead, is no flag
+    for wire, derived in [
+            ("The man was accused of stealing $5,000 from the church collection, police said on Monday.",
+             "Police said the man was accused of stealing $5,000 from the church."),
+            ("The company plans to cut 2,000 jobs next year, a spokesman said.",
+             "The company intends to cut 2,000 jobs next year, a spokesman said."),
+            ("The company expects to improve leverage next year, its chief executive said.",
+             "The company projects improving leverage next year.")]:
+        same = run(wire, derived)
+        assert not [u for u in same.units if u.kind == "hedge"], derived
+
+
 def test_another_office_of_the_company_is_a_contradiction():
     from compare import compare as run
     wire = ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "

@@ -18,7 +18,7 @@ CHECK_SEED = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_s
 LABELS = {"copied", "paraphrased", "partial", "unsupported", "contradicted"}
 SECTIONS = {"body", "heading", "faq_question", "faq_answer", "caption", "boilerplate"}
 TAGS = {"verbatim", "paraphrase", "merged", "split", "none"}
-KINDS = {"number", "date", "day", "duration", "person", "org", "place", "quote", "phrase", "word", "negation"}
+KINDS = {"number", "date", "day", "duration", "person", "org", "place", "quote", "phrase", "word", "negation", "hedge"}
 
 
 def _env() -> dict[str, str]:

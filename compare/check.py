@@ -508,7 +508,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 # still a name the wire copy does not write, as the verdict model was fitted to count it
                 f["new_entities"] += match is not None
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
-                     and ENTITY_KIND.get(wl) == kind and not same_entity(mention, w, e.label)
+                     and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
                      and not (kind == "place" and (within(mention, w) or within(w, mention)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
@@ -662,8 +662,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         ants = [m for m in plain if m not in denied and _antonyms(lem, m)
                 and not _converse(win_an, m, {u.lower for u in toks if u.pos == "PROPN" and u.end <= t.start})] \
             if fresh else []
-        if ants and (lexicon.direction(lem) in win_moves or any(_synonyms(lem, m) for m in plain)):
-            ants = []           # the window says it too ("sales declined while costs rose" / "sales fell")
+        if ants and (lexicon.direction(lem) in win_moves or any(_synonyms(lem, m) for m in plain if m not in own)):
+            # the window says it too ("sales declined while costs rose" / "sales fell"); a window word the
+            # sentence uses as well is no other way of saying it ("admitted taking" / "denied taking")
+            ants = []
         other = ([m for m in kinds if _contrasting(lem, m)]
                  if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
         if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
@@ -1140,6 +1142,17 @@ def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:
                         return True
                     break
     return False
+
+
+def _same_kind(kind: str, wire_kind: str | None, mention: str, wire_text: str) -> bool:
+    """Whether a derived name of ``kind`` put in place of a wire name of ``wire_kind`` is a swap of one
+    kind of name: the same kind, or a person for a one-word name the tagger read as an organisation or a
+    place ("Jones said" where the wire copy has "Smith said", "Smith" tagged ORG), or the other way round."""
+    if kind == wire_kind:
+        return True
+    one_word = len(mention.split()) == 1 and len(wire_text.split()) == 1
+    return one_word and "person" in (kind, wire_kind) and wire_kind in ("person", "org", "place") \
+        and kind in ("person", "org", "place")
 
 
 def _short_replacements(d: Analysis, w: Analysis) -> list[tuple[int, int, tuple]]:

@@ -956,3 +956,25 @@ def test_another_measure_of_a_company_s_figures_is_a_contradiction():
                     "Acme's revenue rose 8% to $4.2 billion in the third quarter, easing fears of job losses."]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_a_name_swapped_in_is_caught_whatever_the_tagger_called_the_wire_s_name():
+    from compare import compare as run
+    from compare.nlp import analyse
+    wire = "Smith said the plan would fail, according to a statement on Monday."
+    assert [e.label for e in analyse([wire])[0].entities if e.text == "Smith"] != ["PERSON"], \
+        "the case this test is about: the tagger reads the bare surname as something else"
+    c = run(wire, "Jones said the plan would fail, according to a statement on Monday.")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'Jones' where the wire copy says 'Smith'" in c.verdicts[0].reason
+    # the same person named more fully is no swap
+    same = run(wire, "John Smith said the plan would fail, according to a statement on Monday.")
+    assert same.verdicts[0].label != "contradicted"
+
+
+def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
+    from compare import compare as run
+    c = run("The minister denied taking bribes from the contractor, his office said on Monday.",
+            "The minister admitted taking bribes from the contractor, his office said on Monday.")
+    assert c.verdicts[0].label == "contradicted"
+    assert [u.text for u in c.units if u.status == "contradicted"] == ["admitted"]

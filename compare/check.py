@@ -344,11 +344,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     def contradicted_at(s, e) -> bool:
         return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in out.units)
 
-    def overrule(s, e, kind, evidence, reason):
-        """A name a relation check finds contradicted, in place of the units an earlier check gave it."""
+    def overrule(s, e, kind, evidence, reason, feature="contra_entities"):
+        """A span a relation check finds contradicted, in place of the units an earlier check gave it."""
         out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
         add(s, e, kind, "contradicted", evidence)
-        f["contra_entities"] += 1
+        f[feature] += 1
         out.contradictions.append(reason)
 
     # -- quotations: must appear word for word in the wire copy --------------------------------
@@ -595,6 +595,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
             out.firmer += 1
 
+    # a quantifier, a round magnitude or a preposition of place put where the best wire sentence has another of
+    # its scale, before the same words: "all residents" for "some residents", "thousands of people" for
+    # "hundreds of people", "in Kyiv" for "near Kyiv"
+    if best is not None and best_cos >= CLOSE_COS:
+        for k, said in _scale_swaps(toks, wire.analyses[best].tokens)[:1]:
+            t = toks[k]
+            if not contradicted_at(t.start, t.end):
+                overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
     # a change of amount said of the same thing the other way round ("an increase in vaccine sales" where
     # the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell
     if not d_neg:
@@ -1153,6 +1161,34 @@ def _same_kind(kind: str, wire_kind: str | None, mention: str, wire_text: str) -
     one_word = len(mention.split()) == 1 and len(wire_text.split()) == 1
     return one_word and "person" in (kind, wire_kind) and wire_kind in ("person", "org", "place") \
         and kind in ("person", "org", "place")
+
+
+#: closed scales whose steps state different facts, each word with its step (words on one step say the same):
+#: how many of a group ("some residents" / "all residents"), a round magnitude ("hundreds of people" /
+#: "thousands"), and where ("in Kyiv" / "near Kyiv"; "around the world" is no place, so "around" is left out)
+_QUANTITIES = {"no": 0, "none": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5, "every": 5,
+               "each": 5}
+_MAGNITUDES = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 4, "billions": 5}
+_WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
+
+
+def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
+    """One word of the sentence's tokens ``dt`` put in place of another step of its scale in the wire tokens
+    ``wt``, before the same word (a preposition of place before the same name or "the"): ``(index in dt,
+    the wire's word)``."""
+    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i2 >= len(dt) or j2 >= len(wt):
+            continue
+        a, b, after = dt[i1].lower, wt[j1].lower, dt[i2]
+        if after.lower != wt[j2].lower:
+            continue
+        for scale in (_QUANTITIES, _MAGNITUDES, _WHERE):
+            if a in scale and b in scale and scale[a] != scale[b] and (
+                    scale is not _WHERE or after.pos == "PROPN" or after.lower == "the"):
+                out.append((i1, wt[j1].text))
+    return out
 
 
 def _short_replacements(d: Analysis, w: Analysis) -> list[tuple[int, int, tuple]]:

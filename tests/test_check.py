@@ -978,3 +978,34 @@ def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
             "The minister admitted taking bribes from the contractor, his office said on Monday.")
     assert c.verdicts[0].label == "contradicted"
     assert [u.text for u in c.units if u.status == "contradicted"] == ["admitted"]
+
+
+@pytest.mark.parametrize("wire, derived, changed, said", [
+    ("Police said on Tuesday that some residents of the village were evacuated after the river burst its banks.",
+     "Police said on Tuesday that all residents of the village were evacuated after the river burst its banks.",
+     "all", "some"),
+    ("Most economists expect the central bank to raise rates next month, a Reuters poll found.",
+     "All economists expect the central bank to raise rates next month, a Reuters poll found.", "All", "Most"),
+    ("The rally drew hundreds of people to the capital on Saturday, organisers said.",
+     "The rally drew thousands of people to the capital on Saturday, organisers said.", "thousands", "hundreds"),
+    ("The river burst its banks near Kyiv on Tuesday, flooding dozens of homes, officials said.",
+     "The river burst its banks in Kyiv on Tuesday, flooding dozens of homes, officials said.", "in", "near"),
+])
+def test_another_step_of_a_scale_is_a_contradiction(wire, derived, changed, said):
+    from compare import compare as run
+    c = run(wire, derived)
+    assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [(changed, said)]
+    assert c.verdicts[0].label == "contradicted"
+
+
+def test_words_on_the_same_step_of_a_scale_say_the_same():
+    from compare import compare as run
+    for wire, derived in [
+            ("Every resident of the village was evacuated on Tuesday, police said.",
+             "All residents of the village were evacuated on Tuesday, police said."),
+            ("People around the world watched the launch on Tuesday, NASA said.",
+             "People in the world watched the launch on Tuesday, NASA said."),
+            ("The delegates met at the Kremlin on Tuesday, officials said.",
+             "The delegates met in the Kremlin on Tuesday, officials said.")]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

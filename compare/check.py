@@ -446,6 +446,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 out.unhedged += 1
                 continue
             add(x.start, x.end, "number", "supported", same.text)
+        elif (w := next((w for w in win_figs if _same_figure(x, w) and {x.unit, w.unit} == {"%", "pp"}),
+                        None)) is not None:
+            # "up 0.3%" where the window says "up 0.3 percentage points": another quantity
+            add(x.start, x.end, "number", "contradicted", w.text)
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
@@ -679,13 +685,16 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
             other = []          # "CEO" where the window says "founder" and another wire sentence "founder and CEO"
         if (fresh and not ants and not other and (family := lexicon.fact_family(lem)) is not None
-                and t.pos == lexicon.FAMILY_POS[family[0]] and lem not in wire.all_lemmas and t.lower not in wire.all_lower):
+                and t.pos in lexicon.FAMILY_POS[family[0]] and lem not in wire.all_lemmas
+                and t.lower not in wire.all_lower):
             # "acquitted of fraud charges" where the window has him "arrested on fraud charges", "profit" where it
-            # has "revenue": another member of the family, one the wire copy never names
+            # has "revenue", "injured" where it has "killed": another member of the family, one the wire copy
+            # never names, where the window has no word for the sentence's ("dead" for "killed")
             mine = {lexicon.fact_family(u.lemma) for u in toks}
-            other = [u.text for a in win_an for u in a.tokens
-                     if (g := lexicon.fact_family(u.lemma)) is not None and g[0] == family[0] and g not in mine
-                     and (family[0] != "measure" or u.pos == "NOUN")][:1]
+            theirs = [(g, u) for a in win_an for u in a.tokens if (g := lexicon.fact_family(u.lemma)) is not None
+                      and g[0] == family[0] and u.pos in lexicon.FAMILY_POS[family[0]]]
+            if all(g != family for g, _ in theirs):
+                other = [u.text for g, u in theirs if g not in mine][:1]
         move = lexicon.direction(lem) if fresh and not ants and not other else 0
         if move and -move in win_moves and move not in win_moves and -move not in own_moves:
             other = [win_moves[-move]]

@@ -149,14 +149,19 @@ OFFICES = frozenset({"founder", "cofounder", "co-founder", "foundress", "ceo", "
 #: * ``measure``: what a company's figure measures, read in nouns: revenue (sales) is not profit
 #:   (earnings, income), nor a dividend or a debt. Words news uses in other senses ("turnover" of the
 #:   ball, a winning "margin", the "cost" or "loss" of lives, "job losses") are left out.
+#: * ``harm``: killed (died, dead) is not injured (wounded, hurt), read in verbs and adjectives.
+#: * ``exit``: how a person left a post: resigned (quit), retired, sacked (ousted). "Fire" and "dismiss" are
+#:   left out for "fired shots" and "dismissed the claims".
 FACT_FAMILIES: dict[str, dict[str, int]] = {
     "legal": {"arrest": 1, "charge": 2, "indict": 2, "convict": 3, "acquit": 4, "exonerate": 4, "sentence": 5,
               "pardon": 6},
     "measure": {"revenue": 1, "sale": 1, "sales": 1, "profit": 2, "earnings": 2, "earning": 2, "income": 2,
                 "dividend": 3, "debt": 4},
+    "harm": {"kill": 1, "die": 1, "dead": 1, "injure": 2, "wound": 2, "hurt": 2},
+    "exit": {"resign": 1, "quit": 1, "retire": 2, "sack": 3, "oust": 3},
 }
-#: the part of speech each family is read in ("charge" the noun is also a price, "sell" the verb no measure)
-FAMILY_POS = {"legal": "VERB", "measure": "NOUN"}
+#: the parts of speech each family is read in ("charge" the noun is also a price, "sell" the verb no measure)
+FAMILY_POS = {"legal": ("VERB",), "measure": ("NOUN",), "harm": ("VERB", "ADJ"), "exit": ("VERB",)}
 _FAMILY_OF = {w: (name, n) for name, members in FACT_FAMILIES.items() for w, n in members.items()}
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact

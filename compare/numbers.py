@@ -17,6 +17,9 @@ _WORDS = {**_SMALL, **_TENS, "dozen": 12, "half": 0.5, "a": 1, "an": 1, "single"
 _CURRENCY = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "€": "€", "eur": "€", "euro": "€",
              "euros": "€", "£": "£", "gbp": "£", "pound": "£", "pounds": "£", "₹": "₹", "rs": "₹", "inr": "₹",
              "rupee": "₹", "rupees": "₹", "%": "%", "percent": "%", "per cent": "%", "yen": "¥", "¥": "¥"}
+#: a change stated in points of a percentage, not a percentage of it: "up 0.3 percentage points" is not "up
+#: 0.3%" (a rate of 5% that rises 0.3% is 5.015%)
+_POINTS = {"percentage point": "pp", "basis point": "bp", "bp": "bp"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -29,7 +32,8 @@ _FIGURE = re.compile(
     r"(?P<cur>(?<![A-Za-z])US\$|\$|€|£|₹|¥|(?<![A-Za-z])Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
     r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?P<abbr>bn|mn|tn|k)\b"
     r"|(?P<letter>[mb])\b)?"      # "£4.5m", "$3b": a one-letter scale counts only after a currency sign
-    r"(?:\s?(?P<post>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|rupees\b|yen\b))?", re.I)
+    r"(?:\s?(?P<post>%|percent\b|per cent\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b|dollars\b|euros\b"
+    r"|pounds\b|rupees\b|yen\b))?", re.I)
 _DURATION = re.compile(r"\b(?P<num>" + _NUMWORD + r")[- ](?P<unit>" + _UNIT_WORDS + r")\b(?:-long|-old)?", re.I)
 _DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b", re.I)
 _MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTHS)
@@ -97,8 +101,8 @@ def find_figures(text: str) -> list[Figure]:
         if scale:
             value *= _SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
         cur = (m.group("cur") or "").strip().lower().rstrip(".")
-        post = (m.group("post") or "").lower()
-        unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or ""
+        post = " ".join((m.group("post") or "").lower().replace("-", " ").split())
+        unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or _POINTS.get(post.rstrip("s")) or ""
         start = m.start("cur") if m.group("cur") else m.start("num")
         end = m.end() if not m.group("letter") or scale else end_num
         while end > start and text[end - 1].isspace():

@@ -1009,3 +1009,29 @@ def test_words_on_the_same_step_of_a_scale_say_the_same():
              "The delegates met in the Kremlin on Tuesday, officials said.")]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+@pytest.mark.parametrize("wire, derived, changed, said", [
+    ("Two people were killed when the bus overturned on Monday, police said.",
+     "Two people were injured when the bus overturned on Monday, police said.", "injured", "killed"),
+    ("The chief executive resigned on Monday after the losses came to light, the bank said.",
+     "The chief executive was sacked on Monday after the losses came to light, the bank said.", "sacked", "resigned"),
+    ("Unemployment rose by 0.3 percentage points to 5.2% in March, the statistics office said.",
+     "Unemployment rose by 0.3% to 5.2% in March, the statistics office said.", "0.3%", "0.3 percentage points"),
+])
+def test_casualties_departures_and_points_of_a_percentage_are_facts(wire, derived, changed, said):
+    from compare import compare as run
+    c = run(wire, derived)
+    assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [(changed, said)]
+    assert c.verdicts[0].label == "contradicted"
+
+
+def test_words_for_the_same_casualty_say_the_same():
+    from compare import compare as run
+    for wire, derived in [
+            ("The crash left two people dead and five injured on Monday, police said.",
+             "Two people were killed and five injured in the crash on Monday, police said."),
+            ("Three soldiers were wounded in the attack on Sunday, the army said.",
+             "Three soldiers were hurt in the attack on Sunday, the army said.")]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

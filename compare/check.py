@@ -602,8 +602,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             out.firmer += 1
 
     # a quantifier, a round magnitude or a preposition of place put where the best wire sentence has another of
-    # its scale, before the same words: "all residents" for "some residents", "thousands of people" for
-    # "hundreds of people", "in Kyiv" for "near Kyiv"
+    # its scale, or a word where it has the opposite, before the same words: "all residents" for "some
+    # residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed the
+    # report" for "denied the report"
     if best is not None and best_cos >= CLOSE_COS:
         for k, said in _scale_swaps(toks, wire.analyses[best].tokens)[:1]:
             t = toks[k]
@@ -1183,8 +1184,8 @@ _WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
 
 def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
     """One word of the sentence's tokens ``dt`` put in place of another step of its scale in the wire tokens
-    ``wt``, before the same word (a preposition of place before the same name or "the"): ``(index in dt,
-    the wire's word)``."""
+    ``wt``, or of its opposite (:func:`lexicon.are_opposed`), before the same word (a preposition of place
+    before the same name or "the"): ``(index in dt, the wire's word)``."""
     sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -1192,6 +1193,9 @@ def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
             continue
         a, b, after = dt[i1].lower, wt[j1].lower, dt[i2]
         if after.lower != wt[j2].lower:
+            continue
+        if lexicon.are_opposed(dt[i1].lemma, wt[j1].lemma) or lexicon.are_opposed(a, b):
+            out.append((i1, wt[j1].text))        # "confirmed the report" for "denied the report"
             continue
         for scale in (_QUANTITIES, _MAGNITUDES, _WHERE):
             if a in scale and b in scale and scale[a] != scale[b] and (

@@ -49,6 +49,8 @@ exact string comparison for them.
   ("match"/"game", "win"/"collect") as contrasts.
 * :func:`derivations` -- WordNet's derivationally related forms ("decide"/
   "decision", "hungry"/"hunger"): the same idea as another part of speech.
+* :func:`are_opposed` -- a curated pair of opposite outcomes WordNet does not list as antonyms
+  (:data:`OPPOSED_PAIRS`: "confirm"/"deny", "approve"/"reject", "with"/"without").
 * :func:`direction` -- +1 or -1 for words that say an amount rose or fell
   (:data:`CHANGE_DIRECTION`, curated).
 * :func:`fact_family` -- the family of facts a word names and its member (:data:`FACT_FAMILIES`,
@@ -74,8 +76,10 @@ __all__ = [
     "FAMILY_POS",
     "OFFICES",
     "DATA_PATH",
+    "OPPOSED_PAIRS",
     "are_antonyms",
     "are_contrasting",
+    "are_opposed",
     "are_related",
     "are_synonyms",
     "base_forms",
@@ -163,6 +167,20 @@ FACT_FAMILIES: dict[str, dict[str, int]] = {
 #: the parts of speech each family is read in ("charge" the noun is also a price, "sell" the verb no measure)
 FAMILY_POS = {"legal": ("VERB",), "measure": ("NOUN",), "harm": ("VERB", "ADJ"), "exit": ("VERB",)}
 _FAMILY_OF = {w: (name, n) for name, members in FACT_FAMILIES.items() for w, n in members.items()}
+#: Pairs of words news uses for opposite outcomes, which WordNet does not list as antonyms (or lists only
+#: through other forms): put one in place of the other in an otherwise unchanged sentence and the fact is
+#: reversed ("The ministry confirmed the report" / "denied the report"). Curated by hand from the verbs of
+#: decision, trade and policy, the roles and the places of news copy; read only as a one-word swap in place.
+OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
+    ("with", "without"), ("confirm", "deny"), ("approve", "reject"), ("accept", "reject"), ("approve", "veto"),
+    ("support", "oppose"), ("back", "oppose"), ("allow", "ban"), ("allow", "forbid"), ("permit", "ban"),
+    ("lift", "impose"), ("raise", "cut"), ("raise", "lower"), ("hike", "cut"), ("buy", "sell"),
+    ("import", "export"), ("guilty", "innocent"), ("ruling", "opposition"), ("king", "queen"),
+    ("prince", "princess"), ("upper", "lower"), ("maximum", "minimum"), ("first", "last"),
+    ("earliest", "latest"), ("join", "leave"), ("arrive", "depart"), ("domestic", "foreign"),
+    ("urban", "rural"), ("gain", "loss"), ("profit", "loss"), ("surplus", "deficit"), ("victory", "defeat"),
+    ("success", "failure"), ("double", "triple"), ("double", "halve"), ("majority", "minority"),
+    ("home", "away"), ("boy", "girl"), ("son", "daughter"), ("brother", "sister"), ("uncle", "aunt")))
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
 #: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
@@ -392,6 +410,11 @@ def fact_family(word: str) -> tuple[str, int] | None:
     """``(family, member)`` of ``word`` (a lemma, in any case) in :data:`FACT_FAMILIES`: ("legal", 1) for
     "arrest", ("measure", 2) for "profit"; None if it belongs to none."""
     return _FAMILY_OF.get(word.lower())
+
+
+def are_opposed(a: str, b: str) -> bool:
+    """True if lemmas ``a`` and ``b`` (any case) are a pair of :data:`OPPOSED_PAIRS` ("confirm"/"deny")."""
+    return frozenset((a.lower(), b.lower())) in OPPOSED_PAIRS
 
 
 def direction(word: str) -> int:

@@ -990,8 +990,16 @@ def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
      "The rally drew thousands of people to the capital on Saturday, organisers said.", "thousands", "hundreds"),
     ("The river burst its banks near Kyiv on Tuesday, flooding dozens of homes, officials said.",
      "The river burst its banks in Kyiv on Tuesday, flooding dozens of homes, officials said.", "in", "near"),
+    ("The ministry denied the report on Monday, a spokesman said.",
+     "The ministry confirmed the report on Monday, a spokesman said.", "confirmed", "denied"),
+    ("Parliament approved the bill on Thursday by a wide margin.",
+     "Parliament rejected the bill on Thursday by a wide margin.", "rejected", "approved"),
+    ("The talks ended without an agreement on Friday, diplomats said.",
+     "The talks ended with an agreement on Friday, diplomats said.", "with", "without"),
+    ("The ruling party won 52 seats in the election on Sunday, officials said.",
+     "The opposition party won 52 seats in the election on Sunday, officials said.", "opposition", "ruling"),
 ])
-def test_another_step_of_a_scale_is_a_contradiction(wire, derived, changed, said):
+def test_another_step_of_a_scale_or_an_opposite_in_place_is_a_contradiction(wire, derived, changed, said):
     from compare import compare as run
     c = run(wire, derived)
     assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [(changed, said)]
@@ -1006,7 +1014,10 @@ def test_words_on_the_same_step_of_a_scale_say_the_same():
             ("People around the world watched the launch on Tuesday, NASA said.",
              "People in the world watched the launch on Tuesday, NASA said."),
             ("The delegates met at the Kremlin on Tuesday, officials said.",
-             "The delegates met in the Kremlin on Tuesday, officials said.")]:
+             "The delegates met in the Kremlin on Tuesday, officials said."),
+            # opposites said in other words, not swapped in place, are for the other checks
+            ("The ministry denied the report on Monday, a spokesman said.",
+             "The ministry rejected the report on Monday, a spokesman said.")]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
 

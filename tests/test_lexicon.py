@@ -320,3 +320,10 @@ def test_fact_families(word, family):
     assert lexicon.fact_family(word) == family
     if family:
         assert set(lexicon.FAMILY_POS[family[0]]) <= {"VERB", "NOUN", "ADJ"}
+
+
+def test_opposed_pairs_are_symmetric_and_leave_synonyms_alone():
+    assert lexicon.are_opposed("confirm", "deny") and lexicon.are_opposed("Deny", "confirm")
+    assert lexicon.are_opposed("with", "without")
+    assert not lexicon.are_opposed("deny", "reject")
+    assert not lexicon.are_opposed("confirm", "confirm")

@@ -702,6 +702,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if (polarity is not None and fresh and not ants and not other and _modifier(t)
                 and t.lower not in win_lower and lem not in wire.all_lemmas):
             other = _turned_praise(position[t.start], toks, win_an, own, polarity)
+        if ants:        # the window's word as written ("won", not the lemma "win")
+            ants = [next((u.text for a in win_an for u in a.tokens if u.lemma == m), m) for m in ants]
         if ants or other:
             add(t.start, t.end, "word", "contradicted", (ants or other)[0])
             f["antonyms"] += 1

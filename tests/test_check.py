@@ -1046,3 +1046,10 @@ def test_words_for_the_same_casualty_say_the_same():
              "Three soldiers were hurt in the attack on Sunday, the army said.")]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_an_antonym_is_reported_against_the_wire_s_word_as_written():
+    from compare import compare as run
+    c = run("The team won the final on Sunday in Paris, beating Lyon 2-1.", "The team lost the final on Sunday in Paris.")
+    assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [("lost", "won")]
+    assert "'lost' is the opposite of the wire copy's 'won'" in c.verdicts[0].reason

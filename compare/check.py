@@ -574,6 +574,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
     elif not d_neg and best is not None and facts.negated[best] and best_cos >= CLOSE_COS:
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
+        # … but a negation dropped from the very words the sentence keeps turns them round: "The company
+        # confirmed the deal" where the wire sentence says "did not confirm the deal"
+        if (dropped := _negation_dropped(toks, wire.analyses[best])) is not None:
+            k, said = dropped
+            add(toks[k].start, toks[k].end, "negation", "contradicted", said)
+            out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
     if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
     # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
@@ -1204,6 +1210,30 @@ def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
                     scale is not _WHERE or after.pos == "PROPN" or after.lower == "the"):
                 out.append((i1, wt[j1].text))
     return out
+
+
+#: words that may stand between a negation and the verb it denies, or before it ("did not confirm", "has never
+#: said", "is no longer lending")
+_NEGATED_AUX = frozenset({"do", "have", "be", "will", "would", "can", "could", "should", "must", "may", "might",
+                          "shall", "longer", "yet"})
+
+
+def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
+    """Where the sentence's tokens ``dt`` keep the wire sentence ``w``'s words but not its negation of them:
+    ``(index in dt of the first word kept, the wire's negated words)``, or None. Aligned on lemmas, so that
+    "confirmed" keeps "did not confirm"; "not only" and "no more than" deny nothing."""
+    wt = w.tokens
+    sm = difflib.SequenceMatcher(None, [t.lemma.lower() for t in dt], [t.lemma.lower() for t in wt], autojunk=False)
+    for op, i1, _, j1, j2 in sm.get_opcodes():
+        if op != "insert" or j2 >= len(wt) or i1 >= len(dt):     # words of the wire the sentence lacks
+            continue
+        gone = wt[j1:j2]
+        if (not any(u.lower in NEGATIONS and u.lower != "longer" for u in gone)
+                or not all(u.lower in NEGATIONS or u.lemma in _NEGATED_AUX for u in gone)
+                or wt[j2].lower in _RESTRICTIVES or wt[j2].lower in _COMPARATIVES or not wt[j2].content):
+            continue
+        return i1, w.text[gone[0].start:wt[j2].end]
+    return None
 
 
 def _short_replacements(d: Analysis, w: Analysis) -> list[tuple[int, int, tuple]]:

@@ -1053,3 +1053,31 @@ def test_an_antonym_is_reported_against_the_wire_s_word_as_written():
     c = run("The team won the final on Sunday in Paris, beating Lyon 2-1.", "The team lost the final on Sunday in Paris.")
     assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [("lost", "won")]
     assert "'lost' is the opposite of the wire copy's 'won'" in c.verdicts[0].reason
+
+
+@pytest.mark.parametrize("wire, derived, kept, said", [
+    ("The company did not confirm the deal on Monday, a spokesman said.",
+     "The company confirmed the deal on Monday, a spokesman said.", "confirmed", "did not confirm"),
+    ("Police have not identified the victim, the statement said.",
+     "Police have identified the victim, the statement said.", "identified", "not identified"),
+    ("The bank is no longer lending to the firm, people familiar with the matter said.",
+     "The bank is lending to the firm, people familiar with the matter said.", "lending", "no longer lending"),
+])
+def test_a_negation_dropped_from_the_words_kept_is_a_contradiction(wire, derived, kept, said):
+    from compare import compare as run
+    c = run(wire, derived)
+    assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [(kept, said)]
+    assert c.verdicts[0].label == "contradicted"
+
+
+def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradiction():
+    from compare import compare as run
+    for wire, derived in [
+            ("The company did not confirm the deal on Monday, a spokesman said.",
+             "The company declined to confirm the deal on Monday."),
+            ("The plan is not only costly but also slow, critics said on Monday.",
+             "The plan is costly and slow, critics said on Monday."),
+            ("The bank said it would not comment, but analysts said the merger was likely.",
+             "Analysts said the merger was likely.")]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived

@@ -345,11 +345,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in out.units)
 
     def overrule(s, e, kind, evidence, reason, feature="contra_entities"):
-        """A span a relation check finds contradicted, in place of the units an earlier check gave it."""
+        """A span a relation check finds contradicted, in place of the units an earlier check gave it; the
+        ``reason`` (and a count of ``feature``) once per contradiction, None for its second span."""
         out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
         add(s, e, kind, "contradicted", evidence)
-        f[feature] += 1
-        out.contradictions.append(reason)
+        if feature:
+            f[feature] += 1
+        if reason:
+            out.contradictions.append(reason)
 
     # -- quotations: must appear word for word in the wire copy --------------------------------
     for q0, q1 in quotations(text):
@@ -517,6 +520,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                      and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
                      and not (kind == "place" and (within(mention, w) or within(w, mention)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
+        if swap is None and match is None and kind == "person" and stretches:
+            # a person put where the wire sentence has a name the tagger did not see ("Macron told reporters"
+            # where the wire copy says "Merkel told reporters", Merkel untagged)
+            # (a name after "the" is no person's: "the Gulls" is a club the tagger may read "Torquay United" as)
+            swap = next((w for (a0, a1, w) in _swapped_names(stretches, wire.analyses[best]) if a0 < t and s < a1
+                         and w.lower() not in text.lower() and not same_entity(mention, w, e.label)
+                         and not re.search(rf"\bthe\s+{re.escape(w)}", wire.analyses[best].text, re.I)), None)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):
             add(s, t, kind, "contradicted", swap)
@@ -607,6 +617,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
             out.firmer += 1
 
+    # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
+    # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
+    if best is not None and best_cos >= CLOSE_COS:
+        for k, m, said in _crossed(toks, wire.analyses[best])[:1]:
+            if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
+                overrule(toks[k].start, toks[k].end, "word", said,
+                         f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'", "antonyms")
+                overrule(toks[m].start, toks[m].end, "word", said, None, None)
     # a quantifier, a round magnitude or a preposition of place put where the best wire sentence has another of
     # its scale, or a word where it has the opposite, before the same words: "all residents" for "some
     # residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed the
@@ -1188,6 +1206,25 @@ _QUANTITIES = {"no": 0, "none": 0, "few": 1, "several": 2, "some": 2, "many": 3,
                "each": 5}
 _MAGNITUDES = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 4, "billions": 5}
 _WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
+
+
+_LIST_WORDS = frozenset({"and", "or", ",", "&", "with", "between", "both", "as", "well"})
+
+
+def _crossed(dt, w: Analysis) -> list[tuple[int, int, str]]:
+    """Two words of the sentence's tokens ``dt`` that stand where the wire sentence ``w`` has each other,
+    the rest in place: ``(first index, second index, the wire's words from one to the other)``. Words only
+    listed ("Britain and France") or joined by a deed done together ("Putin met Obama") may change places."""
+    wt = w.tokens
+    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    ones = [(i1, j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
+    for n, (i, j) in enumerate(ones):
+        for i2, j2 in ones[n + 1:]:
+            if (dt[i].lower == wt[j2].lower and dt[i2].lower == wt[j].lower and (dt[i].content or dt[i].pos == "NUM")
+                    and not all(u.lower in _LIST_WORDS or u.lemma in _SYMMETRIC or u.pos in ("AUX", "DET", "PUNCT")
+                                for u in dt[i + 1:i2])):
+                return [(i, i2, w.text[wt[j].start:wt[j2].end])]
+    return []
 
 
 def _scale_swaps(dt, wt) -> list[tuple[int, str]]:

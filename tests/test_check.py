@@ -1081,3 +1081,36 @@ def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradic
              "Analysts said the merger was likely.")]:
         same = run(wire, derived)
         assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_two_words_that_change_places_are_a_contradiction():
+    from compare import compare as run
+    c = run("Inflation eased to 3.1% in May from 3.4% in April, the statistics office said.",
+            "Inflation eased to 3.4% in May from 3.1% in April.")
+    assert c.verdicts[0].label == "contradicted"
+    assert sorted(u.text for u in c.units if u.status == "contradicted") == ["3.1", "3.4"]
+    assert "'3.4' and '3.1' change places" in c.verdicts[0].reason
+    crew = run("The plane was carrying 150 passengers and six crew, the airline said.",
+               "The plane was carrying 150 crew and six passengers, the airline said.")
+    assert crew.verdicts[0].label == "contradicted"
+    # a list in another order, or a deed done together told from the other side, says the same
+    for wire, derived in [("Britain and France signed the deal on Monday, officials said.",
+                           "France and Britain signed the deal on Monday, officials said."),
+                          ("Putin met Obama in Geneva on Monday, the Kremlin said.",
+                           "Obama met Putin in Geneva on Monday, the Kremlin said.")]:
+        same = run(wire, derived)
+        assert not any(u.status == "contradicted" for u in same.units), derived
+
+
+def test_a_person_put_where_the_wire_has_an_untagged_name_is_a_swap():
+    from compare import compare as run
+    from compare.nlp import analyse
+    wire = "Merkel told reporters in Berlin that the talks had failed."
+    assert "Merkel" not in {e.text for e in analyse([wire])[0].entities}, \
+        "the case this test is about: the tagger does not see the wire's name"
+    c = run(wire, "Macron told reporters in Berlin that the talks had failed.")
+    assert "'Macron' where the wire copy says 'Merkel'" in c.verdicts[0].reason
+    # a club's nickname after "the" is no person's name
+    club = run("The Gulls are four points above the relegation zone, the club said.",
+               "Torquay United are four points above the relegation zone, the club said.")
+    assert not any(u.status == "contradicted" for u in club.units)

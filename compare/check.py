@@ -1201,11 +1201,13 @@ def _same_kind(kind: str, wire_kind: str | None, mention: str, wire_text: str) -
 
 #: closed scales whose steps state different facts, each word with its step (words on one step say the same):
 #: how many of a group ("some residents" / "all residents"), a round magnitude ("hundreds of people" /
-#: "thousands"), and where ("in Kyiv" / "near Kyiv"; "around the world" is no place, so "around" is left out)
+#: "thousands"), where ("in Kyiv" / "near Kyiv"; "around the world" is no place, so "around" is left out) and
+#: when in the day ("at midnight" / "at noon"; news says "Monday evening" and "Monday night" of the same hours)
 _QUANTITIES = {"no": 0, "none": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5, "every": 5,
                "each": 5}
 _MAGNITUDES = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 4, "billions": 5}
 _WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
+_WHEN = {"dawn": 1, "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "evening": 5, "night": 5, "midnight": 6}
 
 
 _LIST_WORDS = frozenset({"and", "or", ",", "&", "with", "between", "both", "as", "well"})
@@ -1242,7 +1244,7 @@ def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
         if lexicon.are_opposed(dt[i1].lemma, wt[j1].lemma) or lexicon.are_opposed(a, b):
             out.append((i1, wt[j1].text))        # "confirmed the report" for "denied the report"
             continue
-        for scale in (_QUANTITIES, _MAGNITUDES, _WHERE):
+        for scale in (_QUANTITIES, _MAGNITUDES, _WHERE, _WHEN):
             if a in scale and b in scale and scale[a] != scale[b] and (
                     scale is not _WHERE or after.pos == "PROPN" or after.lower == "the"):
                 out.append((i1, wt[j1].text))

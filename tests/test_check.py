@@ -998,6 +998,10 @@ def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
      "The talks ended with an agreement on Friday, diplomats said.", "with", "without"),
     ("The ruling party won 52 seats in the election on Sunday, officials said.",
      "The opposition party won 52 seats in the election on Sunday, officials said.", "opposition", "ruling"),
+    ("The ceasefire took effect at midnight on Sunday, the army said.",
+     "The ceasefire took effect at noon on Sunday, the army said.", "noon", "midnight"),
+    ("The study of 2,000 adults found a link between sleep and memory, researchers said.",
+     "The study of 2,000 children found a link between sleep and memory, researchers said.", "children", "adults"),
 ])
 def test_another_step_of_a_scale_or_an_opposite_in_place_is_a_contradiction(wire, derived, changed, said):
     from compare import compare as run
@@ -1015,6 +1019,8 @@ def test_words_on_the_same_step_of_a_scale_say_the_same():
              "People in the world watched the launch on Tuesday, NASA said."),
             ("The delegates met at the Kremlin on Tuesday, officials said.",
              "The delegates met in the Kremlin on Tuesday, officials said."),
+            ("The blast happened on Monday evening near the station, police said.",
+             "The blast happened on Monday night near the station, police said."),
             # opposites said in other words, not swapped in place, are for the other checks
             ("The ministry denied the report on Monday, a spokesman said.",
              "The ministry rejected the report on Monday, a spokesman said.")]:

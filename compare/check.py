@@ -619,8 +619,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
     # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
     # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
-    if best is not None and best_cos >= CLOSE_COS:
-        for k, m, said in _crossed(toks, wire.analyses[best])[:1]:
+    swapped = _word_opcodes(toks, wire.analyses[best].tokens) if best is not None and best_cos >= CLOSE_COS else []
+    if swapped:
+        for k, m, said in _crossed(toks, wire.analyses[best], swapped)[:1]:
             if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
                 overrule(toks[k].start, toks[k].end, "word", said,
                          f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'", "antonyms")
@@ -629,8 +630,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # its scale, or a word where it has the opposite, before the same words: "all residents" for "some
     # residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed the
     # report" for "denied the report"
-    if best is not None and best_cos >= CLOSE_COS:
-        for k, said in _scale_swaps(toks, wire.analyses[best].tokens)[:1]:
+    if swapped:
+        for k, said in _scale_swaps(toks, wire.analyses[best].tokens, swapped)[:1]:
             t = toks[k]
             if not contradicted_at(t.start, t.end):
                 overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
@@ -1213,13 +1214,19 @@ _WHEN = {"dawn": 1, "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "eveni
 _LIST_WORDS = frozenset({"and", "or", ",", "&", "with", "between", "both", "as", "well"})
 
 
-def _crossed(dt, w: Analysis) -> list[tuple[int, int, str]]:
+def _word_opcodes(dt, wt) -> list[tuple[int, int]]:
+    """The one-word replacements between the sentence's tokens ``dt`` and the wire sentence's ``wt``, the
+    words around each in place: ``(index in dt, index in wt)``."""
+    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    return [(i1, j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
+
+
+def _crossed(dt, w: Analysis, ones: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Two words of the sentence's tokens ``dt`` that stand where the wire sentence ``w`` has each other,
     the rest in place: ``(first index, second index, the wire's words from one to the other)``. Words only
-    listed ("Britain and France") or joined by a deed done together ("Putin met Obama") may change places."""
+    listed ("Britain and France") or joined by a deed done together ("Putin met Obama") may change places.
+    ``ones``: the one-word replacements (:func:`_word_opcodes`)."""
     wt = w.tokens
-    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
-    ones = [(i1, j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
     for n, (i, j) in enumerate(ones):
         for i2, j2 in ones[n + 1:]:
             if (dt[i].lower == wt[j2].lower and dt[i2].lower == wt[j].lower and (dt[i].content or dt[i].pos == "NUM")
@@ -1229,14 +1236,15 @@ def _crossed(dt, w: Analysis) -> list[tuple[int, int, str]]:
     return []
 
 
-def _scale_swaps(dt, wt) -> list[tuple[int, str]]:
+def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """One word of the sentence's tokens ``dt`` put in place of another step of its scale in the wire tokens
     ``wt``, or of its opposite (:func:`lexicon.are_opposed`), before the same word (a preposition of place
-    before the same name or "the"): ``(index in dt, the wire's word)``."""
-    sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
+    before the same name or "the"): ``(index in dt, the wire's word)``. ``ones``: the one-word replacements
+    (:func:`_word_opcodes`)."""
     out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i2 >= len(dt) or j2 >= len(wt):
+    for i1, j1 in ones:
+        i2, j2 = i1 + 1, j1 + 1
+        if i2 >= len(dt) or j2 >= len(wt):
             continue
         a, b, after = dt[i1].lower, wt[j1].lower, dt[i2]
         if after.lower != wt[j2].lower:

@@ -55,7 +55,7 @@ exact string comparison for them.
   (:data:`CHANGE_DIRECTION`, curated).
 * :func:`fact_family` -- the family of facts a word names and its member (:data:`FACT_FAMILIES`,
   curated: the steps of a criminal case, "arrested"/"acquitted"; what a company's figure measures,
-  "revenue"/"profit").
+  "revenue"/"profit"; casualties, "killed"/"injured"; how a person left a post, "resigned"/"sacked").
 * :func:`known` -- some base form of the word is a WordNet lemma.
 
 Word-sense ambiguity is not resolved: two words qualify if *any* of their

@@ -59,7 +59,8 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
     novel = (f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE
              and f["window_lex"] <= NOVEL_WINDOW_LEX) or check.new_run >= NOVEL_RUN
     # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the
-    # wire lacks, and what the wire hedges (a word, a possibility) stated as fact
+    # wire lacks, and what the wire qualifies stated as fact (a word under "reportedly", a bounded figure, an
+    # absence of reports, a possibility, an accusation or an expectation)
     precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged or check.firmer
     if probability >= threshold or novel or precise:
         firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]

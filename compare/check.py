@@ -568,6 +568,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
+    # a yes/no question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
+    # wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one
+    polar = is_question and _polar(toks)
     d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)
              and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)    # "no earlier than", "no more than"
              and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]     # "not only", "not the only"
@@ -586,7 +589,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
         # confirmed the deal" where the wire sentence says "did not confirm the deal"
-        if (dropped := _negation_dropped(toks, wire.analyses[best])) is not None:
+        if not polar and (dropped := _negation_dropped(toks, wire.analyses[best])) is not None:
             k, said = dropped
             add(toks[k].start, toks[k].end, "negation", "contradicted", said)
             out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
@@ -612,14 +615,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if not _overlaps(s, e, taken):
                 add(s, e, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
-    if best_cos >= CLOSE_COS:        # "is set to make his debut" where the window says "could make his debut"
+    if best_cos >= CLOSE_COS and not polar:     # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
             out.firmer += 1
 
     # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
     # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
-    swapped = _word_opcodes(toks, wire.analyses[best].tokens) if best is not None and best_cos >= CLOSE_COS else []
+    swapped = (_word_opcodes(toks, wire.analyses[best].tokens) if best is not None and best_cos >= CLOSE_COS
+               and not polar else [])
     if swapped:
         for k, m, said in _crossed(toks, wire.analyses[best], swapped)[:1]:
             if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
@@ -1212,6 +1216,18 @@ _WHEN = {"dawn": 1, "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "eveni
 
 
 _LIST_WORDS = frozenset({"and", "or", ",", "&", "with", "between", "both", "as", "well"})
+
+
+_QUESTION_AUX = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+                           "will", "would", "should", "may", "might", "must", "shall"})
+
+
+def _polar(toks) -> bool:
+    """Whether a question's tokens ask yes or no: its first word (past an FAQ's "Q:") is an auxiliary."""
+    words = [t.lower for t in toks if t.pos != "PUNCT"]
+    if words[:1] == ["q"]:
+        words = words[1:]
+    return bool(words) and words[0] in _QUESTION_AUX
 
 
 def _word_opcodes(dt, wt) -> list[tuple[int, int]]:

@@ -1120,3 +1120,16 @@ def test_a_person_put_where_the_wire_has_an_untagged_name_is_a_swap():
     club = run("The Gulls are four points above the relegation zone, the club said.",
                "Torquay United are four points above the relegation zone, the club said.")
     assert not any(u.status == "contradicted" for u in club.units)
+
+
+def test_a_yes_no_question_asserts_nothing_a_wh_question_presupposes_its_claim():
+    from compare import compare as run
+    wire = ("The company did not confirm the deal on Monday, a spokesman said. The man was accused of stealing "
+            "$5,000 from the church, police said.")
+    c = run(wire, "FAQ\n\nQ: Did the company confirm the deal on Monday?\nA: The spokesman gave no details.\n\n"
+                  "Q: Why did the man steal $5,000 from the church?\nA: Police have not said.")
+    asks = next(s for s in c.derived.sentences if s.text.startswith("Q: Did"))
+    assert c.verdict(asks.id).label != "contradicted"
+    assert not [u for u in c.units_of(asks.id) if u.status == "contradicted" or u.kind == "hedge"]
+    why = next(s for s in c.derived.sentences if s.text.startswith("Q: Why"))
+    assert "'steal' is stated as fact where the wire copy says 'accused of stealing'" in c.verdict(why.id).reason

@@ -216,15 +216,13 @@ class SentenceCheck:
     #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
     #: a day or date (not a year the window gives as "next year" and the like)
     hard_new: int = 0
-    #: possibilities of the window stated as facts ("could make his debut" → "is set to make his debut"):
-    #: flags the sentence on its own
-    firmer: int = 0
     #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
     new_run: int = 0
-    #: what the window hedges, stated as fact: a word under an adverb of report or doubt ("a reportedly
-    #: carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no reports of
-    #: casualties" → "no casualties") or a bounded figure ("more than 600" → "600"): flags the sentence on
-    #: its own
+    #: what the window qualifies, stated as fact (each a ``hedge`` unit): a word under an adverb of report or
+    #: doubt ("a reportedly carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no
+    #: reports of casualties" → "no casualties"), a bounded figure ("more than 600" → "600"), a possibility, an
+    #: accusation or an expectation ("could make his debut" → "is set to make his debut", "accused of
+    #: stealing" → "stole"): flags the sentence on its own
     unhedged: int = 0
 
 
@@ -618,7 +616,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     if best_cos >= CLOSE_COS and not polar:     # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
-            out.firmer += 1
+            out.unhedged += 1
 
     # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
     # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them

@@ -61,7 +61,7 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
     # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the
     # wire lacks, and what the wire qualifies stated as fact (a word under "reportedly", a bounded figure, an
     # absence of reports, a possibility, an accusation or an expectation)
-    precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged or check.firmer
+    precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged
     if probability >= threshold or novel or precise:
         firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]
         new = [text[a - base:b - base] for a, b in phrases([u for u in check.units if u.kind != "hedge"], text, base)]

@@ -222,7 +222,8 @@ class SentenceCheck:
     #: doubt ("a reportedly carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no
     #: reports of casualties" → "no casualties"), a bounded figure ("more than 600" → "600"), a possibility, an
     #: accusation or an expectation ("could make his debut" → "is set to make his debut", "accused of
-    #: stealing" → "stole"): flags the sentence on its own
+    #: stealing" → "stole"), a definition without some of its conditions ("exceeding one drink per day" for
+    #: "exceeding an average of one drink per day during the past month"): flags the sentence on its own
     unhedged: int = 0
 
 
@@ -613,6 +614,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if not _overlaps(s, e, taken):
                 add(s, e, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
+    # a definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an average of
+    # one drink per day during the past month"
+    for k, m, said, lost in _definition_cut(wire, toks):
+        if not _overlaps(toks[k].start, toks[m - 1].end, taken):
+            add(toks[k].start, toks[m - 1].end, "hedge", "new",
+                f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
+            out.unhedged += 1
     if best_cos >= CLOSE_COS and not polar:     # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
@@ -1051,6 +1059,75 @@ def _absence_stated(window: list[Analysis], toks) -> list[tuple[int, int, str]]:
                                               None)) is not None:
             return [(neg.start, t.end, absent[t.lemma])]
     return []
+
+
+#: words that open a definition ("defines heavy drinking as", "is defined as", "the definition of")
+_DEFINE = frozenset({"define", "definition", "redefine"})
+#: where a definition's body ends: the next clause ("…, while binge drinking is …")
+_CLAUSE_ENDS = frozenset({",", ";", ":", "while", "whereas", "but"})
+_CONDITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _quote_words(words: list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in dict.fromkeys(words))
+
+
+def _definitions(toks) -> list[tuple[frozenset, int, int, int]]:
+    """The definitions a sentence states: ``(lemmas of the term defined, the defining word, first, end)``,
+    the body being ``toks[first:end]``: "defines heavy drinking as exceeding one drink a day", "binge drinking is defined as
+    four or more drinks", "binge drinking, defined as …"."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.lemma not in _DEFINE:
+            continue
+        a = next((q for q in range(k + 1, min(k + 7, len(toks))) if toks[q].lower == "as"), None)
+        if a is None:
+            continue
+        term = [u for u in toks[k + 1:a] if u.pos in ("NOUN", "PROPN", "ADJ")]     # "defines heavy drinking as"
+        if not term:                                                              # "heavy drinking is defined as"
+            j = k - 1
+            while j >= 0 and (toks[j].pos in ("AUX", "PUNCT", "ADV") or toks[j].lower in _BE):
+                j -= 1
+            while j >= 0 and toks[j].pos in ("NOUN", "PROPN", "ADJ"):
+                term.append(toks[j])
+                j -= 1
+        end = next((q for q in range(a + 1, len(toks)) if toks[q].lower in _CLAUSE_ENDS or toks[q].lemma in _DEFINE
+                    or (toks[q].pos == "PUNCT" and toks[q].text in ".?!")), len(toks))
+        if term and end > a + 1:
+            out.append((frozenset(u.lemma for u in term), k, a + 1, end))
+    return out
+
+
+def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]]]:
+    """A definition the wire copy gives whole, restated without some of its conditions: the wire copy
+    defines heavy drinking as "exceeding an average of one drink per day during the past month", the
+    sentence as "exceeding one drink per day". A definition is a fact of its own; cut short, it defines
+    something else. The term defined must be the same ("binge drinking" is not "heavy drinking"), and a
+    condition the sentence gives as initials ("GDP" for "gross domestic product") is kept.
+    ``(the defining word, the end of its "as" (token indices), the wire copy's definition, its words the
+    sentence leaves out)`` for each one cut."""
+    mine = _definitions(toks)
+    if not mine:
+        return []
+    inside = {q for _, _, b0, b1 in mine for q in range(b0, b1)}
+    outside = {w for q, t in enumerate(toks) if q not in inside for w in (t.lower, t.lemma)}
+    initials = {t.lower for t in toks if len(t.text) > 1 and t.text.isalpha() and t.text.isupper()}
+    out = []
+    for term, k, b0, b1 in mine:
+        have = outside | {w for t in toks[b0:b1] for w in (t.lower, t.lemma)}
+        found = next(((a, a.tokens[w0:w1]) for a in wire.analyses if any(t.lemma in _DEFINE for t in a.tokens)
+                      for wterm, _, w0, w1 in _definitions(a.tokens) if wterm == term), None)
+        if found is None:
+            continue
+        a, said = found
+        words = [t for t in said if not t.stop]
+        spelt = {id(t) for n in map(len, initials) for q in range(len(words) - n + 1)
+                 if "".join(t.lower[0] for t in words[q:q + n]) in initials for t in words[q:q + n]}
+        lost = [t.text for t in said if t.pos in _CONDITION_POS and not t.stop and t.lower not in have
+                and t.lemma not in have and id(t) not in spelt]
+        if lost:
+            out.append((k, b0, a.text[said[0].start:said[-1].end], lost))
+    return out
 
 
 def _name_before(toks, k: int) -> tuple[int, int] | None:

@@ -60,7 +60,7 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
              and f["window_lex"] <= NOVEL_WINDOW_LEX) or check.new_run >= NOVEL_RUN
     # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the
     # wire lacks, and what the wire qualifies stated as fact (a word under "reportedly", a bounded figure, an
-    # absence of reports, a possibility, an accusation or an expectation)
+    # absence of reports, a possibility, an accusation or an expectation, a definition cut short)
     precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged
     if probability >= threshold or novel or precise:
         firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]
@@ -70,7 +70,8 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
         if new or firmer:
             verb = "is" if len(new) == 1 else "are"
             parts = [f"{_quote_list(new[:3])}{' …' if len(new) > 3 else ''} {verb} not in the wire copy"] if new else []
-            parts += [f"'{u.text}' is stated as fact where {u.evidence}" for u in firmer[:1]]
+            parts += [f"'{u.text}' is stated as fact where {u.evidence}" if u.evidence.startswith("the wire copy says")
+                      else f"'{u.text}' is cut short: {u.evidence}" for u in firmer[:1]]
             reason = "; ".join(parts)
         elif best:
             reason = f"no wire sentence says this (closest: {best}, score {alignment.similarities[0]:.2f})"

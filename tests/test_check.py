@@ -1138,3 +1138,27 @@ def test_a_yes_no_question_asserts_nothing_a_wh_question_presupposes_its_claim()
     assert not [u for u in c.units_of(asks.id) if u.status == "contradicted" or u.kind == "hedge"]
     why = next(s for s in c.derived.sentences if s.text.startswith("Q: Why"))
     assert "'steal' is stated as fact where the wire copy says 'accused of stealing'" in c.verdict(why.id).reason
+
+
+def test_a_definition_cut_short_is_flagged():
+    from compare import compare as run
+    wire = ("The Centers for Disease Control and Prevention defines heavy drinking as exceeding an average of one "
+            "drink per day during the past month for women and two drinks per day for men. Binge drinking is "
+            "defined as four or more drinks for women on a single occasion. The bureau defines a recession as two "
+            "consecutive quarters of falling gross domestic product.")
+    c = run(wire, "The study defines heavy drinking as exceeding one drink per day for women and two drinks per day "
+                  "for men.")
+    (unit,) = [u for u in c.units if u.kind == "hedge"]
+    assert unit.text == "defines heavy drinking as"
+    assert unit.evidence.startswith("the wire copy's definition also has 'average', 'past', 'month': 'exceeding")
+    assert c.verdicts[0].label in ("partial", "unsupported") and "is cut short" in c.verdicts[0].reason
+    assert c.flags and "defines heavy drinking as" in c.flags[0].text
+    cut = run(wire, "A recession is defined as two quarters of falling output.")
+    assert [u.text for u in cut.units if u.kind == "hedge"] == ["defined as"]
+    # every condition kept (in any words, or as initials), or a term the wire copy defines otherwise, is no flag
+    for derived in ["Heavy drinking is defined as exceeding an average of one drink per day during the past month "
+                    "for women and two drinks per day for men.",
+                    "Binge drinking, defined as four or more drinks for women on a single occasion, rose sharply.",
+                    "The bureau defines a recession as two consecutive quarters of falling GDP."]:
+        kept = run(wire, derived)
+        assert not [u for u in kept.units if u.kind == "hedge"], derived

@@ -447,6 +447,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
                 continue
+            # "six people were injured" where the window says "five out of six people were injured": the whole
+            # given what the wire copy says of a part
+            if (said := _whole_for_part(text, analysis, x, [(wire.analyses[j], w) for j in window
+                                                             for w in facts.figures[j] if w.value == x.value])):
+                add(x.start, x.end, "number", "contradicted", said)
+                f["contra_figures"] += 1
+                out.contradictions.append(f"'{x.text}' where the wire copy says '{said}'")
+                continue
             add(x.start, x.end, "number", "supported", same.text)
         elif (w := next((w for w in win_figs if _same_figure(x, w) and {x.unit, w.unit} == {"%", "pp"}),
                         None)) is not None:
@@ -1225,6 +1233,45 @@ def _dropped_bound(text: str, x, same: list, in_window: list) -> str | None:
         return None
     t, w = in_window[0]
     return t[_bound_start(t, w.start):w.end]
+
+
+#: "five out of six", "three of the 10", "two of its four": a part before the whole it is counted from
+_PART_OF = re.compile(r"(?P<part>[\w.,]+)\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
+                      r"(?:only\s+|just\s+)?$", re.I)
+
+
+def _whole_for_part(text: str, analysis: Analysis, x, in_window: list) -> str | None:
+    """The window's words when it says something of a part of a whole ("five out of six people were
+    injured") and the sentence says it of the whole ("six people were injured"); else None. The sentence
+    counts the same thing as the window and says of it the window's first verb or adjective after it; one
+    that gives the part itself ("five of the six") is left alone. ``in_window``: ``(wire sentence analysis,
+    figure)`` for the window's figures of the value of ``x``."""
+    if _PART_OF.search(text[max(0, x.start - 30):x.start]):
+        return None
+    after = [t for t in analysis.tokens if t.start >= x.end]
+    thing = _thing_counted(after)
+    said = {t.lemma for t in after if t.content}
+    for a, w in in_window:
+        m = _PART_OF.search(a.text[max(0, w.start - 30):w.start])
+        if not m or not (part := find_figures(m.group("part"))) or part[0].value >= w.value:
+            continue
+        told = [t for t in a.tokens if t.start >= w.end]
+        if thing is None or (noun := _thing_counted(told)) is None or noun.lemma != thing.lemma:
+            continue
+        deed = next((t for t in told if t.start > noun.end and t.content and t.pos in ("VERB", "ADJ")), None)
+        if deed is not None and deed.lemma in said:      # what the window says of the part ("were injured")
+            return a.text[max(0, w.start - 30) + m.start():noun.end]
+    return None
+
+
+def _thing_counted(tokens):
+    """The noun a figure counts: the first of the tokens after it, past adjectives ("six injured people")."""
+    for t in tokens[:4]:
+        if t.pos in ("NOUN", "PROPN"):
+            return t
+        if t.pos not in ("ADJ", "ADV", "NUM") and t.text != "-":
+            return None
+    return None
 
 
 def _bound(text: str, start: int) -> int:

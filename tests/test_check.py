@@ -1162,3 +1162,22 @@ def test_a_definition_cut_short_is_flagged():
                     "The bureau defines a recession as two consecutive quarters of falling GDP."]:
         kept = run(wire, derived)
         assert not [u for u in kept.units if u.kind == "hedge"], derived
+
+
+def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
+    from compare import compare as run
+    wire = ("Five out of six people were injured by broken glass and taken to hospital, Xinhua reported. "
+            "Three of the 10 candidates withdrew on Monday. He is one of five men to win the title twice.")
+    for derived, figure, said in [
+            ("Six people were injured by broken glass and taken to hospital.", "Six", "Five out of six people"),
+            ("All 10 candidates withdrew on Monday.", "10", "Three of the 10 candidates")]:
+        c = run(wire, derived)
+        assert contradicted(c) == [(figure, said)], derived
+        assert c.verdicts[0].label == "contradicted"
+        assert f"'{figure}' where the wire copy says '{said}'" in c.verdicts[0].reason
+    # the part kept, the whole said to do something else, or a count with its own "one of" is no contradiction
+    for derived in ["Five of the six people were injured by broken glass.",
+                    "Three of the ten candidates withdrew on Monday.",
+                    "The 10 candidates met on Monday.",
+                    "He is one of only five men to win the title twice."]:
+        assert not contradicted(run(wire, derived)), derived

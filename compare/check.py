@@ -48,6 +48,8 @@ _MAYBE = frozenset({"could", "may", "might"})
 #: words before "to" that state the next verb as coming ("is set to make his debut"); other verbs before "to"
 #: ("agree to", "hope to") put it under a wish or a plan of their own
 _FIRM_TO = frozenset({"set", "going", "due", "poised", "about"})
+#: verbs whose noun names the deed ("make his debut", "take a decision", "give evidence", "hold talks")
+_LIGHT_VERBS = frozenset({"make", "take", "give", "hold", "have", "pay", "do"})
 #: words that put the verb after them under an accusation, a belief, an expectation or an intention, with the
 #: word that follows them: "accused of stealing", "charged with killing", "believed to have acted", "expected to
 #: top", "plans to cut". A wire copy's "accused of stealing" told as "stole" is the drift that ends in a libel
@@ -1009,10 +1011,24 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
                 v = next((u for u in a.tokens[k + 1:k + 4] if u.pos == "VERB" and u.lower not in _POSSIBILITY), None)
                 if v is not None:
                     maybe.setdefault(v.lemma, a.text[t.start:v.end])
+                    # a light verb's noun is the deed: "could make his debut" is "could debut"
+                    q = a.tokens.index(v)
+                    if v.lemma in _LIGHT_VERBS and (n := _light_noun(a.tokens[q + 1:q + 6])) is not None:
+                        maybe.setdefault(n.lemma, a.text[t.start:n.end])
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
             and not any(u.lower in _POSSIBILITY or u.lower in HEDGES or u.lemma in _FRAMES or u.lemma in _FORESEE
                         for u in toks[:k])
             and not (k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower not in _FIRM_TO)]
+
+
+def _light_noun(tokens):
+    """The noun a light verb takes, past its determiners and modifiers ("make his St Mirren debut": "debut")."""
+    for t in tokens:
+        if t.pos == "NOUN":
+            return t
+        if t.pos not in ("DET", "PRON", "PROPN", "ADJ", "NUM"):
+            return None
+    return None
 
 
 def _unhedged(window: list[Analysis], toks) -> list:

@@ -698,6 +698,13 @@ def test_a_possibility_stated_as_a_fact_is_flagged():
     assert [f.text for f in c.flags] == ["set to make"]
     kept = run(wire, "Clarkson, who joined in July, may make his debut against Alloa on Saturday.")
     assert [u.status for u in kept.units if u.text == "make"] in ([], ["supported"]) and not kept.flags
+    # the deed a light verb's noun names, told as a verb: "is set to debut" for "could make his debut"
+    debut = run("Clarkson joined the club in July and could make his St Mirren debut against Alloa on Saturday.",
+                "Clarkson, who joined in July, is set to debut for St Mirren against Alloa on Saturday.")
+    assert [(u.text, u.kind, u.evidence) for u in debut.units if u.text == "debut"] == [
+        ("debut", "hedge", "the wire copy says 'could make his St Mirren debut'")]
+    assert not [u for u in run(wire, "Clarkson, who joined in July, could debut against Alloa on Saturday.").units
+                if u.kind == "hedge"]
     # an ability ("can"), a request ("could you"), or a verb under another's "to" is no possibility stated as fact
     for wire2, derived in [
             ("Storey can win a 17th title when she rides in Saturday's road race, organisers said.",

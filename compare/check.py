@@ -1320,12 +1320,13 @@ def _converse(window: list[Analysis], lemma: str, before: set[str]) -> bool:
     "losing out to Kevin Streelman" and "Kevin Streelman won" state one result from its two sides."""
     for a in window:
         toks = a.tokens
+        lowered = a.text == a.text.lower()     # a wire copy set in lower case ("kevin streelman") tags no names
         for k, t in enumerate(toks):
             if t.lemma != lemma:
                 continue
             for q in range(k + 1, min(k + 6, len(toks))):
                 if toks[q].lower in ("to", "by"):
-                    if any(u.pos == "PROPN" and u.lower in before for u in toks[q + 1:q + 8]):
+                    if any(u.lower in before and (u.pos == "PROPN" or lowered) for u in toks[q + 1:q + 8]):
                         return True
                     break
     return False

@@ -404,6 +404,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             out.hard_new += not weak
     win_days = [d for j in window for d in facts.days[j]]
     all_days = [d for s in facts.days for d in s]
+    # a value the sentence states too is not the one it changed: "until 2019, rather than staying until 2021"
+    # where the window says "stay until 2021"
+    own_days = {d.value for d in find_days(text)}
     for d in find_days(text):
         if _overlaps(d.start, d.end, taken) or d.value in _RELATIVE_DAYS:
             continue
@@ -413,7 +416,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(d.start, d.end, kind, "supported", d.text)
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
             add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
-        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS and (
+        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
+                                   and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             add(d.start, d.end, kind, "contradicted", w.text)
             f["contra_days"] += 1

@@ -1194,3 +1194,15 @@ def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
                     "The 10 candidates met on Monday.",
                     "He is one of only five men to win the title twice."]:
         assert not contradicted(run(wire, derived)), derived
+
+
+def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():
+    from compare import compare as run
+    wire = ("Officials believed that Mark Carney had two options - stay until 2021 or leave as originally "
+            "intended in 2018 - but the governor proffered a third.")
+    c = run(wire, "Carney will extend his term by one year, until 2019, rather than leaving in 2018 as planned or "
+                  "staying until 2021.")
+    assert not contradicted(c)
+    assert c.verdicts[0].label in ("partial", "unsupported") and "'2019'" in c.verdicts[0].reason
+    changed = run(wire, "Carney had two options - stay until 2022 or leave as originally intended in 2018.")
+    assert contradicted(changed) == [("2022", "2021")]

@@ -164,6 +164,8 @@ class WireFacts:
     ordinals: tuple[tuple[Figure, ...], ...] = ()           # "fourth quarter" → (4, "quarter") per sentence
     #: "sars-cov-#" → ("SARS-CoV-2",): names of letters and digits by shape, see _designations
     designations: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    #: the words of the wire copy's noun phrases and their initials, see _initialisms
+    initialisms: tuple[tuple[str, ...], str] = ((), "")
 
 
 def _norm_words(text: str) -> str:
@@ -186,6 +188,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
         counts=frozenset(v for t in texts for v in _count_words(t)),
         ordinals=tuple(tuple(find_ordinals(t)) for t in texts),
         designations=_designation_index(wire.doc.text),
+        initialisms=_initialisms(wire.analyses),
     )
 
 
@@ -519,6 +522,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if match is None and e.label != "PERSON" and all(
                 w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
             match = mention
+        if match is None and e.label != "PERSON":
+            match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
         if match is None and e.label == "PERSON" and _named_in(mention, wire):
             match = mention             # a lower-case wire copy names people without spaCy seeing them
         if match is None and kind == "place":      # the country of a state the wire copy names
@@ -771,6 +776,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
             add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
             n_new += 1
+        elif (spelt := _spelt_out(t.text, facts)) is not None:
+            add(t.start, t.end, "word", "supported", f"initials of '{spelt}'")       # "BMI" for "body mass index"
         else:
             pending.append(t)
     askable = [t for t in pending if t.pos != "PROPN"]        # a name is never "close in meaning" to a word
@@ -1096,6 +1103,40 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", "while", "whereas", "but"})
 _CONDITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&"})
+
+
+def _spelt_out(word: str, facts: WireFacts) -> str | None:
+    """The words of a noun phrase of the wire copy whose initials ``word`` is ("BMI": "body mass index",
+    "GDP": "gross domestic product"), or None. Three letters at least: two match too many pairs of words."""
+    if not (3 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return None
+    words, initials = facts.initialisms
+    letters, n = word.lower(), len(word)
+    q = initials.find(letters)
+    while q >= 0:
+        if len(set(words[q:q + n])) == n:        # "body mass index", not "m m m"
+            return " ".join(words[q:q + n])
+        q = initials.find(letters, q + 1)
+    return None
+
+
+def _initialisms(analyses) -> tuple[tuple[str, ...], str]:
+    """The wire copy's words with their first letters as one string, for :func:`_spelt_out`: nouns,
+    names and adjectives, "of", "and", "the" and "for" skipped, every other word a break (" ")."""
+    words, letters = [], []
+    for a in analyses:
+        for t in a.tokens:
+            if t.lower in _INITIALS_SKIP:
+                continue
+            ok = t.pos in ("NOUN", "PROPN", "ADJ") and t.text.isalpha()
+            words.append(t.lower if ok else "")
+            letters.append(t.lower[0] if ok else " ")
+        words.append("")
+        letters.append(" ")
+    return tuple(words), "".join(letters)
+
+
 def _quote_words(words: list[str]) -> str:
     return ", ".join(f"'{w}'" for w in dict.fromkeys(words))
 
@@ -1131,7 +1172,8 @@ def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]
     defines heavy drinking as "exceeding an average of one drink per day during the past month", the
     sentence as "exceeding one drink per day". A definition is a fact of its own; cut short, it defines
     something else. The term defined must be the same ("binge drinking" is not "heavy drinking"), and a
-    condition the sentence gives as initials ("GDP" for "gross domestic product") is kept.
+    condition the sentence gives in a synonym ("straight" for "consecutive") or as initials ("GDP" for
+    "gross domestic product") is kept.
     ``(the defining word, the end of its "as" (token indices), the wire copy's definition, its words the
     sentence leaves out)`` for each one cut."""
     mine = _definitions(toks)
@@ -1151,8 +1193,10 @@ def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]
         words = [t for t in said if not t.stop]
         spelt = {id(t) for n in map(len, initials) for q in range(len(words) - n + 1)
                  if "".join(t.lower[0] for t in words[q:q + n]) in initials for t in words[q:q + n]}
+        mine_words = [t.lemma for t in toks[b0:b1] if t.content]
         lost = [t.text for t in said if t.pos in _CONDITION_POS and not t.stop and t.lower not in have
-                and t.lemma not in have and id(t) not in spelt]
+                and t.lemma not in have and id(t) not in spelt
+                and not any(_synonyms(t.lemma, m) for m in mine_words)]     # "straight" for "consecutive"
         if lost:
             out.append((k, b0, a.text[said[0].start:said[-1].end], lost))
     return out

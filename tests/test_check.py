@@ -1206,3 +1206,19 @@ def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():
     assert c.verdicts[0].label in ("partial", "unsupported") and "'2019'" in c.verdicts[0].reason
     changed = run(wire, "Carney had two options - stay until 2022 or leave as originally intended in 2018.")
     assert contradicted(changed) == [("2022", "2021")]
+
+
+def test_initials_of_the_wire_copys_words_are_supported():
+    from compare import compare as run
+    wire = ("The economy shrank for two consecutive quarters, the statistics office said, as gross domestic "
+            "product fell 0.3%. The WHO defines obesity as a body mass index of 30 or more. Prices came in many "
+            "forms.")
+    c = run(wire, "GDP fell 0.3%, the statistics office said.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "GDP"] == [
+        ("GDP", "supported", "initials of 'gross domestic product'")]
+    assert not c.flags
+    bmi = run(wire, "The WHO defines obesity as a BMI of 30 or more.")
+    assert [u.status for u in bmi.units if u.text == "BMI"] == ["supported"] and not bmi.flags
+    # letters that only happen to begin a run of other words ("in many forms") name nothing the wire copy has
+    imf = run(wire, "The IMF said gross domestic product fell 0.3%.")
+    assert [u.status for u in imf.units if u.text == "IMF"] == ["new"] and imf.flags

@@ -635,7 +635,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 out.unhedged += 1
     # a definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an average of
     # one drink per day during the past month"
-    for k, m, said, lost in _definition_cut(wire, toks):
+    for k, m, said, lost in _definition_cut(wire, facts, toks):
         if not _overlaps(toks[k].start, toks[m - 1].end, taken):
             add(toks[k].start, toks[m - 1].end, "hedge", "new",
                 f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
@@ -1096,13 +1096,7 @@ def _absence_stated(window: list[Analysis], toks) -> list[tuple[int, int, str]]:
     return []
 
 
-#: words that open a definition ("defines heavy drinking as", "is defined as", "the definition of")
-_DEFINE = frozenset({"define", "definition", "redefine"})
-#: where a definition's body ends: the next clause ("…, while binge drinking is …")
-_CLAUSE_ENDS = frozenset({",", ";", ":", "while", "whereas", "but"})
-_CONDITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-
-
+#: words initials skip ("Centers for Disease Control": "CDC")
 _INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&"})
 
 
@@ -1137,14 +1131,21 @@ def _initialisms(analyses) -> tuple[tuple[str, ...], str]:
     return tuple(words), "".join(letters)
 
 
+#: words that open a definition ("defines heavy drinking as", "is defined as", "the definition of")
+_DEFINE = frozenset({"define", "definition", "redefine"})
+#: where a definition's body ends: the next clause ("…, while binge drinking is …")
+_CLAUSE_ENDS = frozenset({",", ";", ":", "while", "whereas", "but"})
+_CONDITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
 def _quote_words(words: list[str]) -> str:
     return ", ".join(f"'{w}'" for w in dict.fromkeys(words))
 
 
 def _definitions(toks) -> list[tuple[frozenset, int, int, int]]:
     """The definitions a sentence states: ``(lemmas of the term defined, the defining word, first, end)``,
-    the body being ``toks[first:end]``: "defines heavy drinking as exceeding one drink a day", "binge drinking is defined as
-    four or more drinks", "binge drinking, defined as …"."""
+    the body being ``toks[first:end]``: "defines heavy drinking as exceeding one drink a day", "binge
+    drinking is defined as four or more drinks", "binge drinking, defined as …"."""
     out = []
     for k, t in enumerate(toks):
         if t.lemma not in _DEFINE:
@@ -1167,7 +1168,7 @@ def _definitions(toks) -> list[tuple[frozenset, int, int, int]]:
     return out
 
 
-def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]]]:
+def _definition_cut(wire: Prepared, facts: WireFacts, toks) -> list[tuple[int, int, str, list[str]]]:
     """A definition the wire copy gives whole, restated without some of its conditions: the wire copy
     defines heavy drinking as "exceeding an average of one drink per day during the past month", the
     sentence as "exceeding one drink per day". A definition is a fact of its own; cut short, it defines
@@ -1181,7 +1182,7 @@ def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]
         return []
     inside = {q for _, _, b0, b1 in mine for q in range(b0, b1)}
     outside = {w for q, t in enumerate(toks) if q not in inside for w in (t.lower, t.lemma)}
-    initials = {t.lower for t in toks if len(t.text) > 1 and t.text.isalpha() and t.text.isupper()}
+    spelt = {w for t in toks if (words := _spelt_out(t.text, facts)) for w in words.split()}
     out = []
     for term, k, b0, b1 in mine:
         have = outside | {w for t in toks[b0:b1] for w in (t.lower, t.lemma)}
@@ -1190,12 +1191,9 @@ def _definition_cut(wire: Prepared, toks) -> list[tuple[int, int, str, list[str]
         if found is None:
             continue
         a, said = found
-        words = [t for t in said if not t.stop]
-        spelt = {id(t) for n in map(len, initials) for q in range(len(words) - n + 1)
-                 if "".join(t.lower[0] for t in words[q:q + n]) in initials for t in words[q:q + n]}
         mine_words = [t.lemma for t in toks[b0:b1] if t.content]
         lost = [t.text for t in said if t.pos in _CONDITION_POS and not t.stop and t.lower not in have
-                and t.lemma not in have and id(t) not in spelt
+                and t.lemma not in have and t.lower not in spelt
                 and not any(_synonyms(t.lemma, m) for m in mine_words)]     # "straight" for "consecutive"
         if lost:
             out.append((k, b0, a.text[said[0].start:said[-1].end], lost))

@@ -1172,7 +1172,8 @@ def test_a_definition_cut_short_is_flagged():
     for derived in ["Heavy drinking is defined as exceeding an average of one drink per day during the past month "
                     "for women and two drinks per day for men.",
                     "Binge drinking, defined as four or more drinks for women on a single occasion, rose sharply.",
-                    "The bureau defines a recession as two consecutive quarters of falling GDP."]:
+                    "The bureau defines a recession as two consecutive quarters of falling GDP.",
+                    "The bureau defines a recession as two straight quarters of falling gross domestic product."]:
         kept = run(wire, derived)
         assert not [u for u in kept.units if u.kind == "hedge"], derived
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import given_name_added, same_entity
+from .names import INITIALS_SKIP, given_name_added, same_entity
 from .places import is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
@@ -166,6 +166,8 @@ class WireFacts:
     designations: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     #: the words of the wire copy's noun phrases and their initials, see _initialisms
     initialisms: tuple[tuple[str, ...], str] = ((), "")
+    #: the definitions the wire copy gives: (lemmas of the term, sentence index, first, end), see _definitions
+    definitions: tuple[tuple[frozenset, int, int, int], ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -189,6 +191,8 @@ def wire_facts(wire: Prepared) -> WireFacts:
         ordinals=tuple(tuple(find_ordinals(t)) for t in texts),
         designations=_designation_index(wire.doc.text),
         initialisms=_initialisms(wire.analyses),
+        definitions=tuple((term, j, w0, w1) for j, a in enumerate(wire.analyses)
+                          if any(t.lemma in _DEFINE for t in a.tokens) for term, _, w0, w1 in _definitions(a.tokens)),
     )
 
 
@@ -409,8 +413,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     all_days = [d for s in facts.days for d in s]
     # a value the sentence states too is not the one it changed: "until 2019, rather than staying until 2021"
     # where the window says "stay until 2021"
-    own_days = {d.value for d in find_days(text)}
-    for d in find_days(text):
+    days = find_days(text)
+    own_days = {d.value for d in days}
+    for d in days:
         if _overlaps(d.start, d.end, taken) or d.value in _RELATIVE_DAYS:
             continue
         kind = "day" if d.unit == "day" else "date"
@@ -1019,11 +1024,12 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
             nxt = a.tokens[k + 1]
             if (t.lower in _MAYBE and t.pos == "AUX" and nxt.pos != "PRON") or _FRAMES.get(t.lemma) == nxt.lower:
                 # the verb it governs, past any auxiliary ("could have won": "won", not "have")
-                v = next((u for u in a.tokens[k + 1:k + 4] if u.pos == "VERB" and u.lower not in _POSSIBILITY), None)
-                if v is not None:
+                q = next((q for q in range(k + 1, min(k + 4, len(a.tokens)))
+                          if a.tokens[q].pos == "VERB" and a.tokens[q].lower not in _POSSIBILITY), None)
+                if q is not None:
+                    v = a.tokens[q]
                     maybe.setdefault(v.lemma, a.text[t.start:v.end])
                     # a light verb's noun is the deed: "could make his debut" is "could debut"
-                    q = a.tokens.index(v)
                     if v.lemma in _LIGHT_VERBS and (n := _light_noun(a.tokens[q + 1:q + 6])) is not None:
                         maybe.setdefault(n.lemma, a.text[t.start:n.end])
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
@@ -1096,8 +1102,7 @@ def _absence_stated(window: list[Analysis], toks) -> list[tuple[int, int, str]]:
     return []
 
 
-#: words initials skip ("Centers for Disease Control": "CDC")
-_INITIALS_SKIP = frozenset({"of", "and", "the", "for", "&"})
+_INITIALS_SKIP = INITIALS_SKIP | {"&"}         # names' list, and "&" ("Procter & Gamble")
 
 
 def _spelt_out(word: str, facts: WireFacts) -> str | None:
@@ -1186,11 +1191,11 @@ def _definition_cut(wire: Prepared, facts: WireFacts, toks) -> list[tuple[int, i
     out = []
     for term, k, b0, b1 in mine:
         have = outside | {w for t in toks[b0:b1] for w in (t.lower, t.lemma)}
-        found = next(((a, a.tokens[w0:w1]) for a in wire.analyses if any(t.lemma in _DEFINE for t in a.tokens)
-                      for wterm, _, w0, w1 in _definitions(a.tokens) if wterm == term), None)
+        found = next(((j, w0, w1) for wterm, j, w0, w1 in facts.definitions if wterm == term), None)
         if found is None:
             continue
-        a, said = found
+        a = wire.analyses[found[0]]
+        said = a.tokens[found[1]:found[2]]
         mine_words = [t.lemma for t in toks[b0:b1] if t.content]
         lost = [t.text for t in said if t.pos in _CONDITION_POS and not t.stop and t.lower not in have
                 and t.lemma not in have and t.lower not in spelt

@@ -98,8 +98,12 @@ def same_country(a: str, b: str) -> bool:
     return ja != jb and any(ja in names and jb in names for names in _COUNTRY_NAMES)
 
 
+#: words a name's initials leave out ("Centers for Disease Control": "CDC")
+INITIALS_SKIP = frozenset({"of", "and", "the", "for"})
+
+
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+    return "".join(w[0] for w in words if w not in INITIALS_SKIP)
 
 
 @lru_cache(maxsize=200_000)     # each derived mention is held against every name of the wire copy

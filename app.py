@@ -42,6 +42,8 @@ CSS = """
   padding:0 3px;margin-right:3px;white-space:nowrap;background:rgba(255,255,255,.65);font-family:monospace}
 .cmp-article mark,.cmp-card mark,.cmp-legend mark{background:#ff8c8c;color:inherit;padding:0 1px;
   text-decoration:underline wavy #9a0000;text-underline-offset:3px}
+.cmp-article u.claim,.cmp-card u.claim,.cmp-legend u.claim{text-decoration:underline wavy #9a0000;
+  text-underline-offset:3px}
 .cmp-legend span.cmp-key{display:inline-block;margin:0 .6em .3em 0;padding:1px 6px;border-radius:4px;color:#1f2328;
   border:1px solid rgba(0,0,0,.15);font-size:.85em}
 .cmp-card{color:#1f2328;background:#fff;border:1px solid #d0d7de;border-left:6px solid #cf222e;border-radius:.5rem;
@@ -325,27 +327,30 @@ def _tag(label: str) -> str:
     return f"<span class='cmp-tag'>{ICON[label]} {label}</span>"
 
 
-def _sentence_html(text: str, start: int, end: int, spans) -> str:
-    return report.highlight(text, start, end, spans).replace("$", "&#36;").replace("\n", "<br>")
+def _sentence_html(text: str, start: int, end: int, flags) -> str:
+    """The sentence with each flag's claim underlined and its focus words marked."""
+    flags = list(flags)
+    return report.highlight(text, start, end, [(f.start, f.end) for f in flags],
+                            [span for f in flags for span in f.focus]).replace("$", "&#36;").replace("\n", "<br>")
 
 
 def legend_html() -> str:
     keys = "".join(f"<span class='cmp-key' style='background:{COLOUR[k]}'>{ICON[k]} {k}</span>" for k in ICON)
     return (f"<div class='cmp-legend'>{keys}<span class='cmp-key' style='background:#fff'>"
-            "<mark>flagged words</mark> (red, wavy underline)</span></div>")
+            "<mark>words the wire copy lacks or contradicts</mark> in <u class='claim'>the claim they make</u>"
+            " (red, wavy underline)</span></div>")
 
 
 def article_html(c: Comparison) -> str:
     """The derived text, each sentence tinted and labelled by its verdict, flagged words marked."""
     text = c.derived.text
-    spans = [(f.start, f.end) for f in c.flags]
     out, pos = ["<div class='cmp-article'><p>"], 0
     for s in c.derived.sentences:
         out.append(_gap_html(text[pos:s.start]))
         v = c.verdict(s.id)
         out.append(f"<span class='cmp-s' style='background:{COLOUR[v.label]}' title='{escape(v.reason)}'>"
                    f"<span class='cmp-tag'>{s.id} {ICON[v.label]} {v.label}</span> "
-                   f"{_sentence_html(text, s.start, s.end, spans)}</span>")
+                   f"{_sentence_html(text, s.start, s.end, c.flags)}</span>")
         pos = s.end
     out.append(_gap_html(text[pos:]))
     out.append("</p></div>")
@@ -473,11 +478,10 @@ def sentence_inspector(k: int, c: Comparison) -> None:
 
     sid = st.selectbox("Sentence", ids, index=first_flagged, format_func=fmt, key=f"sent_{k}_{_pair_key(c)}")
     s, v, al = c.derived.sentence(sid), c.verdict(sid), c.alignment(sid)
-    spans = [(f.start, f.end) for f in c.flags if f.sentence_id == sid]
     _html(f"<div class='cmp-card sev-low'><div class='cmp-head'>{escape(sid)} · {s.section} · alignment: {al.tag}"
           f" · confidence {v.confidence:.2f}</div>"
           f"<span class='cmp-s' style='background:{COLOUR[v.label]}'>{_tag(v.label)} "
-          f"{_sentence_html(c.derived.text, s.start, s.end, spans)}</span>"
+          f"{_sentence_html(c.derived.text, s.start, s.end, [f for f in c.flags if f.sentence_id == sid])}</span>"
           f"<p style='margin:.4rem 0 0 0'><b>Why:</b> {escape(v.reason)}</p></div>")
     left, right = st.columns(2)
     with left:
@@ -540,8 +544,8 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
     _html(f"<div class='cmp-card sev-{f.severity}'>"
           f"<div class='cmp-head'>Flag {idx + 1} of {n} · {SEVERITY_LABEL[f.severity]} · {_tag(f.verdict)} · "
           f"sentence {escape(f.sentence_id)}</div>"
-          f"<p style='margin:0'><b>Flagged:</b> <mark>{escape(f.text)}</mark></p>"
-          f"<div class='cmp-quote'>{_sentence_html(c.derived.text, sent.start, sent.end, [(f.start, f.end)])}</div>"
+          f"<p style='margin:0'><b>Flagged:</b> {_sentence_html(c.derived.text, f.start, f.end, [f])}</p>"
+          f"<div class='cmp-quote'>{_sentence_html(c.derived.text, sent.start, sent.end, [f])}</div>"
           f"<p style='margin:.3rem 0'><b>Why:</b> {escape(f.reason)}</p>"
           f"<p style='margin:.3rem 0 0 0'><b>Wire support:</b></p>{support_html(c, f.sentence_id, f.wire_ids)}"
           f"{current_html}</div>")

@@ -35,6 +35,9 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
+    """A span an editor must look at. ``start``/``end`` cover the claim: for new material the clause it
+    sits in, for a contradiction the words that differ. ``focus`` holds the spans inside it that the wire
+    copy lacks or contradicts (absolute offsets, like ``start``), empty when no word is to blame."""
     start: int
     end: int
     text: str
@@ -43,6 +46,12 @@ class Flag:
     reason: str
     sentence_id: str
     wire_ids: tuple[str, ...]
+    focus: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The text of each focus span."""
+        return tuple(self.text[a - self.start:b - self.start] for a, b in self.focus)
 
 
 @dataclass(frozen=True, slots=True)

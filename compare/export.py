@@ -24,13 +24,13 @@ __all__ = ["CSV_FIELDS", "flags_csv", "flags_csv_many", "flag_rows", "word_diff"
 
 #: the header of :func:`flags_csv`
 CSV_FIELDS: tuple[str, ...] = (
-    "derived", "flag", "severity", "verdict", "text", "reason", "start", "end", "sentence_id", "wire_ids",
+    "derived", "flag", "severity", "verdict", "text", "words", "reason", "start", "end", "sentence_id", "wire_ids",
     "decision", "editor", "note", "decided_at", "decision_id", "wire_sha256", "derived_sha256",
 )
 
 # spreadsheet programs run a cell that starts with one of these as a formula (CSV injection)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FREE_TEXT = frozenset({"derived", "text", "reason", "editor", "note"})
+_FREE_TEXT = frozenset({"derived", "text", "words", "reason", "editor", "note"})
 
 
 def _cell(value: str) -> str:
@@ -49,7 +49,7 @@ def flag_rows(comparison: Comparison, decisions: Mapping[tuple[int, int], Any] |
         d = decisions.get((f.start, f.end))
         rows.append({
             "derived": comparison.derived.name, "flag": n, "severity": f.severity, "verdict": f.verdict,
-            "text": f.text, "reason": f.reason, "start": f.start, "end": f.end, "sentence_id": f.sentence_id,
+            "text": f.text, "words": " | ".join(f.words), "reason": f.reason, "start": f.start, "end": f.end, "sentence_id": f.sentence_id,
             "wire_ids": " ".join(f.wire_ids),
             "decision": d.decision if d else "", "editor": d.editor if d else "", "note": d.note if d else "",
             "decided_at": d.decided_at if d else "", "decision_id": d.id if d else "",

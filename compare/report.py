@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Iterable, Sequence
 
 from .comparison import Comparison
@@ -37,7 +38,9 @@ def derived_dict(c: Comparison, decisions: dict | None = None) -> dict:
                                 for u in c.units_of(s.id)]})
     flags = []
     for f in c.flags:
-        row = {"start": f.start, "end": f.end, "text": f.text, "verdict": f.verdict, "severity": f.severity,
+        row = {"start": f.start, "end": f.end, "text": f.text,
+               "focus": [{"start": a, "end": b, "text": w} for (a, b), w in zip(f.focus, f.words)],
+               "verdict": f.verdict, "severity": f.severity,
                "reason": f.reason, "sentence_id": f.sentence_id, "wire_ids": list(f.wire_ids)}
         if decisions is not None:
             d = decisions.get((f.start, f.end))
@@ -70,10 +73,25 @@ def batch_record(pair_id, c: Comparison) -> dict:
 
 
 # -- Markdown --------------------------------------------------------------------------------------
-def _md_escape(text: str) -> str:
+def _md_piece(text: str) -> str:
     # article text is data: a table cell must not split on "|", nor may "<script>" become live HTML
-    # when the Markdown is rendered (a backslash before "<" is CommonMark's escape)
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "\\<")
+    # when the Markdown is rendered (a backslash before "<" is CommonMark's escape); a run of
+    # whitespace becomes one space
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").replace("<", "\\<")
+
+
+def _md_escape(text: str) -> str:
+    return _md_piece(text).strip()
+
+
+def _md_claim(f) -> str:
+    """A flag's claim for a Markdown cell, its focus words in bold."""
+    out, pos = [], f.start
+    for a, b in f.focus:
+        out += [_md_piece(f.text[pos - f.start:a - f.start]), f"**{_md_escape(f.text[a - f.start:b - f.start])}**"]
+        pos = b
+    out.append(_md_piece(f.text[pos - f.start:]))
+    return "".join(out).strip()
 
 
 def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None = None) -> str:
@@ -92,7 +110,7 @@ def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | N
             for n, f in enumerate(c.flags, 1):
                 d = dec.get((f.start, f.end))
                 dtxt = f"{d.decision} ({_md_escape(d.editor)}{': ' + _md_escape(d.note) if d.note else ''})" if d else ""
-                lines.append(f"| {n} | {f.severity} | {LABEL_ICON[f.verdict]} {f.verdict} | {_md_escape(f.text)} | "
+                lines.append(f"| {n} | {f.severity} | {LABEL_ICON[f.verdict]} {f.verdict} | {_md_claim(f)} | "
                              f"{_md_escape(f.reason)} | {', '.join(f.wire_ids)} | {dtxt} |")
         lines += ["", "### Sentences", ""]
         for sent in c.derived.sentences:
@@ -108,23 +126,28 @@ def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | N
 # -- HTML -------------------------------------------------------------------------------------------
 _CSS = """body{font:15px/1.5 system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:2em}.s{padding:1px 2px;border-radius:3px}
-mark{background:#ff8c8c;padding:0 1px}.legend span{margin-right:1em;padding:2px 6px;border-radius:3px}
+mark{background:#ff8c8c;padding:0 1px}u.claim{text-decoration:underline wavy #c00}.legend span{margin-right:1em;padding:2px 6px;border-radius:3px}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
 .sev-high{font-weight:bold;color:#a00}.om{background:#eef}@media print{.cols{display:block}}"""
 
 
-def highlight(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
-    """Escaped ``text[start:end]`` with ``spans`` (absolute offsets) wrapped in <mark>."""
+def highlight(text: str, start: int, end: int, spans: Iterable[tuple[int, int]],
+              focus: Iterable[tuple[int, int]] = ()) -> str:
+    """Escaped ``text[start:end]`` with ``focus`` spans wrapped in <mark> and the rest of ``spans``
+    (absolute offsets: the flags' claims) in <u class='claim'>."""
+    level = [0] * (end - start)
+    for spans_, mark in ((spans, 1), (focus, 2)):
+        for a, b in spans_:
+            for i in range(max(a, start), min(b, end)):
+                level[i - start] = max(level[i - start], mark)
     out, pos = [], start
-    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans if a < end and b > start):
-        if a < pos:
-            a = pos
-        if a >= b:
-            continue
-        out.append(html.escape(text[pos:a]))
-        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
-        pos = b
-    out.append(html.escape(text[pos:end]))
+    while pos < end:
+        k, nxt = level[pos - start], pos
+        while nxt < end and level[nxt - start] == k:
+            nxt += 1
+        piece = html.escape(text[pos:nxt])
+        out.append(piece if k == 0 else f"<u class='claim'>{piece}</u>" if k == 1 else f"<mark>{piece}</mark>")
+        pos = nxt
     return "".join(out)
 
 
@@ -135,18 +158,20 @@ def to_html(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None 
              f"<title>compare: {e(wire.name)}</title><style>{_CSS}</style></head><body>",
              f"<h1>Comparison report</h1><p>Wire copy: <b>{e(wire.name)}</b></p>",
              "<p class='legend'>" + "".join(f"<span style='background:{LABEL_COLOUR[k]}'>{LABEL_ICON[k]} {k}</span>"
-                                             for k in LABEL_ICON) + " <mark>new or conflicting words</mark></p>"]
+                                             for k in LABEL_ICON) + " <mark>new or conflicting words</mark> "
+                                             "<u class='claim'>the claim they make</u></p>"]
     for k, c in enumerate(comparisons):
         dec = decisions[k] if decisions else {}
         s = c.summary
-        flagged_units = [(f.start, f.end) for f in c.flags]
+        claims = [(f.start, f.end) for f in c.flags]
+        words = [span for f in c.flags for span in f.focus]
         omitted = {o.wire_id for o in c.omissions}
         parts.append(f"<h2>{e(c.derived.name)}</h2><p>{s['sentences']} sentences · {s['supported']} supported · "
                      f"{s['flagged']} flagged · {s['omitted']} omitted</p><div class='cols'><div><h3>Derived</h3>")
         for sent in c.derived.sentences:
             v = c.verdict(sent.id)
             parts.append(f"<p class='s' style='background:{LABEL_COLOUR[v.label]}' title='{e(v.reason)}'>"
-                         f"<b>{LABEL_ICON[v.label]} {v.label}</b> {highlight(c.derived.text, sent.start, sent.end, flagged_units)}</p>")
+                         f"<b>{LABEL_ICON[v.label]} {v.label}</b> {highlight(c.derived.text, sent.start, sent.end, claims, words)}</p>")
         parts.append("</div><div><h3>Wire</h3>")
         for sent in c.wire.sentences:
             cls = " om" if sent.id in omitted else ""
@@ -158,7 +183,7 @@ def to_html(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None 
             d = dec.get((f.start, f.end))
             dtxt = f"{e(d.decision)} by {e(d.editor)}{': ' + e(d.note) if d.note else ''}" if d else ""
             parts.append(f"<tr><td>{n}</td><td class='sev-{f.severity}'>{f.severity}</td><td>{LABEL_ICON[f.verdict]} "
-                         f"{f.verdict}</td><td>{e(f.text)}</td><td>{e(f.reason)}</td><td>{e(', '.join(f.wire_ids))}</td>"
+                         f"{f.verdict}</td><td>{highlight(c.derived.text, f.start, f.end, [], f.focus)}</td><td>{e(f.reason)}</td><td>{e(', '.join(f.wire_ids))}</td>"
                          f"<td>{dtxt}</td></tr>")
         parts.append("</table><h3>Omitted from the wire copy</h3><ul>")
         parts += [f"<li><code>{o.wire_id}</code> {e(o.text)}</li>" for o in c.omissions] or ["<li>Nothing.</li>"]

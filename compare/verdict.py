@@ -7,6 +7,7 @@ from .align import VERBATIM_RATIO
 from .check import SentenceCheck
 from .comparison import Alignment, Flag, Omission, Verdict
 from .document import Sentence, Unit
+from .segment import clause_bounds
 
 __all__ = ["decide", "flags_for", "omissions", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
 
@@ -105,10 +106,29 @@ def flags_for(sentence: Sentence, verdict: Verdict, check: SentenceCheck, alignm
     spans = phrases(check.units, text, base)
     if verdict.label == "contradicted":
         spans = [(u.start, u.end) for u in check.units if u.status == "contradicted"] or spans
-    if not spans:
-        spans = [(sentence.start, sentence.end)]
-    return [Flag(a, b, doc_text[a:b], verdict.label, sev, verdict.reason, sentence.id, alignment.wire_ids)
-            for a, b in spans]
+        claims = [(a, b, ((a, b),)) for a, b in spans]
+    else:
+        claims = _claims(spans, doc_text, sentence)
+    if not claims:
+        claims = [(sentence.start, sentence.end, ())]
+    return [Flag(a, b, doc_text[a:b], verdict.label, sev, verdict.reason, sentence.id, alignment.wire_ids, focus)
+            for a, b, focus in claims]
+
+
+def _claims(spans: list[tuple[int, int]], doc_text: str, sentence: Sentence):
+    """New material is flagged with the clause it sits in: what the editor must weigh is the claim the
+    new words make ("who was recently released on bail"), not the words alone. Spans in one clause
+    make one flag, with each span kept as its focus. A contradiction is flagged on the words that
+    differ instead (see :func:`flags_for`): there the wire copy says something else for those words."""
+    out: list[list] = []
+    for a, b in spans:
+        ca, cb = clause_bounds(doc_text, a, b, sentence.start, sentence.end)
+        if out and ca < out[-1][1]:
+            out[-1][1] = max(out[-1][1], cb)
+            out[-1][2].append((a, b))
+        else:
+            out.append([ca, cb, [(a, b)]])
+    return [(a, b, tuple(focus)) for a, b, focus in out]
 
 
 def omissions(wire_sentences, wire_analyses, coverage, facts) -> list[Omission]:

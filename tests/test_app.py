@@ -120,8 +120,11 @@ def test_demo_pair_is_compared_on_open(db: Path, downloads: dict[str, bytes]) ->
     flags = report["derived"][0]["flags"]
     assert flags, "the demo rewrite has unsupported claims: the page must show flags"
     source, text = rendered(at), page_text(at)
-    # flagged words are marked inside the coloured article text, and the most severe flag is up for review
-    assert f"<mark>{html.escape(flags[0]['text'])}</mark>" in source
+    # flagged words are marked inside the coloured article text, the claim they make underlined, and the
+    # most severe flag is up for review
+    top = flags[0]
+    assert top["focus"] and all(f"<mark>{html.escape(w['text'])}</mark>" in source for w in top["focus"])
+    assert "<u class='claim'>" in source and html.escape(top["text"][:top["focus"][0]["start"] - top["start"]]) in source
     assert "Flag 1 of" in text and flags[0]["reason"] in text
     assert any("Monday" in f["text"] for f in flags) and "Monday</mark>" in source
     # verdicts carry a label beside the colour, and a legend explains both
@@ -321,13 +324,13 @@ def test_article_markup_is_shown_as_text(db: Path, downloads: dict[str, bytes]) 
     assert not at.error, [e.value for e in at.error]
     source = rendered(at)
     assert "<script" not in source.lower() and "<img" not in source.lower() and "<b>hostile" not in source
-    unmarked = re.sub(r"</?(mark|ins|del)>", "", source)        # flagged words are marked inside the text
+    unmarked = re.sub(r"</?(mark|ins|del)>|<u class='claim'>|</u>", "", source)     # flags are marked inside the text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked
     assert "&lt;img src=x onerror=alert(1)&gt;" in unmarked
 
     page = served(downloads, "html")
     assert "<script" not in page.lower() and "<img" not in page.lower()
-    unmarked = re.sub(r"</?mark>", "", page)
+    unmarked = re.sub(r"</?mark>|<u class='claim'>|</u>", "", page)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked and "&lt;img src=x onerror=alert(1)&gt;" in unmarked
     assert "&lt;b&gt;hostile&lt;/b&gt; rewrite" in page
     rows = list(csv.DictReader(io.StringIO(served(downloads, "csv"))))

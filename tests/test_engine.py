@@ -53,6 +53,22 @@ def test_flags_point_at_flagged_sentences_most_severe_first(seed) -> None:
         assert f.reason
 
 
+def test_new_material_is_flagged_with_its_clause_and_a_changed_figure_on_its_words(engine) -> None:
+    wire = ("The founder of the start-up Ozy Media was arrested on Thursday on fraud charges, prosecutors said. "
+            "The company raised $35 million from investors in 2021.")
+    c = api.compare(wire, "The founder of the start-up Ozy Media, who once hosted a popular television talk show, was "
+                          "arrested on Thursday on fraud charges. The company raised $45 million from investors in "
+                          "2021.")
+    added, changed = sorted(c.flags, key=lambda f: f.start)
+    # the editor weighs the claim the new words make; the words themselves stay in focus
+    assert added.text == "who once hosted a popular television talk show"
+    assert added.words == ("hosted a popular television talk",)
+    assert added.verdict in ("partial", "unsupported")
+    # where the wire copy says something else, the flag is the figure that differs
+    assert changed.verdict == "contradicted" and changed.text == changed.words[0] and "45" in changed.text
+    assert "$35 million" in changed.reason
+
+
 def test_summary_adds_up(seed) -> None:
     s = seed.summary
     content = [x for x in seed.derived.sentences if x.section != "boilerplate"]

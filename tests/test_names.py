@@ -81,7 +81,8 @@ def _name_units(c, text: str):
 
 
 def _flagged(c, unit) -> bool:
-    return any(f.start < unit.end and unit.start < f.end for f in c.flags)
+    """Whether a flag points at the unit's words (its claim may span the whole clause around them)."""
+    return any(a < unit.end and unit.start < b for f in c.flags for a, b in f.focus)
 
 
 @pytest.mark.parametrize("mention", ["Sergey Lavrov", "S. Jaishankar", "Jaishankar", "Lavrov"])

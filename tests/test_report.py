@@ -137,4 +137,7 @@ def test_html_marks_the_flagged_words(trade) -> None:
 def test_highlight_escapes_and_marks_exact_spans() -> None:
     text = "a <b> c & d"
     out = report.highlight(text, 0, len(text), [(2, 5)])
-    assert out == "a <mark>&lt;b&gt;</mark> c &amp; d"
+    assert out == "a <u class='claim'>&lt;b&gt;</u> c &amp; d"
+    # a claim with its focus words: the words marked, the rest of the claim underlined
+    out = report.highlight(text, 0, len(text), [(0, 8)], [(2, 5)])
+    assert out == "<u class='claim'>a </u><mark>&lt;b&gt;</mark><u class='claim'> c </u>&amp; d"

@@ -89,7 +89,9 @@ def test_report_follows_schema_compare_report_1(report: dict) -> None:
             assert d["text"][u["start"]:u["end"]] == u["text"]
     sentence_ids = {s["id"] for s in d["sentences"]}
     for f in d["flags"]:
-        assert set(f) == {"start", "end", "text", "verdict", "severity", "reason", "sentence_id", "wire_ids"}
+        assert set(f) == {"start", "end", "text", "focus", "verdict", "severity", "reason", "sentence_id", "wire_ids"}
+        for w in f["focus"]:
+            assert f["start"] <= w["start"] < w["end"] <= f["end"] and d["text"][w["start"]:w["end"]] == w["text"]
         assert f["verdict"] in {"partial", "unsupported", "contradicted"}
         assert f["severity"] in {"high", "medium", "low"}
         assert f["sentence_id"] in sentence_ids and set(f["wire_ids"]) <= wire_ids

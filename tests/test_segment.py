@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.segment import segment, split_sentences, strip_label
+from compare.segment import clause_bounds, segment, split_sentences, strip_label
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -94,6 +94,24 @@ def test_split_sentences_spans_are_exact_and_trimmed() -> None:
     assert [text[a:b] for a, b in spans] == ["First sentence here.", "Second one follows.",
                                              "Third after a blank line."]
     assert split_sentences("   \n  ") == []
+
+
+_CLAUSES = ("Intro. The founder, who was recently released on bail, has been arrested on 1,000 charges: "
+            "fraud and theft. He appears in court at 10:30 on Friday (local time).")
+
+
+@pytest.mark.parametrize("word, clause", [
+    ("bail", "who was recently released on bail"),          # a relative clause starts at its pronoun
+    ("1,000", "has been arrested on 1,000 charges"),        # a comma inside a number is no break
+    ("theft", "fraud and theft"),                            # nor is "and"; the closing stop is left out
+    ("founder", "The founder"),
+    ("10:30", "He appears in court at 10:30 on Friday"),    # nor a colon inside a time; a bracket is
+])
+def test_clause_bounds_find_the_clause_around_a_span(word: str, clause: str) -> None:
+    start = _CLAUSES.index(word)
+    lo, hi = next((a, b) for a, b in split_sentences(_CLAUSES) if a <= start < b)
+    a, b = clause_bounds(_CLAUSES, start, start + len(word), lo, hi)
+    assert _CLAUSES[a:b] == clause
 
 
 def test_strip_label_removes_only_the_leading_label() -> None:

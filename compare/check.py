@@ -616,7 +616,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             k, said = dropped
             add(toks[k].start, toks[k].end, "negation", "contradicted", said)
             out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
-    if best is not None and facts.hedged[best] and not any(t.lower in HEDGES for t in analysis.tokens):
+    if best is not None and facts.hedged[best] and not any(t.lower in HEDGES or t.lower in _EVIDENTIALS
+                                                            for t in analysis.tokens):
         f["hedge_dropped"] = 1.0
     # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
     # role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"
@@ -723,6 +724,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}
     own_moves = {lexicon.direction(t.lemma) for t in analysis.tokens}
     preceding = {u.start: toks[k - 1] for k, u in enumerate(toks) if k}       # each token's predecessor
+    # the window's hedged words: another adverb of doubt on the same word keeps the hedge ("potentially
+    # carcinogenic" where the window says "reportedly carcinogenic"), it adds nothing to check
+    win_hedged = {w.lemma: f"{a.tokens[k].text} {w.text}" for a in win_an for k in range(len(a.tokens))
+                  if (w := _evidential_of(a.tokens, k)) is not None}
     position = {u.start: k for k, u in enumerate(toks)}
     # the WordNet parts of speech each window lemma is used in (None: a tag WordNet has no senses for), so
     # that the verb "sink" is not passed by the window's noun "founder", a synonym only as a verb
@@ -772,6 +777,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", lem)
         elif lem in _SOURCE_NOUNS:
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
+        elif win_hedged and (w := _evidential_of(toks, position[t.start])) is not None and w.lemma in win_hedged:
+            add(t.start, t.end, "word", "supported", f"the wire copy's hedge '{win_hedged[w.lemma]}'")
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
         elif (rel := next((m for m in win_lemmas if _related(lem, m, pos, win_pos.get(m))), None)) is not None or (
@@ -1048,6 +1055,14 @@ def _light_noun(tokens):
     return None
 
 
+def _evidential_of(tokens, k: int):
+    """The word ``tokens[k]`` hedges when it is an adverb of report or doubt ("reportedly carcinogenic"), else None."""
+    if tokens[k].lower not in _EVIDENTIALS or k + 1 >= len(tokens):
+        return None
+    nxt = tokens[k + 1]
+    return nxt if nxt.pos in ("ADJ", "VERB", "ADV", "NOUN") and nxt.lower not in _EVIDENTIALS else None
+
+
 def _unhedged(window: list[Analysis], toks) -> list:
     """Words the window hedges with an adverb of report or doubt ("reportedly carcinogenic", "allegedly
     stole") that the sentence states without one and attributes to no one: ``(token, the window's words)``."""
@@ -1058,8 +1073,7 @@ def _unhedged(window: list[Analysis], toks) -> list:
     said: set[str] = set()
     for a in window:
         for k, t in enumerate(a.tokens[:-1]):
-            nxt = a.tokens[k + 1]
-            if t.lower in _EVIDENTIALS and nxt.pos in ("ADJ", "VERB", "ADV", "NOUN") and nxt.lower not in _EVIDENTIALS:
+            if (nxt := _evidential_of(a.tokens, k)) is not None:
                 hedged.setdefault(nxt.lemma, f"{t.text} {nxt.text}")
                 said |= attributions(a.tokens) - {t.lower, t.lemma}
     # an attribution the window has too ("police said") does not stand for the hedge the sentence dropped

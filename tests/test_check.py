@@ -799,6 +799,12 @@ def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
                     "hit by an explosion on Monday, according to state media."]:
         kept = run(wire, derived)
         assert not [u for u in kept.units if u.kind == "hedge"] and not kept.flags, derived
+    # another adverb of doubt on the same word keeps the hedge: it is not a new word to check
+    other = run(wire, "The plant in Zhangzhou, which produces a potentially carcinogenic chemical used in polyester, "
+                      "was hit by an explosion on Monday.")
+    assert [(u.status, u.evidence) for u in other.units if u.text == "potentially"] == [
+        ("supported", "the wire copy's hedge 'reportedly carcinogenic'")]
+    assert not other.flags
     accused = run("The suspected gunman was arrested in Ohio on Friday, police said.",
                   "The gunman was arrested in Ohio on Friday, police said.")
     assert [(u.text, u.evidence) for u in accused.units if u.kind == "hedge"] == [

@@ -49,8 +49,8 @@ def flag_rows(comparison: Comparison, decisions: Mapping[tuple[int, int], Any] |
         d = decisions.get((f.start, f.end))
         rows.append({
             "derived": comparison.derived.name, "flag": n, "severity": f.severity, "verdict": f.verdict,
-            "text": f.text, "words": " | ".join(f.words), "reason": f.reason, "start": f.start, "end": f.end, "sentence_id": f.sentence_id,
-            "wire_ids": " ".join(f.wire_ids),
+            "text": f.text, "words": " | ".join(f.words), "reason": f.reason, "start": f.start, "end": f.end,
+            "sentence_id": f.sentence_id, "wire_ids": " ".join(f.wire_ids),
             "decision": d.decision if d else "", "editor": d.editor if d else "", "note": d.note if d else "",
             "decided_at": d.decided_at if d else "", "decision_id": d.id if d else "",
             "wire_sha256": comparison.wire.sha256, "derived_sha256": comparison.derived.sha256,

@@ -308,6 +308,9 @@ def test_every_export_parses_and_carries_the_decision(db: Path, downloads: dict[
     assert len(rows) == len(flags)
     assert [r["decision"] for r in rows if r["decision"]] == ["confirmed"]
     assert {r["text"] for r in rows} == {f["text"] for f in flags}
+    # each row names the words the claim is flagged for, as the JSON's focus does
+    assert [r["words"] for r in rows] == [" | ".join(w["text"] for w in f["focus"]) for f in flags]
+    assert any(" | " in r["words"] for r in rows)
 
     page = served(downloads, "html")
     assert page.startswith("<!DOCTYPE html>") and "confirmed by Ana Ruiz" in page

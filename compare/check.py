@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import INITIALS_SKIP, given_name_added, same_entity
+from .names import INITIALS_SKIP, given_name_added, same_entity, same_nation
 from .places import is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
@@ -168,6 +168,9 @@ class WireFacts:
     initialisms: tuple[tuple[str, ...], str] = ((), "")
     #: the definitions the wire copy gives: (lemmas of the term, sentence index, first, end), see _definitions
     definitions: tuple[tuple[frozenset, int, int, int], ...] = ()
+    #: the organisations the wire copy puts before its people: (person, organisation, the words as written,
+    #: whether it is a people or a party), see _affiliations
+    affiliations: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -193,6 +196,8 @@ def wire_facts(wire: Prepared) -> WireFacts:
         initialisms=_initialisms(wire.analyses),
         definitions=tuple((term, j, w0, w1) for j, a in enumerate(wire.analyses)
                           if any(t.lemma in _DEFINE for t in a.tokens) for term, _, w0, w1 in _definitions(a.tokens)),
+        affiliations=tuple((person, org, written, people) for a in wire.analyses
+                           for _, _, org, person, written, people in _affiliations(a)),
     )
 
 
@@ -537,10 +542,13 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
                 if match is None and _lowered(wire.doc.text)[1]:      # "eugene in the united states"
                     match = next((w for w in _place_names(wire.doc.text) if within(w, mention)), None)
+                if match is None:                      # "American" where the wire copy says "U.S."
+                    match = next((wt for wt, wl in facts.all_entities if same_nation(mention, wt)), None)
                 # still a name the wire copy does not write, as the verdict model was fitted to count it
                 f["new_entities"] += match is not None
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
                      and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
+                     and not same_nation(mention, w)
                      and not (kind == "place" and (within(mention, w) or within(w, mention)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
         if swap is None and match is None and kind == "person" and stretches:
@@ -579,7 +587,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             if all(w in win_words for w in re.findall(r"\w+", place.lower())):
                 continue
             others = [p for n, p, _, _, lab, _ in said if n == noun and (lab == "NORP") == (label == "NORP")]
-            if not others or any(same_entity(place, p, "GPE") or within(p, place) or within(place, p)
+            if not others or any(same_entity(place, p, "GPE") or same_nation(place, p)
+                                 or within(p, place) or within(place, p)
                                  for p in win_places):
                 continue
             overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
@@ -588,6 +597,18 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     for s0, s1, doer, verb, said in _other_doer(win_an, analysis.tokens):
         if not contradicted_at(s0, s1):
             overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
+
+    # -- whose they are: an organisation put before one of the wire's people where the wire copy puts
+    # another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
+    # copy names, but never beside that person
+    if facts.affiliations:
+        for s0, s1, org, person, written, people in _affiliations(analysis):
+            # a people or a party against the same only: "Republican Senator" is no swap of "Texas Senator"
+            theirs = [(o, w) for p, o, w, pp in facts.affiliations if pp == people and same_entity(person, p, "PERSON")]
+            if (theirs and not contradicted_at(s0, s1) and not any(_same_org(org, o) for o, _ in theirs)
+                    and all(w in wire.all_lower for w in re.findall(r"\w+", org.lower()))
+                    and not _beside(org, person, wire)):
+                overrule(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
 
     # -- negation and hedges -----------------------------------------------------------------------
     toks = analysis.tokens
@@ -1251,6 +1272,59 @@ def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
     if (span := _name_before(tokens, k)) is None:
         return None
     return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+
+#: titles written with a capital before a name ("Governor Gavin Newsom"), read as a role like "manager"
+_TITLES = frozenset({"president", "governor", "senator", "minister", "prime", "secretary", "chancellor", "premier",
+                     "chief", "executive", "ceo", "cfo", "spokesman", "spokeswoman", "spokesperson", "general",
+                     "commissioner", "manager", "coach", "boss", "chairman", "chairwoman", "director", "head",
+                     "mayor", "leader", "captain", "representative", "rep", "sen", "gov"})
+
+
+def _affiliations(analysis: Analysis) -> list[tuple[int, int, str, str, str, bool]]:
+    """Organisations put before a person with the person's role between them ("Gulls boss Kevin
+    Nicholson", "Apple chief executive Tim Cook", "Leicester manager Enzo Maresca": a club is often
+    named by its town, so a place counts too, "Texas Governor Greg Abbott"): ``(start, end,
+    organisation, person, the words as written, whether it is a people or a party)``, offsets of the
+    organisation. A people or a party ("Democratic Senator") says something else than where one works."""
+    toks, out = analysis.tokens, []
+    first = {t.start: k for k, t in enumerate(toks)}
+    for e in analysis.entities:
+        k = first.get(e.start)
+        if e.label != "PERSON" or k is None:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and toks[j].pos in ("NOUN", "PROPN", "ADJ") and not toks[j].ent and (
+                toks[j].text[:1].islower() or toks[j].lower in _TITLES):
+            j -= 1                                  # the role: "boss", "chief executive", "Governor"
+        if j == k - 1:
+            continue
+        end = j
+        while j >= 0 and end - j < 3 and toks[j].ent != "PERSON" and toks[j].text[:1].isupper() and (
+                toks[j].ent or toks[j].pos in ("PROPN", "NOUN", "ADJ")):
+            j -= 1
+        if j == end:
+            continue
+        s0, s1 = toks[j + 1].start, toks[end].end
+        people = any(t.ent == "NORP" for t in toks[j + 1:end + 1])
+        out.append((s0, s1, analysis.text[s0:s1], e.text, analysis.text[s0:e.end], people))
+    return out
+
+
+def _same_org(a: str, b: str) -> bool:
+    """One organisation, named in full or in part ("Port Vale" and "Vale"), or places one within the other
+    ("Texas Senator" and "U.S. Senator"), or one country ("British" and "UK")."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa or same_entity(a, b, "ORG") or within(a, b) or within(b, a))
+
+
+def _beside(org: str, person: str, wire: Prepared) -> bool:
+    """Whether the wire copy writes ``org`` within a few words before a mention of ``person``
+    ("ex-Port Vale manager Micky Adams", "Gulls boss Kevin Nicholson")."""
+    low = org.lower()
+    return any(e.label == "PERSON" and same_entity(person, e.text, "PERSON")
+               and low in a.text[max(0, e.start - 40):e.start].lower()
+               for a in wire.analyses for e in a.entities)
 
 
 def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, str]]:

@@ -93,9 +93,45 @@ _COUNTRY_NAMES = ({"us", "usa", "united states", "united states of america", "am
                   {"ivory coast", "cote d'ivoire", "côte d'ivoire"})
 
 
+#: a people's adjective or noun whose country the word's shape does not give ("American" is of the
+#: U.S., "Dutch" of the Netherlands); regular ones ("Russian", "Chinese", "German") are matched by
+#: :func:`demonym_stem`. Each maps to a name in :data:`_COUNTRY_NAMES` or to the country's own name.
+_DEMONYMS = {"american": "us", "british": "uk", "briton": "uk", "brit": "uk", "french": "france",
+             "frenchman": "france", "frenchwoman": "france", "dutch": "netherlands", "swiss": "switzerland",
+             "irish": "ireland", "spanish": "spain", "spaniard": "spain", "danish": "denmark", "dane": "denmark",
+             "swedish": "sweden", "swede": "sweden", "finnish": "finland", "finn": "finland", "polish": "poland",
+             "pole": "poland", "turkish": "turkey", "turk": "turkey", "greek": "greece", "thai": "thailand",
+             "filipino": "philippines", "filipina": "philippines", "welsh": "wales", "scottish": "scotland",
+             "scot": "scotland", "english": "england", "englishman": "england", "norwegian": "norway",
+             "portuguese": "portugal", "emirati": "uae", "saudi": "saudi arabia", "cypriot": "cyprus",
+             "icelandic": "iceland", "icelander": "iceland", "new zealander": "new zealand",
+             "kiwi": "new zealand", "south korean": "south korea", "north korean": "north korea",
+             "south african": "south africa", "sri lankan": "sri lanka", "czech": "czechia",
+             "slovak": "slovakia", "hungarian": "hungary", "maltese": "malta", "belarusian": "belarus",
+             "malagasy": "madagascar", "burmese": "myanmar", "lao": "laos", "afghan": "afghanistan"}
+
+
+def _country_key(name: str) -> str:
+    """A country's name in lower case from its name or its people's word ("Americans" → "us")."""
+    joined = " ".join(normalise(name))
+    for form in (joined, joined[:-1] if joined.endswith("s") else joined):
+        if form in _DEMONYMS:
+            return _DEMONYMS[form]
+    return joined
+
+
 def same_country(a: str, b: str) -> bool:
     ja, jb = " ".join(normalise(a)), " ".join(normalise(b))
     return ja != jb and any(ja in names and jb in names for names in _COUNTRY_NAMES)
+
+
+def same_nation(a: str, b: str) -> bool:
+    """One country named by its people where the word's shape does not give it ("American" and "U.S.",
+    "Britons" and "the UK", "Dutch" and "the Netherlands"), or by two of its names: no other country,
+    though not the name the wire copy writes. (:func:`same_entity` joins the regular ones, "Russian"
+    and "Russia".)"""
+    ka, kb = _country_key(a), _country_key(b)
+    return bool(ka and kb) and (ka == kb or any(ka in names and kb in names for names in _COUNTRY_NAMES))
 
 
 #: words a name's initials leave out ("Centers for Disease Control": "CDC")

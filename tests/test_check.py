@@ -811,6 +811,45 @@ def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
         ("gunman", "the wire copy says 'suspected gunman'")]
 
 
+def test_a_country_named_by_its_people_is_the_same_country():
+    from compare import compare as run
+    wire = "U.S. officials met British and Dutch diplomats in Geneva on Monday, the State Department said."
+    for derived in ["American officials met British and Dutch diplomats in Geneva on Monday.",
+                    "U.S. officials met UK and Dutch diplomats in Geneva on Monday.",
+                    "U.S. officials met British and Netherlands diplomats in Geneva on Monday."]:
+        c = run(wire, derived)
+        assert not c.flags and all(u.status == "supported" for u in c.units if u.kind == "place"), derived
+    # another people is still another country
+    c = run(wire, "U.S. officials met French and Dutch diplomats in Geneva on Monday.")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'French' where the wire copy says 'British'" in c.verdicts[0].reason
+
+
+def test_an_organisation_put_before_a_person_the_wire_gives_another_is_a_contradiction():
+    from compare import compare as run
+    wire = ("Centre-back Anderson, 27, has cancelled his Barrow contract to join their National League rivals. "
+            "Striker Keating, 21, was recommended to Gulls boss Kevin Nicholson by ex-Port Vale manager Micky Adams.")
+    c = run(wire, "Barrow manager Kevin Nicholson described Anderson as a leader.")
+    assert [(u.text, u.evidence) for u in c.units if u.status == "contradicted"] == [
+        ("Barrow", "Gulls boss Kevin Nicholson")]
+    assert c.verdicts[0].label == "contradicted"
+    assert ("'Barrow manager Kevin Nicholson' where the wire copy says 'Gulls boss Kevin Nicholson'"
+            in c.verdicts[0].reason)
+    for same in ["Gulls manager Kevin Nicholson described Anderson as a leader.",        # another word for the role
+                 "Keating was recommended by former Port Vale manager Micky Adams.",    # part of the name, "ex-"
+                 "Barrow centre-back Anderson, 27, has left the club."]:                 # the wire gives him no club
+        assert not [u for u in run(wire, same).units if u.status == "contradicted"], same
+    ceo = "Apple chief executive Tim Cook met Microsoft founder Bill Gates on Monday."
+    c = run(ceo, "Microsoft chief executive Tim Cook met Gates on Monday.")
+    assert c.verdicts[0].label == "contradicted" and "'Apple chief executive Tim Cook'" in c.verdicts[0].reason
+    # a party is no employer: "Republican Senator" says something else than "Texas Senator"
+    senator = "Texas Senator Ted Cruz, a Republican, voted against the bill on Tuesday."
+    party = run(senator, "Republican Senator Ted Cruz voted against the bill on Tuesday.")
+    assert party.verdicts[0].label != "contradicted"
+    assert run("Democratic Senator Chris Murphy and Republican Senator Ted Cruz argued on Tuesday.",
+               "Republican Senator Chris Murphy argued on Tuesday.").verdicts[0].label == "contradicted"
+
+
 def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
     from compare import compare as run
     wire = "Striker Keating, 21, was recommended to Gulls boss Kevin Nicholson by ex-Port Vale manager Micky Adams."

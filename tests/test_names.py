@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.names import given_name_added, same_entity, same_person
+from compare.names import given_name_added, same_entity, same_nation, same_person
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "demo"
@@ -57,6 +57,21 @@ def test_same_place_or_organisation(a: str, b: str) -> None:
 @pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Iranian", "Iraq"), ("Moscow", "Kyiv")])
 def test_different_places(a: str, b: str) -> None:
     assert not same_entity(a, b, "GPE")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("American", "U.S."), ("Americans", "the United States"), ("British", "UK"), ("Britons", "Britain"),
+    ("Dutch", "the Netherlands"), ("Dutch", "Holland"), ("French", "France"), ("Swiss", "Switzerland"),
+    ("Emirati", "UAE"), ("New Zealander", "New Zealand"),
+])
+def test_a_people_and_its_country_are_one_nation(a: str, b: str) -> None:
+    assert same_nation(a, b) and same_nation(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("American", "UK"), ("French", "Germany"), ("British", "Ireland"),
+                                  ("Irish", "Northern Ireland"), ("Dutch", "Denmark")])
+def test_peoples_of_other_countries_are_other_nations(a: str, b: str) -> None:
+    assert not same_nation(a, b)
 
 
 def test_given_name_added_only_when_the_wire_has_the_bare_surname() -> None:

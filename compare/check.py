@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import Unit
 from .names import INITIALS_SKIP, given_name_added, same_entity, same_nation
-from .places import is_place_name, within
+from .places import country_of_people, is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
 from .prepare import Prepared
@@ -245,6 +245,26 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 + 0.005 * max(abs(a), abs(b))
 
 
+#: units of time that convert exactly, as (base unit, how many of it): "a decade" is "10 years", "a week"
+#: "7 days", "two years" "24 months". A day and a month do not convert (months differ), nor do distances
+_TIME_BASE = {"month": ("month", 1), "year": ("month", 12), "decade": ("month", 120), "century": ("month", 1200),
+              "second": ("second", 1), "minute": ("second", 60), "hour": ("second", 3600), "day": ("second", 86400),
+              "night": ("second", 86400), "week": ("second", 604800)}
+
+
+def _same_measure(a, b) -> bool:
+    """Whether durations ``a`` and ``b`` measure in units that convert into one another."""
+    return a.unit == b.unit or (a.unit in _TIME_BASE and b.unit in _TIME_BASE
+                                and _TIME_BASE[a.unit][0] == _TIME_BASE[b.unit][0])
+
+
+def _same_duration(a, b) -> bool:
+    """Whether durations ``a`` and ``b`` are the same length: "a decade" and "10 years", "48 hours" and "two days"."""
+    if a.unit == b.unit:
+        return _same_value(a.value, b.value)
+    return _same_measure(a, b) and _same_value(a.value * _TIME_BASE[a.unit][1], b.value * _TIME_BASE[b.unit][1])
+
+
 _DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -389,24 +409,25 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             continue
         weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
         if (said := _reversed_bound(text, d, [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
-                                              if w.unit == d.unit and _same_value(w.value, d.value)])):
+                                              if _same_duration(w, d)])):
             add(_bound_start(text, d.start), d.end, "duration", "contradicted", said)   # "over 10 years" / "almost"
             f["contra_figures"] += 1
             out.contradictions.append(f"'{text[_bound_start(text, d.start):d.end]}' where the wire copy says '{said}'")
         elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
-                                              for w in ds if w.unit == d.unit and w.value == d.value],
+                                              for w in ds if _same_duration(w, d)],
                                    [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
-                                    if w.unit == d.unit and w.value == d.value])) is not None:
+                                    if _same_duration(w, d)])) is not None:
             add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
             out.unhedged += 1
-        elif any(d.unit == w.unit and _same_value(d.value, w.value) for w in all_durs):
-            add(d.start, d.end, "duration", "supported", next(w.text for w in all_durs if d.unit == w.unit))
+        elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None:
+            add(d.start, d.end, "duration", "supported", w.text)
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
             add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
         elif weak and f" {d.unit}" in facts.words:
             add(d.start, d.end, "duration", "supported", d.unit)
-        elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)) is not None:
+        elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
+                        or next((w for w in win_durs if _same_measure(w, d)), None)) is not None:
             add(d.start, d.end, "duration", "contradicted", w.text)
             f["contra_figures"] += 1
             out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
@@ -542,14 +563,16 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                 match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
                 if match is None and _lowered(wire.doc.text)[1]:      # "eugene in the united states"
                     match = next((w for w in _place_names(wire.doc.text) if within(w, mention)), None)
-                if match is None:                      # "American" where the wire copy says "U.S."
-                    match = next((wt for wt, wl in facts.all_entities if same_nation(mention, wt)), None)
+                if match is None:                      # "American" where the wire copy says "U.S." or "Texas"
+                    match = next((wt for wt, wl in facts.all_entities
+                                  if same_nation(mention, wt) or _of_people(wt, mention)), None)
                 # still a name the wire copy does not write, as the verdict model was fitted to count it
                 f["new_entities"] += match is not None
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
                      and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
                      and not same_nation(mention, w)
-                     and not (kind == "place" and (within(mention, w) or within(w, mention)))
+                     and not (kind == "place" and (within(mention, w) or within(w, mention)
+                                                   or _of_people(w, mention) or _of_people(mention, w)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
         if swap is None and match is None and kind == "person" and stretches:
             # a person put where the wire sentence has a name the tagger did not see ("Macron told reporters"
@@ -897,6 +920,13 @@ def _cased_span(text: str, s: int, t: int) -> tuple[int, int]:
     "Sydney beach", which the tagger took as one place. A text all in lower case keeps its names whole."""
     cased = [m.span() for m in re.finditer(r"\S+", text[s:t]) if not m.group().isalpha() or not m.group().islower()]
     return (s + cased[0][0], s + cased[-1][1]) if cased else (s, t)
+
+
+def _of_people(place: str, people: str) -> bool:
+    """Whether ``place`` lies in the country whose people ``people`` names: "New Delhi" and "Indian" (the
+    Indian capital), "Texas" and "American"."""
+    country = country_of_people(people)
+    return country is not None and within(place, country)
 
 
 def _place_of(analysis: Analysis) -> list[tuple[str, str, int, int, str, str]]:

@@ -11,11 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalise", "same_entity", "same_person", "same_country", "given_name_added", "demonym_stem"]
+__all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
+           "demonym_stem"]
 
 _TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
  chancellor king queen prince princess sheikh general gen col lt sgt capt adm governor gov senator sen rep
- representative judge justice chief spokesperson spokesman spokeswoman minister's the""".split())
+ representative judge justice chief spokesperson spokesman spokeswoman minister's the vice deputy
+ pm cm fm eam hm vp mp mla""".split())
+# (the last line: the short titles news puts before a name, "PM Modi", "EAM Jaishankar", "CM Yogi Adityanath")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -159,6 +162,9 @@ def same_entity(a: str, b: str, label: str = "") -> bool:
         return True
     if len(nb) == 1 and len(na) > 1 and nb[0].replace(".", "") == _initials(na):
         return True
+    for one, full in ((na, nb), (nb, na)):       # a short form of the first word: "the Fed", "the Federal Reserve"
+        if len(one) == 1 and len(full) > 1 and 3 <= len(one[0]) < len(full[0]) and full[0].startswith(one[0]):
+            return True
     if len(na) == 1 and len(nb) == 1:
         sa, sb = demonym_stem(na[0]), demonym_stem(nb[0])
         return len(sa) >= 4 and (sa == sb or sa.startswith(sb) or sb.startswith(sa))

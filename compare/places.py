@@ -25,9 +25,9 @@ import os
 from functools import lru_cache
 
 from .errors import ModelError
-from .names import normalise, same_country
+from .names import normalise, same_country, same_entity, same_nation
 
-__all__ = ["within", "is_place_name", "DIVISIONS", "PLACES_PATH"]
+__all__ = ["within", "is_place_name", "country_of_people", "DIVISIONS", "PLACES_PATH"]
 
 PLACES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.json.gz")
 
@@ -128,6 +128,16 @@ def within(a: str, b: str, towns: bool = True) -> bool:
             return True
     return any(_in_state(state, b, country) or _is_country(country, "United States")
                for state in table["us_counties"].get(region, ()))
+
+
+@lru_cache(maxsize=2_000)
+def country_of_people(word: str) -> str | None:
+    """The country whose people ``word`` names ("Indian" → "India", "Dutch" → "Netherlands"), or None."""
+    for name in _table()["countries"].values():
+        if same_nation(word, name) or (len(normalise(word)) == 1 and word.lower() != name.lower()
+                                       and same_entity(word, name, "NORP") and len(normalise(name)) == 1):
+            return name
+    return None
 
 
 def is_place_name(words: str) -> bool:

@@ -98,6 +98,26 @@ def test_a_rounded_figure_is_supported_and_a_changed_digit_is_not(engine, storm_
 
 
 
+@pytest.mark.parametrize("derived, status, evidence", [
+    ("He was sentenced to a decade in prison on Thursday for fraud.", "supported", "10 years"),
+    ("He was sentenced to 120 months in prison on Thursday for fraud.", "supported", "10 years"),
+    ("He was sentenced to two decades in prison on Thursday for fraud.", "contradicted", "10 years"),
+    ("He was sentenced to 12 years in prison on Thursday for fraud.", "contradicted", "10 years"),
+])
+def test_a_duration_in_other_units_is_the_same_length(derived, status, evidence):
+    from compare import compare as run
+    c = run("He was sentenced to 10 years in prison on Thursday for fraud.", derived)
+    assert [(u.status, u.evidence) for u in c.units if u.kind == "duration"] == [(status, evidence)]
+    assert (c.verdicts[0].label == "contradicted") == (status == "contradicted")
+
+
+def test_hours_and_days_convert():
+    from compare import compare as run
+    talks = "The talks lasted 48 hours and ended on Sunday."
+    assert not run(talks, "The talks lasted two days and ended on Sunday.").flags
+    assert run(talks, "The talks lasted a week and ended on Sunday.").verdicts[0].label == "contradicted"
+
+
 def test_a_changed_figure_is_set_against_the_wire_figure_nearest_in_size():
     from compare import compare as run
     wire = "Capital One earned $3.1 billion in the quarter, or $6.86 per share, the bank said on Thursday."

@@ -26,6 +26,9 @@ def read(path: Path) -> str:
     ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
     ("Alexei Navalny", "Alexey Navalny"),
     ("Kim Jong Un", "Kim Jong-un"),
+    ("PM Modi", "Prime Minister Narendra Modi"),          # the short titles news puts before a name
+    ("EAM Jaishankar", "S. Jaishankar"),
+    ("Vice President Kamala Harris", "Kamala Harris"),
 ])
 def test_same_person(a: str, b: str) -> None:
     assert same_person(a, b)
@@ -49,12 +52,14 @@ def test_different_people(a: str, b: str) -> None:
     ("UN", "United Nations"), ("U.N.", "United Nations"), ("EU", "European Union"),
     ("U.S.", "United States"), ("Russian", "Russia"), ("Indian", "India"), ("Ukrainian", "Ukraine"),
     ("the Kremlin", "Kremlin"), ("New Delhi", "Delhi"),
+    ("the Fed", "the Federal Reserve"),                   # a short form of the first word
 ])
 def test_same_place_or_organisation(a: str, b: str) -> None:
     assert same_entity(a, b, "GPE")
 
 
-@pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Iranian", "Iraq"), ("Moscow", "Kyiv")])
+@pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Iranian", "Iraq"), ("Moscow", "Kyiv"),
+                                  ("Fe", "Federal Reserve"), ("Federal Reserve", "Federal Express")])
 def test_different_places(a: str, b: str) -> None:
     assert not same_entity(a, b, "GPE")
 

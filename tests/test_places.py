@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.places import within
+from compare.places import country_of_people, within
 
 
 @pytest.mark.parametrize("region, country", [
@@ -62,3 +62,19 @@ def test_a_broken_place_table_is_a_clear_error(tmp_path, monkeypatch) -> None:
     finally:
         places._table.cache_clear()
         places.within.cache_clear()
+
+
+@pytest.mark.parametrize("people, country", [
+    ("Indian", "India"), ("Dutch", "The Netherlands"), ("American", "United States"), ("British", "United Kingdom"),
+    ("Austrian", "Austria"), ("Australian", "Australia"), ("Iraqi", "Iraq"), ("Delhi", None)])
+def test_the_country_of_a_people(people, country) -> None:
+    assert country_of_people(people) == country
+
+
+def test_a_place_of_the_country_a_people_names_is_no_swap(engine) -> None:
+    from compare import compare as run
+    wire = "The meeting was held in New Delhi on Tuesday, officials said."
+    c = run(wire, "The meeting took place in the Indian capital on Tuesday.")
+    assert c.verdicts[0].label not in ("contradicted",) and not [u for u in c.units if u.status == "contradicted"]
+    swapped = run(wire, "The meeting took place in the Pakistani capital on Tuesday.")
+    assert swapped.verdicts[0].label == "contradicted"

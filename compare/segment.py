@@ -110,7 +110,9 @@ _CREDIT = re.compile(r"""(?:[—–]|--|\s-)\s*(?:reuters|ap|afp|pti|ani|ians|ge
                            |ap\s+photo[^\n]{0,40})\s*\.?$
                         |^(?:photo|image|picture|file\s+photo|caption)\s*[:|]""", re.I | re.X)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-_LABEL = re.compile(r"^\W*(?:q|a|question|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
+# a "Q:" or "A:" label, "Question 2:", "Q1.", "A -": a full stop must be followed by a space and a dash
+# spaced, so that "A 6.8-magnitude quake" and "A 10-year-old boy" keep their figures
+_LABEL = re.compile(r"^\W*(?:q|a|question|answer|ans)\s*\d*\s*(?:[:)]|\.(?=\s)|(?<=\s)[-–—](?=\s))\s*", re.I)
 
 
 # -- clauses ---------------------------------------------------------------------------------------

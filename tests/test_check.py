@@ -111,6 +111,16 @@ def test_a_duration_in_other_units_is_the_same_length(derived, status, evidence)
     assert (c.verdicts[0].label == "contradicted") == (status == "contradicted")
 
 
+def test_a_sentence_opening_with_a_and_a_figure_is_checked_whole():
+    # "A 10-" once read as an answer label ("A:") and the figure behind it went unchecked
+    from compare import compare as run
+    c = run("A 10-year-old boy was killed in the attack on Monday, police said.",
+            "A 12-year-old boy was killed in the attack on Monday.")
+    assert c.verdicts[0].label == "contradicted" and "'12-year-old' where the wire copy says '10-year-old'" in \
+        c.verdicts[0].reason
+    assert not run("The earthquake, of magnitude 6.8, struck on Friday.", "A 6.8-magnitude quake hit on Friday.").flags
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

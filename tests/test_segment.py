@@ -119,6 +119,12 @@ def test_strip_label_removes_only_the_leading_label() -> None:
     assert strip_label("A: Talks were held.") == "Talks were held."
     assert strip_label("Question 2: Who spoke?") == "Who spoke?"
     assert strip_label("Lavrov said A: was wrong.") == "Lavrov said A: was wrong."
+    assert strip_label("Q1. What did Lavrov say?") == "What did Lavrov say?"
+    assert strip_label("A - Talks were held.") == "Talks were held."
+    # a sentence that opens with "A" and a figure keeps the figure
+    for sentence in ["A 6.8-magnitude quake hit on Friday.", "A 10-year-old boy was hurt.", "A 3-2 win in Madrid.",
+                     "A 2.5 percent rise."]:
+        assert strip_label(sentence) == sentence
 
 
 # -- offsets -------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import INITIALS_SKIP, given_name_added, same_entity, same_nation
+from .names import INITIALS_SKIP, given_name_added, normalise, same_entity, same_nation
 from .places import country_of_people, is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
@@ -171,6 +171,9 @@ class WireFacts:
     #: the organisations the wire copy puts before its people: (person, organisation, the words as written,
     #: whether it is a people or a party), see _affiliations
     affiliations: tuple[tuple[str, str, str, bool], ...] = ()
+    #: the runs of proper nouns the wire copy writes, tagged as names or not ("Zelenskiy told reporters"
+    #: after a quotation, which the tagger may not read as a person)
+    proper_names: tuple[str, ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -198,6 +201,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
                           if any(t.lemma in _DEFINE for t in a.tokens) for term, _, w0, w1 in _definitions(a.tokens)),
         affiliations=tuple((person, org, written, people) for a in wire.analyses
                            for _, _, org, person, written, people in _affiliations(a)),
+        proper_names=tuple(dict.fromkeys(run for a in wire.analyses for run in _proper_runs(a))),
     )
 
 
@@ -557,6 +561,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
         if match is None and e.label == "PERSON" and _named_in(mention, wire):
             match = mention             # a lower-case wire copy names people without spaCy seeing them
+        if match is None:       # "Zelensky", "Kiev" where the wire copy writes "Zelenskiy", "Kyiv" untagged
+            # (a name of a thing only against a name of as many words: "Plymouth Argyle (Gulls" is not "Gulls")
+            size = len(normalise(mention))
+            match = next((r for r in facts.proper_names if same_entity(mention, r, e.label) and (
+                e.label == "PERSON" or len(normalise(r)) == size)), None)
         if match is None and kind == "place":      # the country of a state the wire copy names
             match = next((wt for wt, wl in facts.all_entities if within(wt, mention, towns=False)), None)
             if match is None:                      # … or of a town: "the U.K." for "London"
@@ -976,6 +985,21 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
                 if u.pos not in ("ADV", "AUX", "PART"):
                     break
     return out
+
+
+def _proper_runs(analysis: Analysis) -> list[str]:
+    """The runs of proper nouns in ``analysis`` as written ("Zelenskiy", "Kevin Nicholson")."""
+    runs, cur = [], []
+    for t in analysis.tokens:
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(analysis.text[cur[0].start:cur[-1].end])
+        cur = []
+    if cur:
+        runs.append(analysis.text[cur[0].start:cur[-1].end])
+    return runs
 
 
 def _named_in(mention: str, wire: Prepared) -> bool:

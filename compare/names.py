@@ -123,6 +123,15 @@ def _country_key(name: str) -> str:
     return joined
 
 
+#: towns known by an older name or another transliteration, which no rule about spelling can join
+_TOWN_NAMES = ({"kyiv", "kiev"}, {"kharkiv", "kharkov"}, {"odesa", "odessa"}, {"lviv", "lvov"},
+               {"mumbai", "bombay"}, {"kolkata", "calcutta"}, {"chennai", "madras"}, {"bengaluru", "bangalore"},
+               {"gurugram", "gurgaon"}, {"beijing", "peking"}, {"yangon", "rangoon"},
+               {"ho chi minh city", "saigon"}, {"almaty", "alma-ata", "alma ata"}, {"astana", "nur-sultan"},
+               {"chisinau", "kishinev"}, {"guangzhou", "canton"}, {"mykolaiv", "nikolaev"},
+               {"zaporizhzhia", "zaporizhia", "zaporozhye"}, {"dnipro", "dnepr", "dnipropetrovsk"})
+
+
 def same_country(a: str, b: str) -> bool:
     ja, jb = " ".join(normalise(a)), " ".join(normalise(b))
     return ja != jb and any(ja in names and jb in names for names in _COUNTRY_NAMES)
@@ -154,7 +163,7 @@ def same_entity(a: str, b: str, label: str = "") -> bool:
     if not na or not nb:
         return False
     ja, jb = " ".join(na), " ".join(nb)
-    if same_country(a, b):
+    if same_country(a, b) or any(ja in names and jb in names for names in _TOWN_NAMES):
         return True
     if ja == jb or re.search(rf"\b{re.escape(ja)}\b", jb) or re.search(rf"\b{re.escape(jb)}\b", ja):
         return True

@@ -121,6 +121,20 @@ def test_a_sentence_opening_with_a_and_a_figure_is_checked_whole():
     assert not run("The earthquake, of magnitude 6.8, struck on Friday.", "A 6.8-magnitude quake hit on Friday.").flags
 
 
+def test_a_name_the_tagger_missed_in_the_wire_copy_still_supports_the_mention():
+    from compare import compare as run
+    # after a quotation the tagger reads neither "Zelenskiy" nor "Kyiv" as a name
+    wire = '"We will not back down," Zelenskiy told reporters in Kyiv on Friday.'
+    c = run(wire, "Zelensky told reporters in Kiev on Friday: “We will not back down.”")
+    assert [(u.text, u.status) for u in c.units if u.kind in ("person", "place")] == [
+        ("Zelensky", "supported"), ("Kiev", "supported")]
+    assert not c.flags
+    # a name of a thing is matched only against one of as many words
+    club = run("The Gulls have signed two players, the club said on Friday.",
+               "The Plymouth Argyle Gulls have signed two players, the club said on Friday.")
+    assert club.flags
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

@@ -832,6 +832,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
         elif win_hedged and (w := _evidential_of(toks, position[t.start])) is not None and w.lemma in win_hedged:
             add(t.start, t.end, "word", "supported", f"the wire copy's hedge '{win_hedged[w.lemma]}'")
+        elif t.lower in _ROUGHLY and (said := next((u.text for a in win_an for u in a.tokens if u.lower in _ROUGHLY),
+                                                   None)) is not None:
+            add(t.start, t.end, "word", "supported", said)      # "roughly 10,000" where the window says "about 10,000"
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
         elif (rel := next((m for m in win_lemmas if _related(lem, m, pos, win_pos.get(m))), None)) is not None or (
@@ -1417,6 +1420,8 @@ _BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reve
                     + r")\s+(?:(?:some|about|around|roughly|just|only|a)\s+)?$", re.I)
 
 
+#: words that make a figure approximate either way: one stands for another ("roughly" for "about")
+_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "some", "circa", "approx"})
 _APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated)\s+$", re.I)
 _OPEN_ENDED = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so|fewer|less)\b|\s*-odd\b)", re.I)
 

@@ -135,6 +135,14 @@ def test_a_name_the_tagger_missed_in_the_wire_copy_still_supports_the_mention():
     assert club.flags
 
 
+def test_one_word_of_approximation_stands_for_another():
+    from compare import compare as run
+    c = run("The company said it would cut about 10,000 jobs this year.",
+            "The company said it would cut roughly 10,000 jobs this year.")
+    assert [(u.status, u.evidence) for u in c.units if u.text == "roughly"] == [("supported", "about")]
+    assert not c.flags
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

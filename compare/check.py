@@ -121,6 +121,13 @@ _WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"
 _COUNTED_UP_TO = 3
 #: counts stated without a cardinal ("capped twice" → "two caps"); ordinals are not counts ("the 17th hole")
 _COUNT_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "pair": 2.0, "both": 2.0, "couple": 2.0}
+#: shares given in words ("a third of", "by two-thirds", "half of"), as percentages: a summary that says
+#: "33%" or "over 50%" for them gives the same figure
+_FRACTION = re.compile(r"(?P<pre>\b(?:by|than|over|nearly|almost|about|roughly|some)\s+)?"
+                       r"(?P<f>\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?|\b(?P<h>half))\b"
+                       r"(?P<of>\s+(?:of|the|its|their|his|her)\b)?", re.I)
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 #: a numbered list's marker ("2." or "3)" opening a line), not a figure
 _LIST_MARKER = re.compile(r"\s*[-•*]?\s*\(?\d{1,2}[.)](?:\s|$)")
 #: words of the window that make a derived "not"/"without" a paraphrase rather than a reversal
@@ -174,6 +181,8 @@ class WireFacts:
     #: the runs of proper nouns the wire copy writes, tagged as names or not ("Zelenskiy told reporters"
     #: after a quotation, which the tagger may not read as a person)
     proper_names: tuple[str, ...] = ()
+    #: the shares the wire copy gives in words, as percentages: (33.3, "a third"), see _fractions
+    fractions: tuple[tuple[float, str], ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -202,6 +211,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
         affiliations=tuple((person, org, written, people) for a in wire.analyses
                            for _, _, org, person, written, people in _affiliations(a)),
         proper_names=tuple(dict.fromkeys(run for a in wire.analyses for run in _proper_runs(a))),
+        fractions=tuple(f for t in texts for f in _fractions(t)),
     )
 
 
@@ -219,6 +229,17 @@ def _designation_index(text: str) -> dict[str, tuple[str, ...]]:
         if m.group() not in index[shape]:
             index[shape].append(m.group())
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _fractions(text: str) -> list[tuple[float, str]]:
+    """The shares ``text`` gives in words, as percentages with the words: (33.3, "a third")."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if not (m.group("pre") or m.group("of")):
+            continue            # "in the third quarter", "half-time": no share of anything
+        value = 50.0 if m.group("h") else 100.0 * _NUMERATORS[m.group("n").lower()] / _DENOMINATORS[m.group("d").lower()]
+        out.append((value, m.group("f")))
+    return out
 
 
 def _count_words(text: str) -> list[float]:
@@ -508,6 +529,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
         elif not x.unit and x.value in facts.counts:
             add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
+        elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
+            add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
         elif close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                          and w.text.lower() not in _WEAK_NUMBERS
                          and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),

@@ -143,6 +143,19 @@ def test_one_word_of_approximation_stands_for_another():
     assert not c.flags
 
 
+def test_a_share_given_in_words_supports_its_percentage():
+    from compare import compare as run
+    wire = "Tesla's shares have fallen by more than a third this year, and two-thirds of analysts rate them a sell."
+    c = run(wire, "Tesla stock is down over 33% this year, and 67% of analysts rate it a sell.")
+    assert [(u.text, u.status, u.evidence) for u in c.units if u.kind == "number"] == [
+        ("33%", "supported", "a third"), ("67%", "supported", "two-thirds")]
+    assert [u.status for u in run(wire, "Tesla stock is down over 45% this year.").units
+            if u.kind == "number"] == ["new"]
+    # "the third quarter" gives no share
+    from compare.check import _fractions
+    assert _fractions("Sales rose in the third quarter and in the second half.") == []
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

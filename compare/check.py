@@ -35,6 +35,10 @@ HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expecte
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+#: … or the share of the sentence's words that stand, in order, in its best wire sentence: a sentence that
+#: restates one clause of a long wire sentence ("The central bank may cut rates next month." from "Police
+#: said …, and the central bank may raise rates next month.") says the same as that clause whatever the cosine
+EXCERPT_SHARE = 0.75
 #: nouns with which a summary names the text it summarises ("The passage discusses …", "the article notes"):
 #: no claim about the world
 _SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
@@ -722,15 +726,16 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(toks[k].start, toks[m - 1].end, "hedge", "new",
                 f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
             out.unhedged += 1
-    if best_cos >= CLOSE_COS and not polar:     # "is set to make his debut" where the window says "could make his debut"
+    near = best is not None and (best_cos >= CLOSE_COS
+                                 or _excerpt_share(toks, wire.analyses[best].tokens) >= EXCERPT_SHARE)
+    if near and not polar:     # "is set to make his debut" where the window says "could make his debut"
         for t, said in _stated_as_fact(win_an, toks):
             add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
             out.unhedged += 1
 
     # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
     # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
-    swapped = (_word_opcodes(toks, wire.analyses[best].tokens) if best is not None and best_cos >= CLOSE_COS
-               and not polar else [])
+    swapped = _word_opcodes(toks, wire.analyses[best].tokens) if near and not polar else []
     if swapped:
         for k, m, said in _crossed(toks, wire.analyses[best], swapped)[:1]:
             if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
@@ -1588,6 +1593,16 @@ def _polar(toks) -> bool:
     if words[:1] == ["q"]:
         words = words[1:]
     return bool(words) and words[0] in _QUESTION_AUX
+
+
+def _excerpt_share(dt, wt) -> float:
+    """The share of the sentence's words (``dt``, punctuation aside) that stand, in order, in the wire
+    sentence's ``wt``, counted in runs of two words or more."""
+    words = [t.lower for t in dt if t.pos != "PUNCT"]
+    if len(words) < 4:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, words, [t.lower for t in wt if t.pos != "PUNCT"], autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks() if b.size >= 2) / len(words)
 
 
 def _word_opcodes(dt, wt) -> list[tuple[int, int]]:

@@ -183,7 +183,9 @@ OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
     ("home", "away"), ("boy", "girl"), ("son", "daughter"), ("brother", "sister"), ("uncle", "aunt"),
     ("adult", "child"), ("civilian", "soldier"), ("suspect", "victim"), ("plaintiff", "defendant"),
     ("buyer", "seller"), ("lender", "borrower"), ("employer", "employee"), ("landlord", "tenant"),
-    ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense")))
+    ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense"),
+    ("detain", "release"), ("arrest", "release"), ("jail", "release"), ("hire", "fire"), ("open", "close"),
+    ("include", "exclude")))
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
 #: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").

@@ -156,6 +156,19 @@ def test_a_share_given_in_words_supports_its_percentage():
     assert _fractions("Sales rose in the third quarter and in the second half.") == []
 
 
+def test_a_clause_of_a_long_wire_sentence_restated_with_a_change_is_caught():
+    from compare import compare as run
+    wire = ("Police said on Monday that dozens of protesters were detained in Lyon after clashes, and the central "
+            "bank may raise rates next month.")
+    cut = run(wire, "The central bank may cut rates next month.")
+    assert cut.verdicts[0].label == "contradicted" and "'cut' where the wire copy says 'raise'" in cut.verdicts[0].reason
+    firmer = run(wire, "The central bank will raise rates next month.")
+    assert "'raise' is stated as fact where the wire copy says 'may raise'" in firmer.verdicts[0].reason
+    assert not run(wire, "The central bank may raise rates next month.").flags
+    released = run(wire, "Police said on Monday that dozens of protesters were released in Lyon after clashes.")
+    assert "'released' where the wire copy says 'detained'" in released.verdicts[0].reason
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

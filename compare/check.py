@@ -900,6 +900,19 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             n_new_doc += 1
             n_rare += _rare(t.lower)
 
+    # -- who says it: a source of another kind put where the window's stands ("Witnesses said" where the
+    # wire copy says "Police said"; "officers" or "authorities" for "police" are the same kind)
+    if near and not polar and (theirs := [(a, s) for a in win_an for s in _speakers(a.tokens)
+                                          if lexicon.source_kind(a.tokens[s[1]].lemma)]):
+        kinds_heard = {lexicon.source_kind(a.tokens[h].lemma) for a, (_, h, _) in theirs}
+        for s0, h, v in _speakers(toks):
+            t, kind = toks[h], lexicon.source_kind(toks[h].lemma)
+            if kind is None or kind in kinds_heard or t.lemma in win_lemmas or contradicted_at(t.start, t.end):
+                continue
+            a, (w0, wh, wv) = next(((a, s) for a, s in theirs if a.tokens[s[2]].lemma == toks[v].lemma), theirs[0])
+            said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
+            mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
+            overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
     # -- sentence features -----------------------------------------------------------------------
     n_content = max(len([t for t in analysis.tokens if t.content]), 1)
     d_lemmas = analysis.content_lemmas()
@@ -929,6 +942,39 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if u.kind in _RUN_KINDS:
             run = run + 1 if u.status == "new" else 0
             out.new_run = max(out.new_run, run)
+    return out
+
+
+#: verbs by which news copy gives its source ("police said", "the ministry announced")
+_SPEECH = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note", "warn", "confirm", "allege"})
+#: words between a source and its verb ("officials have said", "police also said")
+_SPEECH_GAP = frozenset({"have", "has", "had", "also", "later", "previously", "earlier", "then", "will", "would"})
+
+
+def _speakers(tokens) -> list[tuple[int, int, int]]:
+    """Sources named by a common noun before a verb of saying ("Police said", "local officials told
+    reporters") or after "according to": ``(first index of the source's words, its head noun, the verb's
+    or "according"'s index)``. A name or a pronoun is no such source (the entity checks read names)."""
+    out = []
+    for v, t in enumerate(tokens):
+        if t.lemma in _SPEECH and t.pos == "VERB":
+            h = v - 1
+            while h >= 0 and (tokens[h].lower in _SPEECH_GAP or tokens[h].pos == "AUX"):
+                h -= 1
+            if h < 0 or tokens[h].pos != "NOUN" or tokens[h].ent:
+                continue
+            s0 = h
+            while s0 > 0 and tokens[s0 - 1].pos in ("NOUN", "ADJ", "DET") and not tokens[s0 - 1].ent:
+                s0 -= 1
+            out.append((s0, h, v))
+        elif t.lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
+            h = v + 2
+            while h < len(tokens) and tokens[h].pos in ("DET", "ADJ") and not tokens[h].ent:
+                h += 1
+            while h + 1 < len(tokens) and tokens[h + 1].pos == "NOUN" and not tokens[h + 1].ent:
+                h += 1                                      # "according to hospital officials": the last noun
+            if h < len(tokens) and tokens[h].pos == "NOUN" and not tokens[h].ent:
+                out.append((v, h, v))
     return out
 
 

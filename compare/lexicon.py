@@ -77,6 +77,8 @@ __all__ = [
     "OFFICES",
     "DATA_PATH",
     "OPPOSED_PAIRS",
+    "SOURCE_KINDS",
+    "source_kind",
     "are_antonyms",
     "are_contrasting",
     "are_opposed",
@@ -186,6 +188,26 @@ OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
     ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense"),
     ("detain", "release"), ("arrest", "release"), ("jail", "release"), ("hire", "fire"), ("open", "close"),
     ("include", "exclude")))
+#: Kinds of source news copy quotes, curated by hand: a source of one kind put where the wire copy has one of
+#: another ("witnesses said" for "police said", "analysts" for "the company") changes who vouches for the
+#: words. Words of one kind stand for one another ("officers", "authorities" for "police"); words that name
+#: any kind ("spokesman", "source", "statement") are left out.
+SOURCE_KINDS: dict[str, frozenset[str]] = {
+    "authorities": frozenset({"police", "officer", "official", "authority", "government", "ministry", "minister",
+                              "agency", "department", "military", "army", "prosecutor", "investigator", "regulator",
+                              "administration", "court", "judge", "policeman", "policemen", "embassy", "council"}),
+    "witnesses": frozenset({"witness", "eyewitness", "resident", "local", "bystander", "onlooker", "neighbour",
+                            "neighbor", "villager", "survivor", "passenger"}),
+    "press": frozenset({"media", "newspaper", "broadcaster", "reporter", "journalist", "outlet", "tabloid"}),
+    "experts": frozenset({"analyst", "expert", "economist", "researcher", "scientist", "academic", "observer",
+                          "strategist"}),
+    "opponents": frozenset({"rebel", "militant", "insurgent", "opposition", "protester", "activist",
+                            "demonstrator", "campaigner"}),
+    "medics": frozenset({"doctor", "hospital", "medic", "physician", "nurse", "paramedic"}),
+    "family": frozenset({"family", "relative", "parent", "mother", "father", "friend", "widow", "son", "daughter"}),
+    "lawyers": frozenset({"lawyer", "attorney", "counsel"}),
+}
+_KIND_OF_SOURCE = {w: k for k, words in SOURCE_KINDS.items() for w in words}
 #: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
 #: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
 #: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
@@ -420,6 +442,11 @@ def fact_family(word: str) -> tuple[str, int] | None:
 def are_opposed(a: str, b: str) -> bool:
     """True if lemmas ``a`` and ``b`` (any case) are a pair of :data:`OPPOSED_PAIRS` ("confirm"/"deny")."""
     return frozenset((a.lower(), b.lower())) in OPPOSED_PAIRS
+
+
+def source_kind(word: str) -> str | None:
+    """The kind of source (:data:`SOURCE_KINDS`) a lemma names: "authorities" for "police", or None."""
+    return _KIND_OF_SOURCE.get(word.lower())
 
 
 def direction(word: str) -> int:

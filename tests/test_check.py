@@ -169,6 +169,21 @@ def test_a_clause_of_a_long_wire_sentence_restated_with_a_change_is_caught():
     assert "'released' where the wire copy says 'detained'" in released.verdicts[0].reason
 
 
+def test_a_source_of_another_kind_is_a_contradiction():
+    from compare import compare as run
+    wire = "Police said on Monday that dozens of protesters were detained in Lyon after clashes."
+    c = run(wire, "Witnesses said on Monday that dozens of protesters were detained in Lyon after clashes.")
+    assert c.verdicts[0].label == "contradicted"
+    assert "'Witnesses said' where the wire copy says 'Police said'" in c.verdicts[0].reason
+    after = run(wire, "Dozens of protesters were detained in Lyon after clashes on Monday, according to witnesses.")
+    assert "'according to witnesses' where the wire copy says 'Police said'" in after.verdicts[0].reason
+    # a source of the same kind is the same source
+    for same in ["Officers said on Monday that dozens of protesters were detained in Lyon after clashes.",
+                 "Authorities said on Monday that dozens of protesters were detained in Lyon after clashes.",
+                 "Dozens of protesters were detained in Lyon after clashes on Monday, according to police."]:
+        assert not [u for u in run(wire, same).units if u.status == "contradicted"], same
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import INITIALS_SKIP, given_name_added, normalise, same_entity, same_nation
+from .names import INITIALS_SKIP, TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import country_of_people, is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
@@ -128,8 +128,8 @@ _COUNT_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "pair
 #: shares given in words ("a third of", "by two-thirds", "half of"), as percentages: a summary that says
 #: "33%" or "over 50%" for them gives the same figure
 _FRACTION = re.compile(r"(?P<pre>\b(?:by|than|over|nearly|almost|about|roughly|some)\s+)?"
-                       r"(?P<f>\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?|\b(?P<h>half))\b"
-                       r"(?P<of>\s+(?:of|the|its|their|his|her)\b)?", re.I)
+                       r"(?P<f>\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?"
+                       r"|\b(?P<h>half))\b(?P<of>\s+(?:of|the|its|their|his|her)\b)?", re.I)
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 #: a numbered list's marker ("2." or "3)" opening a line), not a figure
@@ -241,8 +241,10 @@ def _fractions(text: str) -> list[tuple[float, str]]:
     for m in _FRACTION.finditer(text):
         if not (m.group("pre") or m.group("of")):
             continue            # "in the third quarter", "half-time": no share of anything
-        value = 50.0 if m.group("h") else 100.0 * _NUMERATORS[m.group("n").lower()] / _DENOMINATORS[m.group("d").lower()]
-        out.append((value, m.group("f")))
+        if m.group("h"):
+            out.append((50.0, m.group("f")))
+        else:
+            out.append((100.0 * _NUMERATORS[m.group("n").lower()] / _DENOMINATORS[m.group("d").lower()], m.group("f")))
     return out
 
 
@@ -913,6 +915,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
             mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
             overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
+
     # -- sentence features -----------------------------------------------------------------------
     n_content = max(len([t for t in analysis.tokens if t.content]), 1)
     d_lemmas = analysis.content_lemmas()
@@ -1405,11 +1408,10 @@ def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
     return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
 
 
-#: titles written with a capital before a name ("Governor Gavin Newsom"), read as a role like "manager"
-_TITLES = frozenset({"president", "governor", "senator", "minister", "prime", "secretary", "chancellor", "premier",
-                     "chief", "executive", "ceo", "cfo", "spokesman", "spokeswoman", "spokesperson", "general",
-                     "commissioner", "manager", "coach", "boss", "chairman", "chairwoman", "director", "head",
-                     "mayor", "leader", "captain", "representative", "rep", "sen", "gov"})
+#: titles written with a capital before a name ("Governor Gavin Newsom", "Coach Maria Lopez"), read as a
+#: role like "manager": the titles a name drops (names.TITLES) and the offices of companies and teams
+_TITLES = TITLES | frozenset({"premier", "executive", "ceo", "cfo", "commissioner", "manager", "coach", "boss",
+                              "chairman", "chairwoman", "director", "head", "mayor", "leader", "captain"})
 
 
 def _affiliations(analysis: Analysis) -> list[tuple[int, int, str, str, str, bool]]:

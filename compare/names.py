@@ -12,9 +12,10 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
-           "demonym_stem"]
+           "demonym_stem", "TITLES"]
 
-_TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
+#: titles a name may carry, dropped when names are compared ("PM Modi", "President Joe Biden")
+TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
  chancellor king queen prince princess sheikh general gen col lt sgt capt adm governor gov senator sen rep
  representative judge justice chief spokesperson spokesman spokeswoman minister's the vice deputy
  pm cm fm eam hm vp mp mla""".split())
@@ -27,7 +28,7 @@ def normalise(name: str) -> list[str]:
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w.'’-]+", s)]
     words = [w.replace(".", "").strip("-") for w in words]
-    return [w for w in words if w and w not in _TITLES]
+    return [w for w in words if w and w not in TITLES]
 
 
 def _similar(a: str, b: str, cutoff: float) -> bool:

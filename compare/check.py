@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import INITIALS_SKIP, TITLES, given_name_added, normalise, same_entity, same_nation
+from .names import INITIALS_SKIP, SHORT_TITLES, TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import country_of_people, is_place_name, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
@@ -590,6 +590,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
         if match is None and e.label == "PERSON" and _named_in(mention, wire):
             match = mention             # a lower-case wire copy names people without spaCy seeing them
+        if (match is None and e.label == "PERSON" and s == 0 and " " not in mention
+                and re.search(rf"\b{re.escape(mention.lower())}\b", wire.doc.text)):
+            match = mention.lower()     # "Turnout reached …": a common word the wire copy writes in lower case
         if match is None:       # "Zelensky", "Kiev" where the wire copy writes "Zelenskiy", "Kyiv" untagged
             # (a name of a thing only against a name of as many words: "Plymouth Argyle (Gulls" is not "Gulls")
             size = len(normalise(mention))
@@ -876,6 +879,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             n_new += 1
         elif (spelt := _spelt_out(t.text, facts)) is not None:
             add(t.start, t.end, "word", "supported", f"initials of '{spelt}'")       # "BMI" for "body mass index"
+        elif (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
+            add(t.start, t.end, "word", "supported", full)             # "PM" where the wire copy says "Prime Minister"
         else:
             pending.append(t)
     askable = [t for t in pending if t.pos != "PROPN"]        # a name is never "close in meaning" to a word

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
-           "demonym_stem", "TITLES"]
+           "demonym_stem", "TITLES", "SHORT_TITLES"]
 
 #: titles a name may carry, dropped when names are compared ("PM Modi", "President Joe Biden")
 TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
@@ -20,6 +20,11 @@ TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime 
  representative judge justice chief spokesperson spokesman spokeswoman minister's the vice deputy
  pm cm fm eam hm vp mp mla""".split())
 # (the last line: the short titles news puts before a name, "PM Modi", "EAM Jaishankar", "CM Yogi Adityanath")
+#: those short titles and the words they stand for ("PM" where the wire copy says "Prime Minister")
+SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister", "cm": "chief minister", "hm": "home minister",
+                "eam": "external affairs minister", "vp": "vice president", "mp": "member of parliament",
+                "mla": "member of the legislative assembly", "ceo": "chief executive", "cfo": "chief financial officer",
+                "coo": "chief operating officer"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 

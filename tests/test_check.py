@@ -184,6 +184,18 @@ def test_a_source_of_another_kind_is_a_contradiction():
         assert not [u for u in run(wire, same).units if u.status == "contradicted"], same
 
 
+def test_a_short_title_and_a_common_word_read_as_a_name_are_supported():
+    from compare import compare as run
+    c = run("Prime Minister Rishi Sunak called a general election for July 4.",
+            "PM Rishi Sunak has called a general election for 4 July.")
+    assert [(u.status, u.evidence) for u in c.units if u.text == "PM"] == [("supported", "prime minister")]
+    assert not c.flags
+    # the tagger reads a sentence's first word as a person ("Turnout reached …"): the wire copy's common word
+    turnout = run("Voter turnout was 66.8% on Sunday, officials said.", "Turnout was 66.8% on Sunday.")
+    assert [(u.text, u.status) for u in turnout.units if u.text == "Turnout"] == [("Turnout", "supported")]
+    assert not turnout.flags
+
+
 def test_hours_and_days_convert():
     from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."

@@ -591,8 +591,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if match is None and e.label == "PERSON" and _named_in(mention, wire):
             match = mention             # a lower-case wire copy names people without spaCy seeing them
         if (match is None and e.label == "PERSON" and s == 0 and " " not in mention
-                and re.search(rf"\b{re.escape(mention.lower())}\b", wire.doc.text)):
-            match = mention.lower()     # "Turnout reached …": a common word the wire copy writes in lower case
+                and any(u.text == mention.lower() and u.pos == "NOUN" for a in wire.analyses for u in a.tokens)):
+            match = mention.lower()     # "Turnout reached …": a common noun the wire copy writes in lower case
         if match is None:       # "Zelensky", "Kiev" where the wire copy writes "Zelenskiy", "Kyiv" untagged
             # (a name of a thing only against a name of as many words: "Plymouth Argyle (Gulls" is not "Gulls")
             size = len(normalise(mention))

@@ -342,7 +342,8 @@ def legend_html() -> str:
 
 
 def article_html(c: Comparison) -> str:
-    """The derived text, each sentence tinted and labelled by its verdict, flagged words marked."""
+    """The derived text, each sentence tinted and labelled by its verdict, each flag's claim underlined
+    and its words marked."""
     text = c.derived.text
     out, pos = ["<div class='cmp-article'><p>"], 0
     for s in c.derived.sentences:

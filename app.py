@@ -345,13 +345,16 @@ def article_html(c: Comparison) -> str:
     """The derived text, each sentence tinted and labelled by its verdict, each flag's claim underlined
     and its words marked."""
     text = c.derived.text
+    flags_of: dict[str, list[Flag]] = {}                 # a flag lies within its sentence
+    for f in c.flags:
+        flags_of.setdefault(f.sentence_id, []).append(f)
     out, pos = ["<div class='cmp-article'><p>"], 0
     for s in c.derived.sentences:
         out.append(_gap_html(text[pos:s.start]))
         v = c.verdict(s.id)
         out.append(f"<span class='cmp-s' style='background:{COLOUR[v.label]}' title='{escape(v.reason)}'>"
                    f"<span class='cmp-tag'>{s.id} {ICON[v.label]} {v.label}</span> "
-                   f"{_sentence_html(text, s.start, s.end, c.flags)}</span>")
+                   f"{_sentence_html(text, s.start, s.end, flags_of.get(s.id, ()))}</span>")
         pos = s.end
     out.append(_gap_html(text[pos:]))
     out.append("</p></div>")

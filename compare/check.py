@@ -100,6 +100,8 @@ _EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly"
 #: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
                                                    "accuse", "believe", "suggest", "unverified", "unconfirmed"})
+#: named entities that say what a figure is of: a place, a person, an organisation, an event
+_ANCHOR_LABELS = frozenset({"GPE", "LOC", "PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "NORP"})
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being", "get", "got", "gets"})
 _AUX_GAP = frozenset({"has", "had", "have", "also", "then", "later"})
@@ -435,6 +437,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     win_durs = [d for j in window for d in facts.durations[j]]
     all_durs = [d for s in facts.durations for d in s]
     all_figs = [x for s in facts.figures for x in s]
+    named = tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
     for d in find_durations(text):
         if _overlaps(d.start, d.end, taken):
             continue
@@ -447,7 +450,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
                                               for w in ds if _same_duration(w, d)],
                                    [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
-                                    if _same_duration(w, d)])) is not None:
+                                    if _same_duration(w, d)], named)) is not None:
             add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
             out.unhedged += 1
         elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None:
@@ -514,7 +517,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             # "600 firefighters" where the window says "more than 600": a bound dropped
             if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
                                                   for w in figs if w.value == x.value],
-                                       [(w_texts[id(w)], w) for w in win_figs if w.value == x.value])) is not None:
+                                       [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
+                                       named)) is not None:
                 add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
                 out.unhedged += 1
                 continue
@@ -1518,16 +1522,28 @@ def _reversed_bound(text: str, x, in_window: list) -> str | None:
     return t[_bound_start(t, w.start):w.end]
 
 
-def _dropped_bound(text: str, x, same: list, in_window: list) -> str | None:
+def _dropped_bound(text: str, x, same: list, in_window: list, names: tuple[str, ...] = ()) -> str | None:
     """The window's words when the sentence states the figure ``x`` bare ("600 firefighters") where the
-    window bounds it ("more than 600") and the wire copy never gives it unbounded; else None.
-    ``same``: ``(wire sentence text, figure)`` for every figure of that value in the wire copy,
-    ``in_window``: those of the window."""
+    window bounds it ("more than 600") and the wire copy never gives it unbounded of the same thing; else
+    None. ``same``: ``(wire sentence text, figure)`` for every figure of that value in the wire copy,
+    ``in_window``: those of the window. ``names``: the sentence's named entities; those the window's
+    bounded sentence also names say what the figure is of, and a wire sentence naming none of them
+    gives the figure of something else ("36 percent" for another county)."""
     if (not in_window or _bound(text, x.start) or _APPROXIMATE.search(text[max(0, x.start - 16):x.start])
-            or _OPEN_ENDED.match(text[x.end:x.end + 10]) or not all(_bound(t, w.start) for t, w in same)):
+            or _OPEN_ENDED.match(text[x.end:x.end + 10])):
+        return None
+    anchors = [n for n in names if any(_mentions(t, n) for t, w in in_window if _bound(t, w.start))]
+    if anchors:
+        same = [(t, w) for t, w in same if any(_mentions(t, n) for n in anchors)]
+    if not all(_bound(t, w.start) for t, w in same):
         return None
     t, w = in_window[0]
     return t[_bound_start(t, w.start):w.end]
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``, as whole words in any case."""
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text.lower()) is not None
 
 
 #: "five out of six", "three of the 10", "two of its four": a part before the whole it is counted from

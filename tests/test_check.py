@@ -1028,6 +1028,15 @@ def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():
     rates = run("Women's binge drinking rates rose by nearly 36 percent between 2002 and 2012. Menominee had the "
                 "highest rate, at 36 percent.", "Menominee had the highest binge drinking rate, at 36 percent.")
     assert not [u for u in rates.units if u.kind == "hedge"]
+    # but not when it gives it of another place than the one the sentence and the bound name
+    county = ("In Santa Clara County, women's binge drinking rates rose by nearly 36 percent between 2002 and "
+              "2012. Menominee County had the highest rate, at 36 percent.")
+    other = run(county, "Women's binge drinking rates in Santa Clara County rose 36% between 2002 and 2012.")
+    assert [(u.text, u.evidence) for u in other.units if u.kind == "hedge"] == [
+        ("36%", "the wire copy says 'nearly 36 percent'")]
+    again = run(county + " Santa Clara County's rate rose 36 percent.",
+                "Women's binge drinking rates in Santa Clara County rose 36% between 2002 and 2012.")
+    assert not [u for u in again.units if u.kind == "hedge"]
 
 
 def test_no_reports_of_something_stated_as_none_happening_is_flagged():

@@ -17,7 +17,7 @@ from functools import lru_cache
 from . import lexicon
 from .document import Unit
 from .names import INITIALS_SKIP, SHORT_TITLES, TITLES, given_name_added, normalise, same_entity, same_nation
-from .places import country_of_people, is_place_name, within
+from .places import capital_of, country_of_people, is_place_name, stands_for, within
 from .nlp import Analysis
 from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
 from .prepare import Prepared
@@ -100,6 +100,9 @@ _EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly"
 #: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
                                                    "accuse", "believe", "suggest", "unverified", "unconfirmed"})
+#: words that make the name after them a place, not a government ("in Berlin", "a visit to Beijing")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|into|across|around|through|towards?|via|"
+                           r"within|throughout)\s+(?:the\s+)?$", re.I)
 #: named entities that say what a figure is of: a place, a person, an organisation, an event
 _ANCHOR_LABELS = frozenset({"GPE", "LOC", "PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "NORP"})
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
@@ -613,9 +616,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                                   if same_nation(mention, wt) or _of_people(wt, mention)), None)
                 # still a name the wire copy does not write, as the verdict model was fitted to count it
                 f["new_entities"] += match is not None
+        capital = _governing(analysis, s, t) and capital_of(mention)
+        if match is None and capital:
+            # a capital for its government ("Moscow said" where the wire copy says "Russia said"), which the
+            # tagger may read as an organisation or a person; not a place ("a factory in Berlin" for "in Germany")
+            match = next((wt for wt, wl in facts.all_entities if stands_for(mention, wt)), None)
         swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
                      and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
-                     and not same_nation(mention, w)
+                     and not same_nation(mention, w) and not (capital and stands_for(mention, w))
                      and not (kind == "place" and (within(mention, w) or within(w, mention)
                                                    or _of_people(w, mention) or _of_people(mention, w)))
                      and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
@@ -625,6 +633,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             # (a name after "the" is no person's: "the Gulls" is a club the tagger may read "Torquay United" as)
             swap = next((w for (a0, a1, w) in _swapped_names(stretches, wire.analyses[best]) if a0 < t and s < a1
                          and w.lower() not in text.lower() and not same_entity(mention, w, e.label)
+                         and not (capital and stands_for(mention, w))
                          and not re.search(rf"\bthe\s+{re.escape(w)}", wire.analyses[best].text, re.I)), None)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):
@@ -897,6 +906,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         if (m := matched.get(t.lower)) is not None:
             add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
             n_rel += 1
+        elif (t.pos == "PROPN" and _governing(analysis, t.start, t.end) and capital_of(t.text)
+              and (w := next((wt for wt, _ in facts.all_entities if stands_for(t.text, wt)), None))):
+            add(t.start, t.end, "word", "supported", w)       # "Kyiv said" (untagged) for "Ukrainian officials said"
         elif t.pos == "PROPN" and (w := next((
                 w for (a0, a1, w) in names_swapped if a0 <= t.start and t.end <= a1
                 and w.lower() not in text.lower() and not same_entity(t.text, w, "PERSON")), None)) is not None:
@@ -1539,6 +1551,16 @@ def _dropped_bound(text: str, x, same: list, in_window: list, names: tuple[str, 
         return None
     t, w = in_window[0]
     return t[_bound_start(t, w.start):w.end]
+
+
+def _governing(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` may stand for a government ("Moscow said", "talks with Beijing"):
+    not after a preposition of place ("in Berlin", "a visit to Beijing") nor before a noun it qualifies
+    ("the Moscow embassy", "a Berlin court"), where it is the place itself."""
+    if _PLACE_BEFORE.search(analysis.text[max(0, start - 12):start]):
+        return False
+    after = next((u for u in analysis.tokens if u.start >= end), None)
+    return after is None or after.pos not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _mentions(text: str, name: str) -> bool:

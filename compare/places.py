@@ -11,6 +11,11 @@ Australia, the United Kingdom (its four nations), India, China and Pakistan, und
 English names. Country names are matched with ``names.normalise`` and the country aliases of
 ``names.same_country`` ("US", "USA", "America", "the United States").
 
+News names a government by its capital ("Moscow said", "talks between Washington and Beijing"):
+``capital_of`` gives the country whose capital a place is, from GeoNames' country table, and
+``stands_for(capital, name)`` whether the capital stands for the country, or the people, that the
+wire copy names ("Berlin" where it says "Germany" or "the German government").
+
 Towns lie within their country too, and a US town or county within its state ("London" within "the
 U.K.", "Eugene" within "Oregon", "Santa Clara County" within "CA"): ``data/places.json.gz``, every town of
 15,000 people or more in GeoNames (CC BY 4.0, see ``data/LICENSE.geonames.txt``), rebuilt by
@@ -27,7 +32,7 @@ from functools import lru_cache
 from .errors import ModelError
 from .names import normalise, same_country, same_entity, same_nation
 
-__all__ = ["within", "is_place_name", "country_of_people", "DIVISIONS", "PLACES_PATH"]
+__all__ = ["within", "is_place_name", "country_of_people", "capital_of", "stands_for", "DIVISIONS", "PLACES_PATH"]
 
 PLACES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.json.gz")
 
@@ -138,6 +143,25 @@ def country_of_people(word: str) -> str | None:
                                        and same_entity(word, name, "NORP") and len(normalise(name)) == 1):
             return name
     return None
+
+
+@lru_cache(maxsize=2_000)
+def capital_of(place: str) -> str | None:
+    """The country whose capital ``place`` is ("Berlin" → "Germany", "Kiev" → "Ukraine"), or None."""
+    key = " ".join(normalise(place))
+    table = _table()
+    for iso, capital in table.get("capitals", {}).items():
+        if key == capital or same_entity(key, capital, "GPE") and len(key.split()) == len(capital.split()):
+            return table["countries"][iso]
+    return None
+
+
+def stands_for(capital: str, name: str) -> bool:
+    """Whether the place ``capital`` is the capital of the country ``name`` names, by its name or its
+    people ("Moscow" and "Russia", "Russian"; "Washington" and "the U.S.", "American")."""
+    country = capital_of(capital)
+    return country is not None and (_is_country(_key(name), country) or same_nation(name, country)
+                                    or country_of_people(name) == country)
 
 
 def is_place_name(words: str) -> bool:

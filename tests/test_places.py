@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.places import country_of_people, within
+from compare.places import capital_of, country_of_people, stands_for, within
 
 
 @pytest.mark.parametrize("region, country", [
@@ -78,3 +78,42 @@ def test_a_place_of_the_country_a_people_names_is_no_swap(engine) -> None:
     assert c.verdicts[0].label not in ("contradicted",) and not [u for u in c.units if u.status == "contradicted"]
     swapped = run(wire, "The meeting took place in the Pakistani capital on Tuesday.")
     assert swapped.verdicts[0].label == "contradicted"
+
+
+@pytest.mark.parametrize("place, country", [
+    ("Berlin", "Germany"), ("Moscow", "Russia"), ("Kyiv", "Ukraine"), ("Kiev", "Ukraine"),
+    ("New Delhi", "India"), ("Washington", "United States"), ("Munich", None), ("Sydney", None)])
+def test_the_country_of_a_capital(place, country) -> None:
+    assert capital_of(place) == country
+
+
+def test_a_capital_stands_for_its_country_named_or_its_people() -> None:
+    assert stands_for("Moscow", "Russia") and stands_for("Moscow", "Russian") and stands_for("Washington", "U.S.")
+    assert stands_for("Beijing", "the Chinese") and stands_for("London", "British")
+    assert not stands_for("Moscow", "Ukraine") and not stands_for("Munich", "Germany")
+
+
+def test_a_capital_for_the_government_the_wire_copy_names_is_no_new_place(engine) -> None:
+    from compare import compare as run
+    for wire, derived in [
+            ("The German government said it would send more tanks to Ukraine.",
+             "Berlin said it would send more tanks to Ukraine."),
+            ("Ukrainian officials said the attack killed three people.", "Kyiv said the attack killed three people."),
+            ("Russia said on Monday it had expelled two diplomats.", "Moscow said on Monday it had expelled two diplomats."),
+            ("Iran said it would respond to any attack.", "Tehran said it would respond to any attack."),
+            ("India's foreign ministry said the talks were productive.", "New Delhi said the talks were productive.")]:
+        c = run(wire, derived)
+        assert not c.flags, (derived, [f.reason for f in c.flags])
+    # another country's capital is still a swap
+    for wire, derived in [("Ukrainian officials said the attack killed three people.",
+                           "Moscow said the attack killed three people."),
+                          ("Iran said it would respond to any attack.", "Baghdad said it would respond to any attack.")]:
+        assert run(wire, derived).verdicts[0].label == "contradicted", derived
+    # the capital as a place is a detail the wire copy does not give: "in Berlin" for "in Germany", and
+    # "the Moscow embassy" is the building, not the government
+    placed = run("The company will open a factory in Germany next year.",
+                 "The company will open a factory in Berlin next year.")
+    assert [u.text for u in placed.units if u.status == "new"] == ["Berlin"] and placed.flags
+    embassy = run("Activists dumped paint in front of the Russian embassy in London.",
+                  "Activists dumped paint in front of the Moscow Russian embassy.")
+    assert "Moscow" in [u.text for u in embassy.units if u.status != "supported"]

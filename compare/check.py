@@ -320,7 +320,10 @@ def _precision(fig) -> float | None:
 def _same_figure(x, w) -> bool:
     """Whether two figures state the same amount, the finer one rounded to the coarser one's last digit
     ("$5bn" for "$5.1bn", "36%" for "35.7%"), but not two figures written to the same digit that differ
-    in it ("$6.89" for "$6.86")."""
+    in it ("$6.89" for "$6.86"). Points against a bare figure are not rounded: "75 basis points" (0.75 of a
+    point) is not the "1" of "Tier 1"."""
+    if "pp" in (x.unit, w.unit) and x.unit != w.unit:
+        return _same_value(x.value, w.value)
     px, pw = _precision(x), _precision(w)
     if px is None or pw is None:
         return _same_value(x.value, w.value)

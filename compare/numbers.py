@@ -18,8 +18,17 @@ _CURRENCY = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "�
              "euros": "€", "£": "£", "gbp": "£", "pound": "£", "pounds": "£", "₹": "₹", "rs": "₹", "inr": "₹",
              "rupee": "₹", "rupees": "₹", "%": "%", "percent": "%", "per cent": "%", "yen": "¥", "¥": "¥"}
 #: a change stated in points of a percentage, not a percentage of it: "up 0.3 percentage points" is not "up
-#: 0.3%" (a rate of 5% that rises 0.3% is 5.015%)
+#: 0.3%" (a rate of 5% that rises 0.3% is 5.015%); a basis point is a hundredth of one ("25 basis points" is
+#: "0.25 percentage point"), so both are read in percentage points
 _POINTS = {"percentage point": "pp", "basis point": "bp", "bp": "bp"}
+_PER_POINT = {"pp": 1.0, "bp": 0.01}
+#: a share of a point in words, as the markets write a rate move: "a quarter of a percentage point",
+#: "half a percentage point", "a quarter-point cut" (not "half a point", which may be a game's)
+_SHARES = {"a quarter": 0.25, "quarter": 0.25, "a half": 0.5, "half": 0.5, "three quarters": 0.75,
+           "three-quarters": 0.75, "a tenth": 0.1, "a third": 1 / 3, "two thirds": 2 / 3}
+_POINT_SHARE = re.compile(
+    r"\b(?P<share>" + "|".join(sorted(map(re.escape, _SHARES), key=len, reverse=True)) + r")"
+    r"(?:(?:\s+of)?\s+a\s+percentage[\s-]point|-point)\b", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -103,6 +112,8 @@ def find_figures(text: str) -> list[Figure]:
         cur = (m.group("cur") or "").strip().lower().rstrip(".")
         post = " ".join((m.group("post") or "").lower().replace("-", " ").split())
         unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or _POINTS.get(post.rstrip("s")) or ""
+        if unit in _PER_POINT:              # points of a percentage, in one measure: "25 bps" is "0.25 point"
+            value, unit = value * _PER_POINT[unit], "pp"
         start = m.start("cur") if m.group("cur") else m.start("num")
         end = m.end() if not m.group("letter") or scale else end_num
         while end > start and text[end - 1].isspace():
@@ -110,7 +121,10 @@ def find_figures(text: str) -> list[Figure]:
         if not unit and not scale and num[0].isdigit() and _YEAR.fullmatch(num) and "." not in num:
             continue          # a year is a date, not an amount
         out.append(Figure(start, end, text[start:end], value, unit))
-    return out
+    for m in _POINT_SHARE.finditer(text):      # "three-quarters of a percentage point" is no "three"
+        out = [f for f in out if not (f.start < m.end() and m.start() < f.end)]
+        out.append(Figure(m.start(), m.end(), m.group(), _SHARES[m.group("share").lower()], "pp"))
+    return sorted(out)
 
 
 def find_durations(text: str) -> list[Figure]:

@@ -1222,6 +1222,26 @@ def test_casualties_departures_and_points_of_a_percentage_are_facts(wire, derive
     assert c.verdicts[0].label == "contradicted"
 
 
+def test_basis_points_and_shares_of_a_point_are_one_measure():
+    from compare import compare as run
+    for wire, derived in [
+            ("The Federal Reserve raised interest rates by a quarter of a percentage point on Wednesday.",
+             "The Fed raised rates by 25 basis points on Wednesday."),
+            ("The Federal Reserve raised interest rates by 0.25 percentage point on Wednesday.",
+             "The Fed raised rates by 25 basis points on Wednesday."),
+            ("The Federal Reserve raised interest rates by 50 basis points on Wednesday.",
+             "The Fed raised rates by half a percentage point on Wednesday.")]:
+        same = run(wire, derived)
+        assert not same.flags, (derived, [f.reason for f in same.flags])
+    c = run("The Federal Reserve raised interest rates by 50 basis points on Wednesday.",
+            "The Fed raised rates by a quarter of a percentage point on Wednesday.")
+    assert contradicted(c) == [("a quarter of a percentage point", "50 basis points")]
+    # 0.75 of a point is not rounded to a bare "1"
+    tier = run("Our Tier 1 capital ratio was 13.8 percent, down 70 basis points from the prior quarter.",
+               "The Tier 1 capital ratio was 13.8 percent, down 75 basis points from the prior quarter.")
+    assert contradicted(tier) == [("75 basis points", "70 basis points")]
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

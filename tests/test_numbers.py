@@ -36,6 +36,17 @@ def test_figures(text: str, expected: list) -> None:
     assert figures(text) == expected
 
 
+def test_basis_points_and_shares_of_a_point_are_read_in_percentage_points() -> None:
+    assert figures("The Fed raised rates by 25 basis points, then cut by 50 bps.") == [
+        ("25 basis points", 0.25, "pp"), ("50 bps", 0.5, "pp")]
+    assert figures("It raised rates by a quarter of a percentage point, after a half-point cut.") == [
+        ("a quarter of a percentage point", 0.25, "pp"), ("a half-point", 0.5, "pp")]
+    assert figures("Yields rose three-quarters of a percentage point.") == [
+        ("three-quarters of a percentage point", 0.75, "pp")]
+    # a game's half a point, a quarter of the vote: no points of a percentage
+    assert figures("The team is half a point clear and won a quarter of the vote.") == []
+
+
 def test_years_are_dates_not_amounts() -> None:
     assert figures("In 2022 the West imposed sanctions on Moscow.") == []
     assert figures("Sales hit 2,023 units in 2023.") == [("2,023", 2023.0, "")]

@@ -19,7 +19,7 @@ from .document import Unit
 from .names import INITIALS_SKIP, SHORT_TITLES, TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import capital_of, country_of_people, is_place_name, stands_for, within
 from .nlp import Analysis
-from .numbers import Figure, find_days, find_durations, find_figures, find_ordinals, same_date
+from .numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, same_date
 from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
@@ -192,6 +192,9 @@ class WireFacts:
     proper_names: tuple[str, ...] = ()
     #: the shares the wire copy gives in words, as percentages: (33.3, "a third"), see _fractions
     fractions: tuple[tuple[float, str], ...] = ()
+    #: stretches of days the wire copy gives by their first and last day, as durations ("June 21 to June 24":
+    #: four days, or three nights), which support a duration and never contradict one
+    day_spans: tuple[Figure, ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -221,6 +224,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
                            for _, _, org, person, written, people in _affiliations(a)),
         proper_names=tuple(dict.fromkeys(run for a in wire.analyses for run in _proper_runs(a))),
         fractions=tuple(f for t in texts for f in _fractions(t)),
+        day_spans=tuple(f for t in texts for f in find_day_spans(t)),
     )
 
 
@@ -459,8 +463,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                                     if _same_duration(w, d)], named)) is not None:
             add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
             out.unhedged += 1
-        elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None:
-            add(d.start, d.end, "duration", "supported", w.text)
+        elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
+                w := next((w for w in facts.day_spans if _same_duration(d, w)), None)) is not None:
+            add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
             add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"

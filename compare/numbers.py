@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_ordinals", "Figure",
+__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_day_spans", "find_ordinals",
+           "Figure",
            "WEEKDAYS", "MONTHS"]
 
 _SMALL = {w: i for i, w in enumerate(
@@ -135,6 +136,55 @@ def find_durations(text: str) -> list[Figure]:
             unit = m.group("unit").lower().rstrip("s")
             out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
     return out
+
+
+_MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_DAY_NUM = r"\d{1,2}(?:st|nd|rd|th)?"
+_UNTIL = r"\s*(?P<c>-|–|—|to|until|till|through|thru|and)\s*"      # "and" only after "between"
+#: "June 21 to June 24", "June 21-24", "between June 21 and 24"; "21-24 June", "28 June to 2 July";
+#: "from Monday to Thursday"
+_SPANS = (
+    re.compile(r"\b(?P<m1>" + _MONTH_NAME + r")\s+(?P<d1>" + _DAY_NUM + r")" + _UNTIL
+               + r"(?:(?P<m2>" + _MONTH_NAME + r")\s+)?(?P<d2>" + _DAY_NUM + r")\b", re.I),
+    re.compile(r"\b(?P<d1>" + _DAY_NUM + r")(?:\s+(?P<m1>" + _MONTH_NAME + r"))?" + _UNTIL
+               + r"(?P<d2>" + _DAY_NUM + r")\s+(?P<m2>" + _MONTH_NAME + r")", re.I),
+    re.compile(r"\b(?:from|between)\s+(?P<w1>" + "|".join(WEEKDAYS) + r")" + _UNTIL
+               + r"(?P<w2>" + "|".join(WEEKDAYS) + r")\b", re.I),
+)
+
+
+def _month_number(name: str) -> int:
+    low = name.lower().rstrip(".")[:3]
+    return next(k for k, m in enumerate(MONTHS, 1) if m.startswith(low))
+
+
+def find_day_spans(text: str) -> list[Figure]:
+    """Stretches of days given by their first and last day, as durations in days: "from June 21 to June
+    24" lasts four days (and three nights, also given), "Monday to Friday" five. The span is the dates."""
+    import datetime
+    out = []
+    for pattern in _SPANS:
+        for m in pattern.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in out) or (
+                    m.group("c").lower() == "and" and not re.search(r"\bbetween\s+$", text[:m.start()], re.I)
+                    and not m.group().lower().startswith("between")):
+                continue            # "on June 21 and 24": two days, not the days between
+            if "w1" in pattern.groupindex:
+                days = (WEEKDAYS.index(m.group("w2").lower()) - WEEKDAYS.index(m.group("w1").lower())) % 7 + 1
+            else:
+                first_month = m.group("m1") or m.group("m2")
+                d1, d2 = (int(re.match(r"\d+", m.group(g)).group()) for g in ("d1", "d2"))
+                try:
+                    start = datetime.date(2001, _month_number(first_month), d1)
+                    end = datetime.date(2001, _month_number(m.group("m2") or first_month), d2)
+                except ValueError:
+                    continue
+                if end < start:
+                    end = end.replace(year=2002)
+                days = (end - start).days + 1
+            if 1 < days <= 366:
+                out += [Figure(m.start(), m.end(), m.group(), float(n), "day") for n in (days, days - 1)]
+    return sorted(out)
 
 
 def find_ordinals(text: str) -> list[Figure]:

@@ -1242,6 +1242,19 @@ def test_basis_points_and_shares_of_a_point_are_one_measure():
     assert contradicted(tier) == [("75 basis points", "70 basis points")]
 
 
+def test_a_visit_s_length_counted_from_its_dates_is_what_the_wire_copy_says():
+    from compare import compare as run
+    wire = "Modi will visit the United States from June 21 to June 24, the foreign ministry said."
+    four = run(wire, "Modi will be in the U.S. for a four-day visit from June 21.")
+    assert [(u.text, u.status, u.evidence) for u in four.units if u.kind == "duration"] == [
+        ("four-day", "supported", "June 21 to June 24")]
+    assert not four.flags
+    # a length the dates do not give is still the unreported length it was
+    six = run(wire, "Modi will be in the U.S. for a six-day visit from June 21.")
+    assert [(u.text, u.status) for u in six.units if u.kind == "duration"] == [("six-day", "new")]
+    assert six.flags
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

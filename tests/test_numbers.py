@@ -47,6 +47,20 @@ def test_basis_points_and_shares_of_a_point_are_read_in_percentage_points() -> N
     assert figures("The team is half a point clear and won a quarter of the vote.") == []
 
 
+@pytest.mark.parametrize("text, days", [
+    ("Modi will visit the United States from June 21 to June 24.", 4), ("The summit runs June 21-24.", 4),
+    ("The fair is held between June 28 and July 2.", 5), ("He is away from 21 to 24 June.", 4),
+    ("Talks run from Monday to Friday.", 5), ("The festival runs Dec. 30 to Jan. 2.", 4)])
+def test_a_stretch_of_days_lasts_from_its_first_to_its_last_day(text: str, days: int) -> None:
+    from compare.numbers import find_day_spans
+    assert sorted(f.value for f in find_day_spans(text)) == [days - 1, days]      # the nights, and the days
+
+
+def test_two_days_are_not_a_stretch() -> None:
+    from compare.numbers import find_day_spans
+    assert find_day_spans("He spoke on June 21 and 24, and on Monday and Wednesday.") == []
+
+
 def test_years_are_dates_not_amounts() -> None:
     assert figures("In 2022 the West imposed sanctions on Moscow.") == []
     assert figures("Sales hit 2,023 units in 2023.") == [("2,023", 2023.0, "")]

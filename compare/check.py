@@ -926,7 +926,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["contra_entities"] += 1
             out.contradictions.append(f"'{t.text}' where the wire copy says '{w}'")
         else:
-            add(t.start, t.end, "word", "new")
+            # a superlative the window has none of ("the largest protest in the city's history") claims a
+            # record, which the wire copy would have reported: checked on its own, like a figure
+            record = _superlative(t, preceding.get(t.start)) and not any(
+                _superlative(u, a.tokens[k - 1] if k else None) for a in win_an for k, u in enumerate(a.tokens))
+            add(t.start, t.end, "word", "new", "a superlative the wire copy does not state" if record else "")
+            out.hard_new += record
             n_new += 1
             n_new_doc += 1
             n_rare += _rare(t.lower)
@@ -1559,6 +1564,21 @@ def _dropped_bound(text: str, x, same: list, in_window: list, names: tuple[str, 
         return None
     t, w = in_window[0]
     return t[_bound_start(t, w.start):w.end]
+
+
+#: superlatives that claim little: "the latest attack" is the most recent one reported
+_WEAK_SUPERLATIVES = frozenset({"latest", "most", "least"})
+
+
+def _superlative(t, before=None) -> bool:
+    """Whether token ``t`` (after the token ``before``) is an adjective or adverb in the superlative:
+    "largest", "best", "most valuable"."""
+    low = t.lower
+    if t.pos not in ("ADJ", "ADV") or low in _WEAK_SUPERLATIVES:
+        return False
+    return (low in ("best", "worst") or (low.endswith("est") and len(low) > 5 and t.lemma.lower() != low
+                                          and t.lemma.lower() in lexicon.base_forms(low))      # not "detest"
+            or (before is not None and before.lower in ("most", "least")))
 
 
 def _governing(analysis: Analysis, start: int, end: int) -> bool:

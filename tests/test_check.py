@@ -1255,6 +1255,29 @@ def test_a_visit_s_length_counted_from_its_dates_is_what_the_wire_copy_says():
     assert six.flags
 
 
+def test_a_superlative_the_wire_copy_does_not_state_is_flagged():
+    from compare import compare as run
+    wire = "Police said on Monday that dozens of protesters were detained in Lyon after clashes."
+    for derived, word in [
+            ("Police said on Monday that dozens of protesters were detained in Lyon after the largest clashes in "
+             "the city's history.", "largest"),
+            ("Police said on Monday that dozens of protesters were detained in Lyon after the fiercest clashes in "
+             "years.", "fiercest"),
+            ("Police said on Monday that dozens of protesters, the most violent in years, were detained in Lyon "
+             "after clashes.", "violent")]:
+        c = run(wire, derived)
+        assert [(u.text, u.evidence) for u in c.units if u.evidence.startswith("a superlative")] == [
+            (word, "a superlative the wire copy does not state")], derived
+        assert c.flags, derived
+    # the wire's own superlative in other words, and "latest", claim no record
+    for wire, derived in [("The bank is the country's biggest lender by assets.",
+                           "The bank is the country's largest lender by assets."),
+                          ("The latest attack killed three people on Sunday.",
+                           "The latest attack killed three people on Sunday, police said.")]:
+        same = run(wire, derived)
+        assert not [u for u in same.units if u.evidence.startswith("a superlative")] and not same.flags, derived
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

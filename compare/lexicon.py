@@ -77,6 +77,7 @@ __all__ = [
     "OFFICES",
     "DATA_PATH",
     "OPPOSED_PAIRS",
+    "NEWS_EQUIVALENTS",
     "SOURCE_KINDS",
     "source_kind",
     "are_antonyms",
@@ -188,6 +189,17 @@ OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
     ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense"),
     ("detain", "release"), ("arrest", "release"), ("jail", "release"), ("hire", "fire"), ("open", "close"),
     ("include", "exclude")))
+#: Words news copy uses for one another that WordNet keeps apart (no shared sense, nor one the direct
+#: broader term of the other: "firm"/"company", "troops"/"forces", "aircraft"/"plane"). Curated by hand
+#: from the nouns of business, conflict, transport, sport and politics copy; read by :func:`are_related`
+#: (a word said in other words), never to contradict.
+NEWS_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
+    ("company", "firm", "corporation"), ("official", "authority"), ("troop", "force", "soldier"),
+    ("poll", "election"), ("talk", "negotiation"), ("jail", "prison"),
+    ("plane", "aircraft", "airplane", "aeroplane", "jet", "airliner"), ("car", "vehicle"),
+    ("striker", "forward"), ("boss", "manager"), ("club", "team"), ("pact", "agreement", "deal", "accord"),
+    ("resident", "people", "local")))
+_EQUIVALENT = {w: g for g in NEWS_EQUIVALENTS for w in g}
 #: Kinds of source news copy quotes, curated by hand: a source of one kind put where the wire copy has one of
 #: another ("witnesses said" for "police said", "analysts" for "the company") changes who vouches for the
 #: words. Words of one kind stand for one another ("officers", "authorities" for "police"); words that name
@@ -380,6 +392,8 @@ def are_related(a: str, b: str, *, siblings: bool = True, pos_a: str | None = No
     speech each word is used in: the verb "sink" is close to the verb "founder", not to a company's
     founder.
     """
+    if _equivalent(a, b):
+        return True
     sa, ba = _senses(a, pos_a)
     if not sa:
         return False
@@ -393,6 +407,13 @@ def are_related(a: str, b: str, *, siblings: bool = True, pos_a: str | None = No
         or (siblings and not ba.isdisjoint(bb))
     )
     return close and not are_antonyms(a, b)
+
+
+def _equivalent(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (or base forms of them) are two words of one :data:`NEWS_EQUIVALENTS` group."""
+    fa = {_normalize(a), *base_forms(a)}
+    fb = {_normalize(b), *base_forms(b)}
+    return fa.isdisjoint(fb) and any(_EQUIVALENT.get(x) is not None and not _EQUIVALENT[x].isdisjoint(fb) for x in fa)
 
 
 @functools.lru_cache(maxsize=None)

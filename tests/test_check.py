@@ -1278,6 +1278,19 @@ def test_a_superlative_the_wire_copy_does_not_state_is_flagged():
         assert not [u for u in same.units if u.evidence.startswith("a superlative")] and not same.flags, derived
 
 
+def test_words_news_uses_for_one_another_are_no_new_material():
+    from compare import compare as run
+    for wire, derived in [
+            ("Russian troops shelled the city overnight, officials said.",
+             "Russian forces shelled the city overnight, authorities said."),
+            ("The company said its profit rose 5% in the quarter.", "The firm said its profit rose 5% in the quarter."),
+            ("The plane landed safely in Dallas on Monday.", "The aircraft landed safely in Dallas on Monday.")]:
+        c = run(wire, derived)
+        assert not [u.text for u in c.units if u.status != "supported"] and not c.flags, derived
+    other = run("The plane landed safely in Dallas on Monday.", "The helicopter landed safely in Dallas on Monday.")
+    assert [u.text for u in other.units if u.status != "supported"] == ["helicopter"]
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

@@ -164,6 +164,21 @@ def test_relatedness_can_keep_to_the_parts_of_speech_used():
     assert lexicon.are_related("drop", "fall", siblings=False, pos_a="va", pos_b="va")
 
 
+@pytest.mark.parametrize("a, b", [
+    ("firm", "company"), ("troops", "forces"), ("officials", "authorities"), ("aircraft", "plane"),
+    ("poll", "election"), ("pact", "agreement"), ("residents", "people")])
+def test_words_news_uses_for_one_another_are_related(a, b):
+    assert lexicon.are_related(a, b, siblings=False) and lexicon.are_related(b, a, siblings=False)
+    # … as words said in other words only: they are neither synonyms nor opposites nor contrasting
+    assert not lexicon.are_contrasting(a, b) and not lexicon.are_antonyms(a, b)
+
+
+def test_news_equivalents_join_only_their_own_group():
+    assert not lexicon.are_related("firm", "troops", siblings=False)
+    assert not lexicon.are_related("plane", "helicopter", siblings=False)
+    assert not lexicon.are_related("company", "bank", siblings=False)
+
+
 def test_instances_of_the_same_kind_are_not_related():
     # London and Moscow are instances of "national capital", not hyponyms.
     assert not lexicon.are_related("London", "Moscow")

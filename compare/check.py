@@ -536,7 +536,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             # "six people were injured" where the window says "five out of six people were injured": the whole
             # given what the wire copy says of a part
             if (said := _whole_for_part(text, analysis, x, [(wire.analyses[j], w) for j in window
-                                                             for w in facts.figures[j] if w.value == x.value])):
+                                                             for w in facts.figures[j] if w.value == x.value],
+                                        [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
+                                         for w in figs if w.value == x.value])):
                 add(x.start, x.end, "number", "contradicted", said)
                 f["contra_figures"] += 1
                 out.contradictions.append(f"'{x.text}' where the wire copy says '{said}'")
@@ -1174,6 +1176,11 @@ def _content_seq(a: Analysis):
     return [t for t in a.tokens if t.pos not in ("PUNCT", "SPACE", "DET")]
 
 
+#: words after an ordinal that are not what it ranks: "his first in 1963", "the second of three"
+_NO_HEAD = frozenset({"in", "at", "on", "of", "for", "to", "with", "by", "from", "and", "or", "since", "after",
+                      "before", "as", "than", "is", "was", "were", "are", "this", "that"})
+
+
 def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
     """Ordinals of the sentence with what the wire copy says of them: ``(start, end, status, evidence,
     conflict)``. A rank the wire copy gives the same thing is supported; a rank it never gives, to a thing
@@ -1187,7 +1194,7 @@ def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
     for o in mine:
         if (o.value, o.unit) in all_ords:
             yield o.start, o.end, "supported", f"{o.text} {o.unit}", ""
-        elif close and o.value not in all_ranks and (w := next((
+        elif close and o.value not in all_ranks and o.unit not in _NO_HEAD and (w := next((
                 w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
                 if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
             yield (o.start, o.end, "contradicted", f"{w.text} {w.unit}",
@@ -1601,16 +1608,22 @@ _PART_OF = re.compile(r"(?P<part>[\w.,]+)\s+(?:out\s+)?of\s+(?:the\s+|those\s+|t
                       r"(?:only\s+|just\s+)?$", re.I)
 
 
-def _whole_for_part(text: str, analysis: Analysis, x, in_window: list) -> str | None:
+def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list = ()) -> str | None:
     """The window's words when it says something of a part of a whole ("five out of six people were
     injured") and the sentence says it of the whole ("six people were injured"); else None. The sentence
     counts the same thing as the window and says of it the window's first verb or adjective after it; one
     that gives the part itself ("five of the six") is left alone. ``in_window``: ``(wire sentence analysis,
-    figure)`` for the window's figures of the value of ``x``."""
+    figure)`` for the window's figures of the value of ``x``; ``everywhere``: those of the whole wire copy,
+    one of which may state the whole itself ("six people were hurt" in the lede): the sentence then says
+    what the lede says, unless it also takes the part's own details ("… by broken glass")."""
     if _PART_OF.search(text[max(0, x.start - 30):x.start]):
         return None
     after = [t for t in analysis.tokens if t.start >= x.end]
     thing = _thing_counted(after)
+    whole_stated = thing is not None and any(
+        not _PART_OF.search(a.text[max(0, w.start - 30):w.start]) and (noun := _thing_counted(
+            [t for t in a.tokens if t.start >= w.end])) is not None and noun.lemma == thing.lemma
+        for a, w in everywhere)
     said = {t.lemma for t in after if t.content}
     for a, w in in_window:
         m = _PART_OF.search(a.text[max(0, w.start - 30):w.start])
@@ -1621,6 +1634,10 @@ def _whole_for_part(text: str, analysis: Analysis, x, in_window: list) -> str | 
             continue
         deed = next((t for t in told if t.start > noun.end and t.content and t.pos in ("VERB", "ADJ")), None)
         if deed is not None and deed.lemma in said:      # what the window says of the part ("were injured")
+            details = {t.lemma for t in told if t.start > deed.end and t.content and t.pos != "PROPN"
+                       and t.lemma not in _REPORTING}       # not "Xinhua reported"
+            if whole_stated and not details & (said - {deed.lemma}):
+                return None
             return a.text[max(0, w.start - 30) + m.start():noun.end]
     return None
 

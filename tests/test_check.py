@@ -557,6 +557,10 @@ def test_a_rank_the_wire_never_gives_is_a_contradiction():
                "a third major in succession.",
                "Nicklaus wore his first green jacket in 1963 and won his sixth major in 1986.")
     assert not contradicted(golf)
+    # an ordinal before a preposition ranks nothing it names: "his first in 1963" is no "sixth in"
+    first = run("Nicklaus became the youngest person to wear a green jacket in 1963, and collected his sixth in 1986.",
+                "Nicklaus, a six-time Masters champion, won his first in 1963.")
+    assert not contradicted(first)
 
 
 def test_a_change_of_amount_turned_round_is_a_contradiction():
@@ -1425,6 +1429,12 @@ def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
                     "The 10 candidates met on Monday.",
                     "He is one of only five men to win the title twice."]:
         assert not contradicted(run(wire, derived)), derived
+    # a wire copy that states the whole itself, in its lede, says it too, unless the sentence also takes
+    # what the wire copy says of the part alone
+    lede = "Six people were hurt after an explosion at a chemical plant on Monday. " + wire
+    assert not contradicted(run(lede, "Six people were injured, but there were no reports of a chemical spill."))
+    assert contradicted(run(lede, "Six people were injured by broken glass and taken to hospital.")) == [
+        ("Six", "Five out of six people")]
 
 
 def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():

@@ -819,9 +819,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # (window words in their order, not a set's: the word named as evidence is the same in every process)
     plain = tuple(dict.fromkeys(t.lemma for a in win_an for t in a.tokens
                                 if t.content and t.pos != "PROPN" and not t.ent))
-    # … nor against a window word under a negation of the window's own: "would not be able to" says "unable"
+    # … nor against a window word under a negation of the window's own: "would not be able to" says "unable",
+    # or under "only", which limits it: "only felt able to extend by one year" says "unable to commit beyond"
     denied = frozenset(t.lemma for a in win_an for k, t in enumerate(a.tokens)
-                       if any(u.lower in NEGATIONS for u in a.tokens[max(0, k - 3):k]))
+                       if any(u.lower in NEGATIONS or u.lower == "only" for u in a.tokens[max(0, k - 3):k]))
     # a member of a closed class in place of the window's ("green paint" for "yellow paint", "murder" for
     # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
     # where the sentence says what its best wire sentence says

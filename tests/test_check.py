@@ -834,6 +834,11 @@ def test_a_possibility_stated_as_a_fact_is_flagged():
      "The minister said he was unable to attend the summit in Geneva on Monday.",
      "The minister said he would be able to attend the summit in Geneva on Monday.",
      "The minister said he was unable to attend the summit in Geneva on Monday."),
+    # … or limits with "only"
+    ("With his family leaving in 2018, he only felt able to extend his time in the UK by one year.",
+     "With his family leaving in 2018, he felt unable to extend his time in the UK by more than one year.",
+     "With his family leaving in 2018, he felt able to extend his time in the UK by one year.",
+     "With his family leaving in 2018, he felt unable to extend his time in the UK by one year."),
     # one result told from the other side
     ("Villegas could not quite land the title on Wednesday, losing out to Kevin Streelman in a play-off.",
      "Kevin Streelman won the title on Wednesday in a play-off against Villegas.",

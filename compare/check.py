@@ -100,6 +100,11 @@ _EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly"
 #: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
                                                    "accuse", "believe", "suggest", "unverified", "unconfirmed"})
+#: a move said by comparison where the window says it with a particle: "4% higher" for "up 4%"
+_COMPARED = {"higher": "up", "lower": "down"}
+#: a count whose unit the wire sentence leaves out, saying it just before: "three years in prison, two of them
+#: suspended"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|which|those|these)\b", re.I)
 #: words that make the name after them a place, not a government ("in Berlin", "a visit to Beijing")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|into|across|around|through|towards?|via|"
                            r"within|throughout)\s+(?:the\s+)?$", re.I)
@@ -471,6 +476,10 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
         elif weak and f" {d.unit}" in facts.words:
             add(d.start, d.end, "duration", "supported", d.unit)
+        elif (said := next((f"{w.text} {m.group().strip()}" for j in window for w in facts.figures[j]
+                            if not w.unit and _same_value(w.value, d.value) and any(_same_measure(u, d) for u in facts.durations[j])
+                            and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
+            add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
         elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
                         or next((w for w in win_durs if _same_measure(w, d)), None)) is not None:
             add(d.start, d.end, "duration", "contradicted", w.text)
@@ -892,8 +901,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif t.lower in _ROUGHLY and (said := next((u.text for a in win_an for u in a.tokens if u.lower in _ROUGHLY),
                                                    None)) is not None:
             add(t.start, t.end, "word", "supported", said)      # "roughly 10,000" where the window says "about 10,000"
+        elif _COMPARED.get(t.lower) in win_lower:
+            add(t.start, t.end, "word", "supported", _COMPARED[t.lower])   # "ended 4% higher" for "closed up 4%"
         elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
             add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
+        elif (spelt := _spelt_out(t.text, facts)) is not None:
+            add(t.start, t.end, "word", "supported", f"initials of '{spelt}'")       # "BMI" for "body mass index"
         elif (rel := next((m for m in win_lemmas if _related(lem, m, pos, win_pos.get(m))), None)) is not None or (
                 rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
             add(t.start, t.end, "word", "supported", rel)
@@ -901,8 +914,6 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
             add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
             n_new += 1
-        elif (spelt := _spelt_out(t.text, facts)) is not None:
-            add(t.start, t.end, "word", "supported", f"initials of '{spelt}'")       # "BMI" for "body mass index"
         elif (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
             add(t.start, t.end, "word", "supported", full)             # "PM" where the wire copy says "Prime Minister"
         else:

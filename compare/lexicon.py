@@ -198,7 +198,8 @@ NEWS_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     ("poll", "election"), ("talk", "negotiation"), ("jail", "prison"),
     ("plane", "aircraft", "airplane", "aeroplane", "jet", "airliner"), ("car", "vehicle"),
     ("striker", "forward"), ("boss", "manager"), ("club", "team"), ("pact", "agreement", "deal", "accord"),
-    ("resident", "people", "local")))
+    ("resident", "people", "local"), ("top", "beat", "exceed", "surpass"), ("economy", "gdp"),
+    ("expectation", "forecast", "estimate"), ("staff", "workforce", "employee")))
 _EQUIVALENT = {w: g for g in NEWS_EQUIVALENTS for w in g}
 #: Kinds of source news copy quotes, curated by hand: a source of one kind put where the wire copy has one of
 #: another ("witnesses said" for "police said", "analysts" for "the company") changes who vouches for the

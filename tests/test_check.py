@@ -1300,6 +1300,20 @@ def test_words_news_uses_for_one_another_are_no_new_material():
     assert [u.text for u in other.units if u.status != "supported"] == ["helicopter"]
 
 
+@pytest.mark.parametrize("wire, derived", [
+    ("A court in Paris sentenced the former president to three years in prison, two of them suspended.",
+     "A Paris court sentenced the former president to three years in prison, with two years suspended."),
+    ("Shares of Tesla closed up 4% at $250.22 after the company beat profit forecasts.",
+     "Tesla shares ended 4% higher at $250.22 after the company's profit topped estimates."),
+    ("The dollar index was down 0.2% at 104.5 on Friday.", "The dollar index was 0.2% lower at 104.5 on Friday."),
+    ("Germany's economy contracted 0.3% in the third quarter from the previous three months.",
+     "German GDP shrank 0.3% in the third quarter from the previous three months.")])
+def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
+    from compare import compare as run
+    c = run(wire, derived)
+    assert not [(u.text, u.status) for u in c.units if u.status != "supported"] and not c.flags
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

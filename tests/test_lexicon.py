@@ -166,7 +166,7 @@ def test_relatedness_can_keep_to_the_parts_of_speech_used():
 
 @pytest.mark.parametrize("a, b", [
     ("firm", "company"), ("troops", "forces"), ("officials", "authorities"), ("aircraft", "plane"),
-    ("poll", "election"), ("pact", "agreement"), ("residents", "people")])
+    ("poll", "election"), ("pact", "agreement"), ("residents", "people"), ("topped", "beat"), ("GDP", "economy")])
 def test_words_news_uses_for_one_another_are_related(a, b):
     assert lexicon.are_related(a, b, siblings=False) and lexicon.are_related(b, a, siblings=False)
     # … as words said in other words only: they are neither synonyms nor opposites nor contrasting

@@ -198,7 +198,8 @@ class WireFacts:
     #: the shares the wire copy gives in words, as percentages: (33.3, "a third"), see _fractions
     fractions: tuple[tuple[float, str], ...] = ()
     #: stretches of days the wire copy gives by their first and last day, as durations ("June 21 to June 24":
-    #: four days, or three nights), which support a duration and never contradict one
+    #: four days, or three nights), which support a duration anywhere; one of another length contradicts
+    #: only the window's
     day_spans: tuple[Figure, ...] = ()
 
 
@@ -482,6 +483,12 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
         elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
                         or next((w for w in win_durs if _same_measure(w, d)), None)) is not None:
+            add(d.start, d.end, "duration", "contradicted", w.text)
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
+        elif close and (w := next((w for a in win_an for w in find_day_spans(a.text) if _same_measure(w, d)),
+                                  None)) is not None:
+            # "for a week from June 21" where the window has the visit "from June 21 to June 24"
             add(d.start, d.end, "duration", "contradicted", w.text)
             f["contra_figures"] += 1
             out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
@@ -1723,6 +1730,8 @@ def _same_kind(kind: str, wire_kind: str | None, mention: str, wire_text: str) -
 #: when in the day ("at midnight" / "at noon"; news says "Monday evening" and "Monday night" of the same hours)
 _QUANTITIES = {"no": 0, "none": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5, "every": 5,
                "each": 5}
+#: counts spelt out, which the figure check leaves alone when small ("one" is also a pronoun)
+_SPELT_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 _MAGNITUDES = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 4, "billions": 5}
 _WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
 _WHEN = {"dawn": 1, "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "evening": 5, "night": 5, "midnight": 6}
@@ -1790,6 +1799,9 @@ def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
             continue
         if lexicon.are_opposed(dt[i1].lemma, wt[j1].lemma) or lexicon.are_opposed(a, b):
             out.append((i1, wt[j1].text))        # "confirmed the report" for "denied the report"
+            continue
+        if a in _SPELT_COUNTS and b in _SPELT_COUNTS and _SPELT_COUNTS[a] != _SPELT_COUNTS[b]:
+            out.append((i1, wt[j1].text))        # "one of them" for "two of them": a count, however small
             continue
         for scale in (_QUANTITIES, _MAGNITUDES, _WHERE, _WHEN):
             if a in scale and b in scale and scale[a] != scale[b] and (

@@ -188,7 +188,8 @@ OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
     ("buyer", "seller"), ("lender", "borrower"), ("employer", "employee"), ("landlord", "tenant"),
     ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense"),
     ("detain", "release"), ("arrest", "release"), ("jail", "release"), ("hire", "fire"), ("open", "close"),
-    ("include", "exclude")))
+    ("include", "exclude"), ("keep", "raise"), ("keep", "cut"), ("keep", "lower"), ("hold", "raise"),
+    ("hold", "cut"), ("hold", "lower"), ("beat", "miss"), ("top", "miss"), ("exceed", "miss"), ("meet", "miss")))
 #: Words news copy uses for one another that WordNet keeps apart (no shared sense, nor one the direct
 #: broader term of the other: "firm"/"company", "troops"/"forces", "aircraft"/"plane"). Curated by hand
 #: from the nouns of business, conflict, transport, sport and politics copy; read by :func:`are_related`

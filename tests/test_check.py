@@ -1258,10 +1258,15 @@ def test_a_visit_s_length_counted_from_its_dates_is_what_the_wire_copy_says():
     assert [(u.text, u.status, u.evidence) for u in four.units if u.kind == "duration"] == [
         ("four-day", "supported", "June 21 to June 24")]
     assert not four.flags
-    # a length the dates do not give is still the unreported length it was
-    six = run(wire, "Modi will be in the U.S. for a six-day visit from June 21.")
-    assert [(u.text, u.status) for u in six.units if u.kind == "duration"] == [("six-day", "new")]
-    assert six.flags
+    # a length the window's dates do not give contradicts them
+    for derived, length in [("Modi will be in the U.S. for a six-day visit from June 21.", "six-day"),
+                            ("Modi will visit the United States for a week from June 21.", "a week")]:
+        other = run(wire, derived)
+        assert contradicted(other) == [(length, "June 21 to June 24")], derived
+    # … not dates elsewhere in the wire copy, about something else
+    fair = run("Modi will visit the United States next week. The trade fair in Delhi runs from June 21 to June 24.",
+               "Modi will make a six-day visit to the United States next week.")
+    assert not contradicted(fair)
 
 
 def test_a_superlative_the_wire_copy_does_not_state_is_flagged():
@@ -1312,6 +1317,18 @@ def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
     from compare import compare as run
     c = run(wire, derived)
     assert not [(u.text, u.status) for u in c.units if u.status != "supported"] and not c.flags
+
+
+@pytest.mark.parametrize("wire, derived, changed, said", [
+    ("A court in Paris sentenced him to three years in prison, two of them suspended.",
+     "A court in Paris sentenced him to three years in prison, one of them suspended.", "one", "two"),
+    ("The central bank kept its benchmark rate unchanged at 6.5% on Thursday.",
+     "The central bank raised its benchmark rate to 6.5% on Thursday.", "raised", "kept"),
+    ("Shares of Tesla closed up 4% after the company beat profit forecasts.",
+     "Tesla shares closed up 4% after the company missed profit forecasts.", "missed", "beat")])
+def test_a_small_count_or_an_outcome_changed_in_place_is_a_contradiction(wire, derived, changed, said):
+    from compare import compare as run
+    assert contradicted(run(wire, derived)) == [(changed, said)]
 
 
 def test_words_for_the_same_casualty_say_the_same():

@@ -949,6 +949,14 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         else:
             # a superlative the window has none of ("the largest protest in the city's history") claims a
             # record, which the wire copy would have reported: checked on its own, like a figure
+            if t.pos == "NOUN" and lexicon.is_disease(t.lower):
+                # a disease the wire copy never names ("its tuberculosis vaccine" where it has "RSV"): a fact
+                add(t.start, t.end, "word", "new", "a disease the wire copy does not name")
+                out.hard_new += 1
+                n_new += 1
+                n_new_doc += 1
+                n_rare += _rare(t.lower)
+                continue
             record = _superlative(t, preceding.get(t.start)) and not any(
                 _superlative(u, a.tokens[k - 1] if k else None) for a in win_an for k, u in enumerate(a.tokens))
             add(t.start, t.end, "word", "new", "a superlative the wire copy does not state" if record else "")

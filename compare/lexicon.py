@@ -446,6 +446,32 @@ def are_contrasting(a: str, b: str) -> bool:
     return any(not ba.isdisjoint(g) and not bb.isdisjoint(g) for g in _contrast_groups())
 
 
+#: WordNet 3.0's classes of disease whose direct hyponyms name one illness ("tuberculosis" under
+#: "infectious disease", "asthma" under "respiratory disease"), each pinned by a member
+DISEASE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("infectious disease", "tuberculosis"), ("contagious disease", "measles"), ("respiratory disease", "asthma"),
+    ("protozoal infection", "malaria"), ("liver disease", "hepatitis"), ("hemorrhagic fever", "ebola"),
+    ("malignant tumor", "cancer"), ("cancer", "leukemia"), ("polygenic disease", "diabetes"),
+    ("zoonosis", "rabies"), ("pox", "smallpox"))
+
+
+@functools.lru_cache(maxsize=None)
+def _disease_ids() -> frozenset:
+    lex = _lexicon()
+    ids: set = set()
+    for name, member in DISEASE_CLASSES:
+        ids |= set(lex.lemmas.get(name, ((), ()))[0]) & _senses(member, "n")[1]
+    return frozenset(ids)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_disease(word: str) -> bool:
+    """Whether ``word`` has one noun sense, a kind of illness in :data:`DISEASE_CLASSES`: "tuberculosis",
+    "measles"; not "cancer", which also names a star sign and a crab."""
+    senses, broader = _senses(word, "n")
+    return bool(senses) and not broader.isdisjoint(_disease_ids()) and len(senses) == 1
+
+
 def derivations(word: str) -> frozenset:
     """WordNet's derivationally related forms of ``word``'s base forms ("decision" → {"decide"},
     "hunger" → {"hungry"}): the same idea as another part of speech, as summaries reword it."""

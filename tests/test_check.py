@@ -1331,6 +1331,21 @@ def test_a_small_count_or_an_outcome_changed_in_place_is_a_contradiction(wire, d
     assert contradicted(run(wire, derived)) == [(changed, said)]
 
 
+def test_a_disease_the_wire_copy_never_names_is_flagged():
+    from compare import compare as run
+    wire = "Moderna plans regulatory filings for its RSV vaccine in the first half of 2023, the company said."
+    c = run(wire, "Moderna plans regulatory filings for its tuberculosis vaccine in the first half of 2023.")
+    assert [(u.text, u.evidence) for u in c.units if u.status == "new"] == [
+        ("tuberculosis", "a disease the wire copy does not name")]
+    assert c.flags and "'tuberculosis'" in c.verdicts[0].reason
+    # the wire's disease in other words, or named elsewhere in it, is no flag
+    for wire2, derived in [("The influenza vaccine will be available in October, officials said.",
+                            "The flu vaccine will be available in October, officials said."),
+                           ("An outbreak of measles has infected 40 children, officials said.",
+                            "A measles outbreak has infected 40 children, officials said.")]:
+        assert not run(wire2, derived).flags, derived
+
+
 def test_words_for_the_same_casualty_say_the_same():
     from compare import compare as run
     for wire, derived in [

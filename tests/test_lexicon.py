@@ -179,6 +179,13 @@ def test_news_equivalents_join_only_their_own_group():
     assert not lexicon.are_related("company", "bank", siblings=False)
 
 
+@pytest.mark.parametrize("word, disease", [
+    ("tuberculosis", True), ("measles", True), ("malaria", True), ("asthma", True), ("flu", True),
+    ("cancer", False), ("virus", False), ("disease", False), ("vaccine", False), ("stroke", False)])
+def test_a_disease_is_a_word_with_one_sense_under_a_class_of_illness(word, disease):
+    assert lexicon.is_disease(word) is disease
+
+
 def test_instances_of_the_same_kind_are_not_related():
     # London and Moscow are instances of "national capital", not hyponyms.
     assert not lexicon.are_related("London", "Moscow")
@@ -295,6 +302,13 @@ def test_paraphrases_and_other_pairs_do_not_contrast(a, b):
 def test_every_contrast_class_resolves_to_a_wordnet_sense():
     # a class whose name or pinning member is misspelt would silently never fire
     assert len(lexicon._contrast_groups()) == len(lexicon.CONTRAST_CLASSES)
+
+
+def test_every_disease_class_resolves_to_a_wordnet_sense():
+    lex = lexicon._lexicon()
+    for name, member in lexicon.DISEASE_CLASSES:
+        ids = set(lex.lemmas.get(name, ((), ()))[0]) & lexicon._senses(member, "n")[1]
+        assert ids, (name, member)
 
 
 @pytest.mark.parametrize(

@@ -478,7 +478,8 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
         elif weak and f" {d.unit}" in facts.words:
             add(d.start, d.end, "duration", "supported", d.unit)
         elif (said := next((f"{w.text} {m.group().strip()}" for j in window for w in facts.figures[j]
-                            if not w.unit and _same_value(w.value, d.value) and any(_same_measure(u, d) for u in facts.durations[j])
+                            if not w.unit and _same_value(w.value, d.value)
+                            and any(_same_measure(u, d) for u in facts.durations[j])
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
             add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
         elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first

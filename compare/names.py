@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
-           "demonym_stem", "TITLES", "SHORT_TITLES"]
+           "demonym_stem", "TITLES", "SHORT_TITLES", "TOWN_NAMES"]
 
 #: titles a name may carry, dropped when names are compared ("PM Modi", "President Joe Biden")
 TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
@@ -130,7 +130,7 @@ def _country_key(name: str) -> str:
 
 
 #: towns known by an older name or another transliteration, which no rule about spelling can join
-_TOWN_NAMES = ({"kyiv", "kiev"}, {"kharkiv", "kharkov"}, {"odesa", "odessa"}, {"lviv", "lvov"},
+TOWN_NAMES = ({"kyiv", "kiev"}, {"kharkiv", "kharkov"}, {"odesa", "odessa"}, {"lviv", "lvov"},
                {"mumbai", "bombay"}, {"kolkata", "calcutta"}, {"chennai", "madras"}, {"bengaluru", "bangalore"},
                {"gurugram", "gurgaon"}, {"beijing", "peking"}, {"yangon", "rangoon"},
                {"ho chi minh city", "saigon"}, {"almaty", "alma-ata", "alma ata"}, {"astana", "nur-sultan"},
@@ -169,7 +169,7 @@ def same_entity(a: str, b: str, label: str = "") -> bool:
     if not na or not nb:
         return False
     ja, jb = " ".join(na), " ".join(nb)
-    if same_country(a, b) or any(ja in names and jb in names for names in _TOWN_NAMES):
+    if same_country(a, b) or any(ja in names and jb in names for names in TOWN_NAMES):
         return True
     if ja == jb or re.search(rf"\b{re.escape(ja)}\b", jb) or re.search(rf"\b{re.escape(jb)}\b", ja):
         return True

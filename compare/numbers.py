@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_day_spans", "find_ordinals",
-           "Figure",
+__all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_day_spans",
+           "find_ordinals", "Figure",
            "WEEKDAYS", "MONTHS"]
 
 _SMALL = {w: i for i, w in enumerate(

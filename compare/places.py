@@ -30,7 +30,7 @@ import os
 from functools import lru_cache
 
 from .errors import ModelError
-from .names import normalise, same_country, same_entity, same_nation
+from .names import TOWN_NAMES, normalise, same_country, same_entity, same_nation
 
 __all__ = ["within", "is_place_name", "country_of_people", "capital_of", "stands_for", "DIVISIONS", "PLACES_PATH"]
 
@@ -145,15 +145,22 @@ def country_of_people(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each capital's name, normalised, and its older names ("kiev"), → its country's name."""
+    table = _table()
+    out = {capital: table["countries"][iso] for iso, capital in table.get("capitals", {}).items()}
+    for names in TOWN_NAMES:
+        country = next((out[n] for n in names if n in out), None)
+        if country is not None:
+            out.update(dict.fromkeys(names, country))
+    return out
+
+
 @lru_cache(maxsize=2_000)
 def capital_of(place: str) -> str | None:
     """The country whose capital ``place`` is ("Berlin" → "Germany", "Kiev" → "Ukraine"), or None."""
-    key = " ".join(normalise(place))
-    table = _table()
-    for iso, capital in table.get("capitals", {}).items():
-        if key == capital or same_entity(key, capital, "GPE") and len(key.split()) == len(capital.split()):
-            return table["countries"][iso]
-    return None
+    return _capitals().get(" ".join(normalise(place)))
 
 
 def stands_for(capital: str, name: str) -> bool:

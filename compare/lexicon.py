@@ -411,11 +411,16 @@ def are_related(a: str, b: str, *, siblings: bool = True, pos_a: str | None = No
     return close and not are_antonyms(a, b)
 
 
+@functools.lru_cache(maxsize=65536)
+def _groups_of(word: str) -> frozenset:
+    """The :data:`NEWS_EQUIVALENTS` groups ``word`` (or a base form of it) belongs to."""
+    return frozenset(_EQUIVALENT[x] for x in (_normalize(word), *base_forms(word)) if x in _EQUIVALENT)
+
+
 def _equivalent(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` (or base forms of them) are two words of one :data:`NEWS_EQUIVALENTS` group."""
-    fa = {_normalize(a), *base_forms(a)}
-    fb = {_normalize(b), *base_forms(b)}
-    return fa.isdisjoint(fb) and any(_EQUIVALENT.get(x) is not None and not _EQUIVALENT[x].isdisjoint(fb) for x in fa)
+    """Whether ``a`` and ``b`` (or base forms of them) are words of one :data:`NEWS_EQUIVALENTS` group."""
+    groups = _groups_of(a)
+    return bool(groups) and not groups.isdisjoint(_groups_of(b))
 
 
 @functools.lru_cache(maxsize=None)

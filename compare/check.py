@@ -930,6 +930,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     matched = {}
     if askable and word_match is not None and (cands := match_candidates(win_an)):
         matched = dict(zip((t.lower for t in askable), word_match([t.lower for t in askable], cands)))
+    win_superlative = None      # whether the window has a superlative, found when first asked
     names_swapped = _swapped_names(stretches, wire.analyses[best]) if stretches and any(
         t.pos == "PROPN" for t in pending) else []
     for t in pending:
@@ -948,20 +949,19 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             f["contra_entities"] += 1
             out.contradictions.append(f"'{t.text}' where the wire copy says '{w}'")
         else:
+            # a disease the wire copy never names ("its tuberculosis vaccine" where it has "RSV") is a fact, and
             # a superlative the window has none of ("the largest protest in the city's history") claims a
-            # record, which the wire copy would have reported: checked on its own, like a figure
+            # record the wire copy would have reported: each is checked on its own, like a figure
+            why = ""
             if t.pos == "NOUN" and lexicon.is_disease(t.lower):
-                # a disease the wire copy never names ("its tuberculosis vaccine" where it has "RSV"): a fact
-                add(t.start, t.end, "word", "new", "a disease the wire copy does not name")
-                out.hard_new += 1
-                n_new += 1
-                n_new_doc += 1
-                n_rare += _rare(t.lower)
-                continue
-            record = _superlative(t, preceding.get(t.start)) and not any(
-                _superlative(u, a.tokens[k - 1] if k else None) for a in win_an for k, u in enumerate(a.tokens))
-            add(t.start, t.end, "word", "new", "a superlative the wire copy does not state" if record else "")
-            out.hard_new += record
+                why = "a disease the wire copy does not name"
+            elif _superlative(t, preceding.get(t.start)):
+                if win_superlative is None:
+                    win_superlative = any(_superlative(u, a.tokens[k - 1] if k else None)
+                                          for a in win_an for k, u in enumerate(a.tokens))
+                why = "" if win_superlative else "a superlative the wire copy does not state"
+            add(t.start, t.end, "word", "new", why)
+            out.hard_new += bool(why)
             n_new += 1
             n_new_doc += 1
             n_rare += _rare(t.lower)

@@ -191,9 +191,9 @@ OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
     ("include", "exclude"), ("keep", "raise"), ("keep", "cut"), ("keep", "lower"), ("hold", "raise"),
     ("hold", "cut"), ("hold", "lower"), ("beat", "miss"), ("top", "miss"), ("exceed", "miss"), ("meet", "miss")))
 #: Words news copy uses for one another that WordNet keeps apart (no shared sense, nor one the direct
-#: broader term of the other: "firm"/"company", "troops"/"forces", "aircraft"/"plane"). Curated by hand
-#: from the nouns of business, conflict, transport, sport and politics copy; read by :func:`are_related`
-#: (a word said in other words), never to contradict.
+#: broader term of the other: "firm"/"company", "troops"/"forces", "aircraft"/"plane", "topped"/"beat").
+#: Curated by hand from the nouns and verbs of business, markets, conflict, transport, sport and politics
+#: copy; read by :func:`are_related` (a word said in other words), never to contradict.
 NEWS_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
     ("company", "firm", "corporation"), ("official", "authority"), ("troop", "force", "soldier"),
     ("poll", "election"), ("talk", "negotiation"), ("jail", "prison"),

@@ -1,6 +1,7 @@
 """Reading figures, days and durations out of text: "$50.5 billion" → (50.5e9, "$"), "five-day" → (5, "day")."""
 from __future__ import annotations
 
+import datetime
 import re
 
 __all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_day_spans",
@@ -161,7 +162,6 @@ def _month_number(name: str) -> int:
 def find_day_spans(text: str) -> list[Figure]:
     """Stretches of days given by their first and last day, as durations in days: "from June 21 to June
     24" lasts four days (and three nights, also given), "Monday to Friday" five. The span is the dates."""
-    import datetime
     out = []
     for pattern in _SPANS:
         for m in pattern.finditer(text):

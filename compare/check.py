@@ -19,7 +19,8 @@ from .document import Unit
 from .names import INITIALS_SKIP, SHORT_TITLES, TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import capital_of, country_of_people, is_place_name, stands_for, within
 from .nlp import Analysis
-from .numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, same_date
+from .numbers import (Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times,
+                      same_date)
 from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
@@ -454,6 +455,21 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     all_durs = [d for s in facts.durations for d in s]
     all_figs = [x for s in facts.figures for x in s]
     named = tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
+    # times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened
+    for x in find_times(text):
+        win_times = [w for a in win_an for w in find_times(a.text)]
+        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
+        if (w := next((w for w in find_times(wire.doc.text) if w.value == x.value), None)) is not None or (
+                hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
+            add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
+        elif close and win_times:
+            add(x.start, x.end, "date", "contradicted", win_times[0].text)
+            f["contra_figures"] += 1
+            out.contradictions.append(f"'{x.text}' where the wire copy says '{win_times[0].text}'")
+        else:
+            add(x.start, x.end, "date", "new")
+            f["new_figures"] += 1
+            out.hard_new += 1
     for d in find_durations(text):
         if _overlaps(d.start, d.end, taken):
             continue
@@ -791,8 +807,11 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # its scale, or a word where it has the opposite, before the same words: "all residents" for "some
     # residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed the
     # report" for "denied the report"
-    if swapped:
-        for k, said in _scale_swaps(toks, wire.analyses[best].tokens, swapped)[:1]:
+    if near and not polar:
+        # (also a word in place of the last of a few the wire sentence has there: "Irish voters approved the …"
+        # for "Voters in Ireland rejected the …")
+        ends = _word_opcodes(toks, wire.analyses[best].tokens, longest=3)
+        for k, said in _scale_swaps(toks, wire.analyses[best].tokens, ends)[:1]:
             t = toks[k]
             if not contradicted_at(t.start, t.end):
                 overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
@@ -1771,11 +1790,13 @@ def _excerpt_share(dt, wt) -> float:
     return sum(b.size for b in sm.get_matching_blocks() if b.size >= 2) / len(words)
 
 
-def _word_opcodes(dt, wt) -> list[tuple[int, int]]:
+def _word_opcodes(dt, wt, longest: int = 1) -> list[tuple[int, int]]:
     """The one-word replacements between the sentence's tokens ``dt`` and the wire sentence's ``wt``, the
-    words around each in place: ``(index in dt, index in wt)``."""
+    words around each in place: ``(index in dt, index in wt)``. With ``longest`` above 1, also one word
+    put in place of up to that many, paired with the last of them (the one before the words kept)."""
     sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
-    return [(i1, j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
+    return [(i1, j2 - 1) for op, i1, i2, j1, j2 in sm.get_opcodes()
+            if op == "replace" and i2 - i1 == 1 and 1 <= j2 - j1 <= longest]
 
 
 def _crossed(dt, w: Analysis, ones: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -1831,15 +1852,17 @@ def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
     "confirmed" keeps "did not confirm"; "not only" and "no more than" deny nothing."""
     wt = w.tokens
     sm = difflib.SequenceMatcher(None, [t.lemma.lower() for t in dt], [t.lemma.lower() for t in wt], autojunk=False)
-    for op, i1, _, j1, j2 in sm.get_opcodes():
-        if op != "insert" or j2 >= len(wt) or i1 >= len(dt):     # words of the wire the sentence lacks
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op not in ("insert", "replace") or j2 >= len(wt) or i2 >= len(dt):     # words of the wire it lacks …
             continue
+        if op == "replace" and not all(u.lemma in _NEGATED_AUX or u.lower in _NEGATED_AUX for u in dt[i1:i2]):
+            continue            # … or has in another tense, without the negation: "will raise" / "would not raise"
         gone = wt[j1:j2]
         if (not any(u.lower in NEGATIONS and u.lower != "longer" for u in gone)
                 or not all(u.lower in NEGATIONS or u.lemma in _NEGATED_AUX for u in gone)
                 or wt[j2].lower in _RESTRICTIVES or wt[j2].lower in _COMPARATIVES or not wt[j2].content):
             continue
-        return i1, w.text[gone[0].start:wt[j2].end]
+        return i2, w.text[gone[0].start:wt[j2].end]
     return None
 
 

@@ -5,7 +5,7 @@ import datetime
 import re
 
 __all__ = ["same_date", "parse_number", "find_figures", "find_days", "find_durations", "find_day_spans",
-           "find_ordinals", "Figure",
+           "find_times", "find_ordinals", "Figure",
            "WEEKDAYS", "MONTHS"]
 
 _SMALL = {w: i for i, w in enumerate(
@@ -185,6 +185,21 @@ def find_day_spans(text: str) -> list[Figure]:
             if 1 < days <= 366:
                 out += [Figure(m.start(), m.end(), m.group(), float(n), "day") for n in (days, days - 1)]
     return sorted(out)
+
+
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap])(?P<dot>\.)?\s?m\b(?(dot)\.)", re.I)
+
+
+def find_times(text: str) -> list[Figure]:
+    """Times of day on the twelve-hour clock: "1:30 a.m." → 90, "4 p.m." → 960 (minutes after midnight)."""
+    out = []
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            continue
+        value = (hour % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60 + minute
+        out.append(Figure(m.start(), m.end(), m.group(), float(value), "time"))
+    return out
 
 
 def find_ordinals(text: str) -> list[Figure]:

@@ -1320,6 +1320,12 @@ def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
 
 
 @pytest.mark.parametrize("wire, derived, changed, said", [
+    ("The bridge collapsed at around 1:30 a.m. local time, killing six workers.",
+     "Six workers died when the bridge collapsed at about 1:30 p.m. local time.", "1:30 p.m.", "1:30 a.m."),
+    ("The minister said the government would not raise taxes this year.",
+     "The government will raise taxes this year, the minister said.", "raise", "would not raise"),
+    ("Voters in Ireland rejected the proposed constitutional changes in a referendum.",
+     "Irish voters approved the proposed constitutional changes in a referendum.", "approved", "rejected"),
     ("A court in Paris sentenced him to three years in prison, two of them suspended.",
      "A court in Paris sentenced him to three years in prison, one of them suspended.", "one", "two"),
     ("The central bank kept its benchmark rate unchanged at 6.5% on Thursday.",
@@ -1329,6 +1335,17 @@ def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
 def test_a_small_count_or_an_outcome_changed_in_place_is_a_contradiction(wire, derived, changed, said):
     from compare import compare as run
     assert contradicted(run(wire, derived)) == [(changed, said)]
+
+
+def test_a_time_of_day_the_wire_copy_gives_is_supported():
+    from compare import compare as run
+    wire = "The bridge collapsed at around 1:30 a.m. local time, killing six workers."
+    same = run(wire, "Six workers died when the bridge collapsed at about 1:30 a.m. local time.")
+    assert [(u.text, u.status) for u in same.units if u.kind == "date"] == [("1:30 a.m.", "supported")]
+    assert not same.flags
+    # the wire's bare hour is the hour: "7 pm" where a speaker asks "7?"
+    hour = run("Jacob: Got it! 7? Alex: Let's meet then.", "They agree to meet at 7 pm.")
+    assert [(u.text, u.status) for u in hour.units if u.kind == "date"] == [("7 pm", "supported")]
 
 
 def test_a_disease_the_wire_copy_never_names_is_flagged():

@@ -61,6 +61,13 @@ def test_two_days_are_not_a_stretch() -> None:
     assert find_day_spans("He spoke on June 21 and 24, and on Monday and Wednesday.") == []
 
 
+def test_times_of_day_are_read_on_the_twelve_hour_clock() -> None:
+    from compare.numbers import find_times
+    assert [(f.text, f.value) for f in find_times("It collapsed at 1:30 a.m., not 4 p.m. or 11.45pm.")] == [
+        ("1:30 a.m.", 90.0), ("4 p.m.", 960.0), ("11.45pm", 1425.0)]
+    assert find_times("The PM said 2 is a pm number.") == []
+
+
 def test_years_are_dates_not_amounts() -> None:
     assert figures("In 2022 the West imposed sanctions on Moscow.") == []
     assert figures("Sales hit 2,023 units in 2023.") == [("2,023", 2023.0, "")]

@@ -796,7 +796,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
     # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
     # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
-    swapped = _word_opcodes(toks, wire.analyses[best].tokens) if near and not polar else []
+    # one-word replacements: of one wire word (in place), or of the last of up to three
+    replaced = _word_opcodes(toks, wire.analyses[best].tokens) if near and not polar else []
+    swapped = [(i, j) for i, j, width in replaced if width == 1]
     if swapped:
         for k, m, said in _crossed(toks, wire.analyses[best], swapped)[:1]:
             if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
@@ -810,7 +812,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     if near and not polar:
         # (also a word in place of the last of a few the wire sentence has there: "Irish voters approved the …"
         # for "Voters in Ireland rejected the …")
-        ends = _word_opcodes(toks, wire.analyses[best].tokens, longest=3)
+        ends = [(i, j) for i, j, _ in replaced]
         for k, said in _scale_swaps(toks, wire.analyses[best].tokens, ends)[:1]:
             t = toks[k]
             if not contradicted_at(t.start, t.end):
@@ -1790,12 +1792,12 @@ def _excerpt_share(dt, wt) -> float:
     return sum(b.size for b in sm.get_matching_blocks() if b.size >= 2) / len(words)
 
 
-def _word_opcodes(dt, wt, longest: int = 1) -> list[tuple[int, int]]:
-    """The one-word replacements between the sentence's tokens ``dt`` and the wire sentence's ``wt``, the
-    words around each in place: ``(index in dt, index in wt)``. With ``longest`` above 1, also one word
-    put in place of up to that many, paired with the last of them (the one before the words kept)."""
+def _word_opcodes(dt, wt, longest: int = 3) -> list[tuple[int, int, int]]:
+    """One word of the sentence's tokens ``dt`` put in place of one to ``longest`` words of the wire
+    sentence's ``wt``, the words around them kept: ``(index in dt, index in wt of the last word replaced,
+    how many were)``; with one, the two words stand in place of each other."""
     sm = difflib.SequenceMatcher(None, [t.lower for t in dt], [t.lower for t in wt], autojunk=False)
-    return [(i1, j2 - 1) for op, i1, i2, j1, j2 in sm.get_opcodes()
+    return [(i1, j2 - 1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes()
             if op == "replace" and i2 - i1 == 1 and 1 <= j2 - j1 <= longest]
 
 
@@ -1818,7 +1820,7 @@ def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """One word of the sentence's tokens ``dt`` put in place of another step of its scale in the wire tokens
     ``wt``, or of its opposite (:func:`lexicon.are_opposed`), before the same word (a preposition of place
     before the same name or "the"): ``(index in dt, the wire's word)``. ``ones``: the one-word replacements
-    (:func:`_word_opcodes`)."""
+    (:func:`_word_opcodes`), each paired with the last wire word it replaces."""
     out = []
     for i1, j1 in ones:
         i2, j2 = i1 + 1, j1 + 1

@@ -198,10 +198,14 @@ class WireFacts:
     proper_names: tuple[str, ...] = ()
     #: the shares the wire copy gives in words, as percentages: (33.3, "a third"), see _fractions
     fractions: tuple[tuple[float, str], ...] = ()
-    #: stretches of days the wire copy gives by their first and last day, as durations ("June 21 to June 24":
+    #: stretches of days each sentence gives by their first and last day, as durations ("June 21 to June 24":
     #: four days, or three nights), which support a duration anywhere; one of another length contradicts
     #: only the window's
-    day_spans: tuple[Figure, ...] = ()
+    day_spans: tuple[tuple[Figure, ...], ...] = ()
+    #: times of day each sentence gives ("1:30 a.m."), which a time of the window contradicts …
+    times: tuple[tuple[Figure, ...], ...] = ()
+    #: … and those of the whole wire copy, its datelines too, which support one
+    times_anywhere: tuple[Figure, ...] = ()
 
 
 def _norm_words(text: str) -> str:
@@ -231,7 +235,9 @@ def wire_facts(wire: Prepared) -> WireFacts:
                            for _, _, org, person, written, people in _affiliations(a)),
         proper_names=tuple(dict.fromkeys(run for a in wire.analyses for run in _proper_runs(a))),
         fractions=tuple(f for t in texts for f in _fractions(t)),
-        day_spans=tuple(f for t in texts for f in find_day_spans(t)),
+        day_spans=tuple(tuple(find_day_spans(t)) for t in texts),
+        times=tuple(tuple(find_times(t)) for t in texts),
+        times_anywhere=tuple(find_times(wire.doc.text)),
     )
 
 
@@ -453,13 +459,15 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     close = bool(scores) and scores[0] >= CLOSE_SCORE
     win_durs = [d for j in window for d in facts.durations[j]]
     all_durs = [d for s in facts.durations for d in s]
+    win_spans = [w for j in window for w in facts.day_spans[j]]
+    all_spans = [w for s in facts.day_spans for w in s]
     all_figs = [x for s in facts.figures for x in s]
     named = tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
     # times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened
+    win_times = [w for j in window for w in facts.times[j]]
     for x in find_times(text):
-        win_times = [w for a in win_an for w in find_times(a.text)]
         hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
-        if (w := next((w for w in find_times(wire.doc.text) if w.value == x.value), None)) is not None or (
+        if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
                 hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
             add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
         elif close and win_times:
@@ -486,7 +494,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
             out.unhedged += 1
         elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
-                w := next((w for w in facts.day_spans if _same_duration(d, w)), None)) is not None:
+                w := next((w for w in all_spans if _same_duration(d, w)), None)) is not None:
             add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
@@ -499,13 +507,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
             add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
         elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
-                        or next((w for w in win_durs if _same_measure(w, d)), None)) is not None:
-            add(d.start, d.end, "duration", "contradicted", w.text)
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
-        elif close and (w := next((w for a in win_an for w in find_day_spans(a.text) if _same_measure(w, d)),
-                                  None)) is not None:
-            # "for a week from June 21" where the window has the visit "from June 21 to June 24"
+                        or next((w for w in win_durs if _same_measure(w, d)), None)
+                        # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
+                        or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
             add(d.start, d.end, "duration", "contradicted", w.text)
             f["contra_figures"] += 1
             out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")

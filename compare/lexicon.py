@@ -423,16 +423,16 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(groups) and not groups.isdisjoint(_groups_of(b))
 
 
+def _class_ids(name: str, member: str, pos: str | None = None) -> frozenset:
+    """The synset ids of the class ``name`` in the sense that holds ``member`` directly (WordNet's sense of
+    "season" that holds "summer"); empty if the name or the member is misspelt."""
+    return frozenset(_lexicon().lemmas.get(name, ((), ()))[0]) & _senses(member, pos)[1]
+
+
 @functools.lru_cache(maxsize=None)
 def _contrast_groups() -> tuple[frozenset, ...]:
     """Synset ids of each group of :data:`CONTRAST_CLASSES`."""
-    lex = _lexicon()
-    groups = []
-    for group in CONTRAST_CLASSES:
-        ids: set = set()
-        for name, member in group:
-            ids |= set(lex.lemmas.get(name, ((), ()))[0]) & _senses(member)[1]
-        groups.append(frozenset(ids))
+    groups = [frozenset().union(*(_class_ids(name, member) for name, member in group)) for group in CONTRAST_CLASSES]
     return tuple(g for g in groups if g)
 
 
@@ -462,11 +462,8 @@ DISEASE_CLASSES: tuple[tuple[str, str], ...] = (
 
 @functools.lru_cache(maxsize=None)
 def _disease_ids() -> frozenset:
-    lex = _lexicon()
-    ids: set = set()
-    for name, member in DISEASE_CLASSES:
-        ids |= set(lex.lemmas.get(name, ((), ()))[0]) & _senses(member, "n")[1]
-    return frozenset(ids)
+    """Synset ids of the classes of :data:`DISEASE_CLASSES`."""
+    return frozenset().union(*(_class_ids(name, member, "n") for name, member in DISEASE_CLASSES))
 
 
 @functools.lru_cache(maxsize=4096)

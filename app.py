@@ -683,11 +683,13 @@ def main() -> None:
         return
     try:
         store = get_store()
+        if store.read_only:                      # saved decisions are shown; new ones cannot be saved
+            st.warning(_md(store.read_only_message))
         matches = [match_flags(c.flags, store.latest(c.wire.sha256, c.derived.sha256)) for c in comps]
         decisions = [m for m, _ in matches]
         earlier = [left for _, left in matches]
-    except StoreError as exc:
-        st.error(_md(str(exc)))
+    except StoreError as exc:                    # the comparison is still shown, without decisions
+        st.error(_md(f"Decisions can be neither shown nor saved: {exc}"))
         decisions = [{} for _ in comps]
         earlier = [[] for _ in comps]
     if _boxes_changed(active):

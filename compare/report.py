@@ -1,6 +1,7 @@
 """Reports made from Comparisons: JSON (``compare.report/1``), Markdown, and self-contained HTML.
 
-Article text is data, never markup: the HTML report escapes every piece of it.
+Article text is data, never markup: the HTML report escapes every piece of it, and the Markdown
+report backslash-escapes every character Markdown gives a meaning to.
 """
 from __future__ import annotations
 
@@ -73,11 +74,21 @@ def batch_record(pair_id, c: Comparison) -> dict:
 
 
 # -- Markdown --------------------------------------------------------------------------------------
+# every ASCII punctuation character that Markdown (CommonMark, GFM, and the math and autolink
+# extensions of common renderers) gives a meaning to; CommonMark lets a backslash escape any of them
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~=:@$^")
+_MD_ESCAPE = str.maketrans({ch: "\\" + ch for ch in _MD_SPECIAL})
+
+
 def _md_piece(text: str) -> str:
-    # article text is data: a table cell must not split on "|", nor may "<script>" become live HTML
-    # when the Markdown is rendered (a backslash before "<" is CommonMark's escape); a run of
-    # whitespace becomes one space
-    return re.sub(r"\s+", " ", text).replace("|", "\\|").replace("<", "\\<")
+    """Article text as Markdown that renders as exactly that text, never as markup.
+
+    Every character Markdown gives a meaning to is backslash-escaped (the backslash itself first of
+    all), so article text never becomes HTML, a link, an image, an autolink, code, emphasis, a
+    heading, a list, a quote or a table cell boundary, wherever on a line it lands; a run of
+    whitespace, newlines included, becomes one space, so it never starts a line or ends a table row.
+    """
+    return re.sub(r"\s+", " ", text).translate(_MD_ESCAPE)
 
 
 def _md_escape(text: str) -> str:
@@ -115,7 +126,7 @@ def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | N
         lines += ["", "### Sentences", ""]
         for sent in c.derived.sentences:
             v = c.verdict(sent.id)
-            lines.append(f"- `{sent.id}` {LABEL_ICON[v.label]} **{v.label}** ({sent.section}): "
+            lines.append(f"- `{sent.id}` {LABEL_ICON[v.label]} **{v.label}** ({_md_escape(sent.section)}): "
                          f"{_md_escape(sent.text)} — _{_md_escape(v.reason)}_")
         lines += ["", "### What the wire copy said that this version drops", ""]
         lines += [f"- `{o.wire_id}` {_md_escape(o.text)}" for o in c.omissions] or ["Nothing."]

@@ -14,10 +14,17 @@ When two editors decide the same flag at once, the later write wins (it becomes 
 decision) but both rows stay in the history, and ``record`` returns the other editor's decision
 in ``RecordResult.conflict`` so the page can show both.
 
+A store this user can read but not write (a read-only file, folder or file system) is opened
+read-only: ``ReviewStore.read_only`` is True, reading works and ``record`` raises a StoreError that
+says why and what to do. Whatever else keeps the store from being used (a folder that cannot be
+entered, a file that cannot be read, a damaged database) is one StoreError, one line, naming the
+path and saying what to do.
+
 Only the standard library is used; importing this module loads no model.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -169,6 +176,88 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+# SQLite's primary result codes that call for their own message
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+_BY_MESSAGE = (("malformed", _SQLITE_CORRUPT), ("not a database", _SQLITE_NOTADB),
+               ("readonly", _SQLITE_READONLY), ("unable to open", _SQLITE_CANTOPEN),
+               ("locked", _SQLITE_BUSY), ("disk is full", _SQLITE_FULL))
+
+_ON_PURPOSE = "it was opened read-only on purpose"
+_WRITE_ADVICE = ("ask whoever runs the desk to give this user ({user}) write access to {path} and its "
+                 "folder, or set COMPARE_DB to a database file this user can write")
+
+
+def _error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of ``exc`` (its message is read where Python gives none)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    return next((c for words, c in _BY_MESSAGE if words in text), None)
+
+
+def _user() -> str:
+    try:
+        import pwd
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        return "this user"
+
+
+def _why(exc: BaseException | None) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        return "read-only file system"
+    if exc is None or isinstance(exc, PermissionError) or _error_code(exc) in (
+            _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+        return "permission denied"
+    return _one_line(exc)
+
+
+def _access_advice(target: Path, verb: str, exc: BaseException | None, kind: str = "folder") -> str:
+    return (f"the {kind} {target} cannot be {verb} ({_why(exc)}); ask whoever runs the desk to give "
+            f"this user ({_user()}) access to it, or set COMPARE_DB to a database file this user can write")
+
+
+def _damaged_advice(path: Path) -> str:
+    return (f"it is damaged (the database file is corrupt) and trying again will not help; move it "
+            f"aside (rename {path} to {path}.damaged, with its -wal and -shm files if there are any) "
+            f"and put the latest backup of it in its place; with no backup, reload once it is moved "
+            f"aside and a new, empty store is made there")
+
+
+def _deepest_existing(folder: Path) -> Path:
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.exists():
+                return candidate
+        except OSError:
+            continue
+    return folder
+
+
+def _file_access(path: Path) -> tuple[bool, bool, OSError | None]:
+    """``(readable, writable, why not)`` for an existing file, as the kernel answers for the effective
+    user (an immutable file or a read-only file system refuses root too). Asked with access(2), never
+    by opening the file: closing a second descriptor would drop the locks SQLite holds on it."""
+    effective = os.access in os.supports_effective_ids
+
+    def allowed(mode: int) -> bool:
+        return os.access(path, mode, effective_ids=effective)
+
+    if not allowed(os.R_OK):
+        return False, False, PermissionError(errno.EACCES, "Permission denied", str(path))
+    if not allowed(os.W_OK):
+        try:
+            if os.statvfs(path).f_flag & os.ST_RDONLY:
+                return True, False, OSError(errno.EROFS, "Read-only file system", str(path))
+        except (OSError, AttributeError):
+            pass
+        return True, False, PermissionError(errno.EACCES, "Permission denied", str(path))
+    return True, True, None
+
+
 # --------------------------------------------------------------------------------------------
 # the store
 
@@ -177,13 +266,23 @@ class ReviewStore:
 
     >>> with ReviewStore(path) as store:                                   # doctest: +SKIP
     ...     saved = store.record(wire_hash, derived_hash, 10, 24, "£3m", "confirmed", editor="ana")
+
+    A database this user can read but not write (a read-only file, folder or file system) is
+    opened read-only: ``read_only`` is True, ``read_only_reason`` says why, reading works and
+    ``record`` raises a StoreError that says so. ``read_only=True`` opens any store that way.
+    Anything else that keeps the store from being used (a folder that cannot be entered, a file
+    that cannot be read, a damaged database) raises one StoreError whose message names the path
+    and says what to do.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.path: Path = Path(path).expanduser() if path is not None else default_db_path()
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._conn = self._open()
+        self.read_only: bool = False
+        #: why the store was opened read-only ("" when it is writable)
+        self.read_only_reason: str = ""
+        self._conn = self._open(read_only)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -191,36 +290,137 @@ class ReviewStore:
         detail = f" ({_one_line(exc)})" if exc is not None else ""
         return StoreError(f"cannot open review store {self.path}: {what}{detail}")
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, read_only: bool) -> sqlite3.Connection:
         path = self.path
-        in_memory = str(path) == ":memory:"
-        if not in_memory:
-            if path.is_dir():
-                raise self._fail("it is a folder; give the path of a database file instead")
+        if str(path) == ":memory:":
+            if read_only:
+                raise self._fail("an in-memory store cannot be opened read-only")
+            try:
+                return self._open_writable()
+            except sqlite3.Error as exc:
+                raise self._database_error(exc) from exc
+        self._check_folders()
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:                       # a folder on the way cannot be entered
+            raise self._fail(_access_advice(path.parent, "entered", exc)) from exc
+        if is_dir:
+            raise self._fail("it is a folder; give the path of a database file instead")
+        exists = path.exists()
+        if exists:
+            readable, writable, exc = _file_access(path)
+            if not readable:
+                raise self._fail(_access_advice(path, "read", exc, "file")) from exc
+            if read_only:
+                return self._open_read_only(_ON_PURPOSE)
+            if not writable:
+                return self._open_read_only(f"the file {path} cannot be written ({_why(exc)})")
+        elif read_only:
+            raise self._fail("there is no such file to open read-only; check the path")
+        else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+            except PermissionError as exc:
+                raise self._fail(f"its folder cannot be created: "
+                                 f"{_access_advice(_deepest_existing(path.parent), 'written', exc)}") from exc
             except OSError as exc:
-                raise self._fail("its folder cannot be created", exc) from exc
+                raise self._fail("its folder cannot be created; check the path", exc) from exc
         try:
-            conn = sqlite3.connect(
-                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False,
-            )
+            return self._open_writable()
         except sqlite3.Error as exc:
-            raise self._fail("check the path and its permissions", exc) from exc
+            code = _error_code(exc)
+            if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM):
+                if exists:                           # readable but SQLite cannot write beside it
+                    return self._open_read_only(
+                        f"the folder {path.parent} or its file system cannot be written")
+                raise self._fail(_access_advice(path.parent, "written", exc)) from exc
+            raise self._database_error(exc) from exc
+
+    def _check_folders(self) -> None:
+        """A folder on the way that exists but cannot be entered: say which, and what to do."""
+        parent = self.path.parent
+        for folder in reversed((parent, *parent.parents)):
+            try:
+                folder.stat()
+            except PermissionError as exc:
+                raise self._fail(_access_advice(folder.parent, "entered", exc)) from exc
+            except OSError:
+                return                               # missing: created (or refused) later
+
+    def _open_writable(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False,
+        )
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(conn)
-        except StoreError:
+        except BaseException:
             conn.close()
             raise
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise self._fail("it is not a usable SQLite review database; move it aside or "
-                             "choose another path", exc) from exc
         return conn
+
+    def _open_read_only(self, reason: str) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        conn = None
+        try:
+            # mode=ro needs the WAL's -shm file; where it does not exist and cannot be created
+            # (a read-only folder), immutable=1 reads the database file as it stands
+            for options in ("mode=ro", "mode=ro&immutable=1"):
+                try:
+                    conn = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=BUSY_TIMEOUT_S,
+                                           isolation_level=None, check_same_thread=False)
+                    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                    conn.execute("PRAGMA query_only = ON")
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                    break
+                except sqlite3.Error as exc:
+                    if conn is not None:
+                        conn.close()
+                        conn = None
+                    if "immutable" in options or _error_code(exc) not in (_SQLITE_READONLY,
+                                                                          _SQLITE_CANTOPEN):
+                        raise
+            assert conn is not None
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            wal = Path(f"{self.path}-wal")
+            if "immutable" in options and wal.is_file() and wal.stat().st_size > 0:
+                reason += (f"; the decisions still in its write-ahead log {wal} cannot be read "
+                           f"without write access, so the latest may be missing")
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise self._database_error(exc) from exc
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise self._fail(f"it has schema version {version}, newer than this program's "
+                             f"{SCHEMA_VERSION}; upgrade the program")
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise self._fail(f"it is read-only ({reason}) and needs an upgrade to schema version "
+                             f"{SCHEMA_VERSION} that only a writable store can get; "
+                             f"{self._write_advice(reason)}")
+        self.read_only, self.read_only_reason = True, reason
+        return conn
+
+    def _database_error(self, exc: sqlite3.Error) -> StoreError:
+        code = _error_code(exc)
+        if code == _SQLITE_CORRUPT:
+            return self._fail(_damaged_advice(self.path), exc)
+        if code == _SQLITE_NOTADB:
+            return self._fail("it is not a SQLite review database; move it aside or "
+                              "choose another path", exc)
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return self._fail("another program has held its lock for too long; try again in a "
+                              "moment", exc)
+        if code == _SQLITE_FULL:
+            return self._fail("the disk is full; free some space, then reload", exc)
+        if code == _SQLITE_IOERR:
+            return self._fail("the disk could not read or write it; check the disk, then reload", exc)
+        return self._fail("it is not a usable SQLite review database; move it aside or "
+                          "choose another path", exc)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -243,6 +443,36 @@ class ReviewStore:
                 conn.execute("ROLLBACK")
                 raise
             version += 1
+
+    def _use_error(self, doing: str, exc: sqlite3.Error) -> StoreError:
+        """A StoreError for a failed read or write on an open store, saying what to do."""
+        code, detail = _error_code(exc), _one_line(exc)
+        head = f"could not {doing} review store {self.path}"
+        if code == _SQLITE_CORRUPT:
+            return StoreError(f"{head}: {_damaged_advice(self.path)} ({detail})")
+        if code == _SQLITE_NOTADB:
+            return StoreError(f"{head}: it is no longer a SQLite database ({detail}); move it aside "
+                              f"and restore the latest backup in its place")
+        if code == _SQLITE_READONLY:
+            return StoreError(f"{head}: it cannot be written ({detail}); "
+                              f"{_WRITE_ADVICE.format(path=self.path, user=_user())}")
+        if code == _SQLITE_FULL:
+            return StoreError(f"{head}: the disk is full ({detail}); free some space, then try again")
+        return StoreError(f"{head}: {detail}; try again")
+
+    @property
+    def read_only_message(self) -> str:
+        """What to tell an editor whose decisions cannot be saved ("" when the store is writable)."""
+        if not self.read_only:
+            return ""
+        return (f"this review store is read-only: decisions cannot be saved to {self.path}, because "
+                f"{self.read_only_reason}; the decisions already saved can still be read. To save "
+                f"decisions, {self._write_advice(self.read_only_reason)}")
+
+    def _write_advice(self, reason: str) -> str:
+        if reason.startswith(_ON_PURPOSE):
+            return "open it without read_only"
+        return _WRITE_ADVICE.format(path=self.path, user=_user())
 
     # -- lifetime -----------------------------------------------------------------------------
 
@@ -314,6 +544,8 @@ class ReviewStore:
         flag_text = "" if flag_text is None else str(flag_text)
         note = "" if note is None else str(note)
         editor = (editor or "").strip() or ANONYMOUS
+        if self.read_only:
+            raise StoreError(self.read_only_message)
 
         with self._lock:
             conn = self._connection()
@@ -344,8 +576,7 @@ class ReviewStore:
                         conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise StoreError(f"could not save the decision to review store {self.path}: "
-                                 f"{_one_line(exc)}; try again") from exc
+                raise self._use_error("save the decision to", exc) from exc
 
         saved = Decision(wire_sha256, derived_sha256, start, end, flag_text, decision, note,
                          editor, decided_at, new_id, current.id if current else None)
@@ -363,8 +594,7 @@ class ReviewStore:
             try:
                 rows = conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise StoreError(f"could not read review store {self.path}: "
-                                 f"{_one_line(exc)}") from exc
+                raise self._use_error("read", exc) from exc
         return [_row_to_decision(r) for r in rows]
 
     def latest(self, wire_sha256: str, derived_sha256: str) -> dict[tuple[int, int], Decision]:

@@ -10,6 +10,7 @@ import html
 import io
 import json
 import re
+import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +23,7 @@ from compare.document import sha256
 from compare.export import CSV_FIELDS, flags_csv, word_diff_html
 from compare.store import ReviewStore
 from corpus import demo_pair
+from test_store import shared  # noqa: F401  (a fixture: a folder another user can reach)
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -287,6 +289,58 @@ def test_a_decision_saved_on_a_flag_drawn_differently_is_still_shown(db: Path, e
     assert "checked by phone" in text and "Ana Ruiz" in text
     assert "saved on the earlier flag" in text
     assert "Decisions on flags this comparison no longer raises" in text and "Gone" in text
+
+
+# ------------------------------------------------------------------------------------------ the store's problems
+
+def test_a_read_only_review_store_shows_its_decisions_and_says_why_none_can_be_saved(db: Path, engine) -> None:
+    from test_store import IS_ROOT
+    wire, derived = demo_pair()
+    top = engine.compare(wire.text, derived[0].text, derived[0].name, wire.name).flags[0]
+    with ReviewStore(db) as store:
+        store.record(*demo_hashes(), top.start, top.end, top.text, "confirmed", note="checked by phone",
+                     editor="Ana Ruiz")
+    if IS_ROOT:                                        # permissions do not hold root back; immutability does
+        done = subprocess.run(["chattr", "+i", str(db)], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"chattr +i is not supported here: {done.stderr.strip() or done.returncode}")
+    else:
+        db.chmod(0o444)
+    try:
+        at = open_page()
+        assert [m.label for m in at.metric] == ["Sentences", "Supported", "Flagged", "Omitted"]   # compared
+        assert not at.error, [e.value for e in at.error]
+        warnings = [w.value for w in at.warning]
+        assert any("read-only" in w and "decisions cannot be saved" in w for w in warnings), warnings
+        assert "checked by phone" in page_text(at) and "Ana Ruiz" in page_text(at)              # still shown
+        click(at, "Confirm")
+        errors = [e.value for e in at.error]
+        assert any(e.startswith("Not saved") and "read-only" in e for e in errors), errors
+    finally:
+        if IS_ROOT:
+            subprocess.run(["chattr", "-i", str(db)], capture_output=True, check=False)
+        else:
+            db.chmod(0o644)
+    with ReviewStore(db) as store:
+        assert len(store.history(*demo_hashes())) == 1
+
+
+def test_a_review_store_folder_that_cannot_be_entered_is_one_message_and_the_page_still_works(
+        shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_store import as_other_user
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("COMPARE_DB", str(shared / "reviews.sqlite3"))
+    open_page()              # once as this user: models loaded, modules imported (root's Python may be root's alone)
+    locked = shared / "locked"
+    locked.mkdir()
+    locked.chmod(0o000)
+    monkeypatch.setenv("COMPARE_DB", str(locked / "reviews.sqlite3"))
+    with as_other_user():                              # was a PermissionError traceback on the page
+        at = open_page()
+    errors = [e.value.replace("\\", "") for e in at.error]   # (the history expander repeats it where it is opened)
+    assert errors and all("cannot be entered" in e and "COMPARE_DB" in e for e in errors), errors
+    assert [m.label for m in at.metric] == ["Sentences", "Supported", "Flagged", "Omitted"]       # compared
+    assert "Flag 1 of" in page_text(at)
 
 
 # ------------------------------------------------------------------------------------------ exports

@@ -92,21 +92,127 @@ def test_markdown_has_the_flag_table(trade) -> None:
     assert "### Flags (most severe first)" in md
     assert "| # | severity | verdict | text | reason | wire | decision |" in md
     rows = [line for line in md.splitlines() if line.startswith("| 1 |")]
-    assert rows and "high" in rows[0] and "contradicted" in rows[0] and "$50 billion" in rows[0]
+    assert rows and "high" in rows[0] and "contradicted" in rows[0] and "\\$50 billion" in rows[0]
     assert "### What the wire copy said that this version drops" in md
     for o in trade.omissions:
-        assert o.text in md
+        assert report._md_escape(o.text) in md
 
 
 def test_markdown_escapes_pipes_and_html_in_article_text(hostile) -> None:
     md = report.to_markdown([hostile])
-    assert "Jaishankar told reporters \\<script>alert(\"pwned\")\\</script> \\| \\<img" in md
-    assert "## \\<b>evil\\</b> name" in md
-    assert "<script>" not in md.replace("\\<script>", "")
+    assert 'Jaishankar told reporters \\<script\\>alert\\("pwned"\\)\\</script\\> \\| \\<img' in md
+    assert "## \\<b\\>evil\\</b\\> name" in md
+    assert "<script>" not in md
     table = [line for line in md.splitlines() if line.startswith("| ") and "| " in line[2:]]
     header_cells = table[0].count(" | ")
     for row in table[2:]:
         assert row.replace("\\|", "").count(" | ") == header_cells, row
+
+
+# Article text that would be markup if the Markdown report let it through: each string must come out of
+# a CommonMark renderer as that very text.
+MD_HOSTILE = ["\\<script>alert(1)</script>", "![chart](http://x/y.png)", "[link](http://x)",
+              "<img src=x onerror=alert(1)>", "# heading", "`code`", "*em*", "__strong__", "&lt; and &amp;",
+              "<http://x>", "http://x", "a\\|b", "~~gone~~", "{attr}", "$5 and $6"]
+MD_HOSTILE_WIRE = ("The minister said on Monday that talks with the union would continue next week.\n\n"
+                   "Officials said the plan was approved by the cabinet on Sunday.\n\n"
+                   "The port authority said repairs <b>[see](http://x)</b> would start *soon* at the docks.\n")
+MD_HOSTILE_DERIVED = (
+    "# heading The minister said on Monday that talks with the union \\<script>alert(1)</script> would "
+    "continue next week.\n\n"
+    "Officials said ![chart](http://x/y.png) the plan [link](http://x) was approved by the cabinet on Friday "
+    "<img src=x onerror=alert(1)> with `code` and *em* and __strong__ and &lt; and &amp; signs.\n\n"
+    "The union said <http://x> and http://x carry a\\|b and ~~gone~~ {attr} pay of $5 and $6 an hour.\n")
+MD_HOSTILE_NAME = "# ![evil](http://x/e.png) <b>name</b> `x`"
+MD_HOSTILE_WIRE_NAME = "*wire* [w](http://x)"
+
+
+def _inline_text(children) -> str:
+    """What an inline token stream shows as text: text tokens as written, markup tokens left out."""
+    return "".join(t.content if t.type in ("text", "code_inline") else " " if t.type in ("softbreak", "hardbreak")
+                   else "" for t in children)
+
+
+def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    from compare.store import Decision
+
+    c = engine.compare(MD_HOSTILE_WIRE, MD_HOSTILE_DERIVED, MD_HOSTILE_NAME, MD_HOSTILE_WIRE_NAME)
+    assert c.flags and c.omissions, "the hostile pair must fill the flag table and the omissions"
+    top = c.flags[0]
+    hostile_decision = Decision(c.wire.sha256, c.derived.sha256, top.start, top.end, top.text, "needs_source",
+                                "[call](http://x) *back* <b>now</b>", "<img src=x onerror=alert(1)>",
+                                "2026-01-01T00:00:00+00:00", 1, None)
+    text = report.to_markdown([c], [{(top.start, top.end): hostile_decision}])
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(text)
+
+    # nothing the report never writes itself may appear at all
+    never = {"html_block", "html_inline", "image", "link_open", "code_block", "fence", "blockquote_open", "hr",
+             "s_open", "ordered_list_open"}
+    inline = [t for t in tokens if t.type == "inline"]
+    every = tokens + [child for t in inline for child in t.children or []]
+    assert not [t.type for t in every if t.type in never]
+
+    # the report's own headings, and nothing else, are headings (the derived name is one, as text)
+    headings = [_inline_text(tokens[i + 1].children) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Comparison report", MD_HOSTILE_NAME, "Flags (most severe first)", "Sentences",
+                        "What the wire copy said that this version drops"]
+
+    # code spans are the report's sentence ids and hash only; emphasis is the report's own: verdict labels,
+    # focus words, the wire copy's name (bold) and the verdicts' reasons (italic), each exactly
+    bold_ok = ({c.verdict(s.id).label for s in c.derived.sentences} | {w for f in c.flags for w in f.words}
+               | {MD_HOSTILE_WIRE_NAME})
+    italic_ok = {c.verdict(s.id).reason for s in c.derived.sentences}
+    for t in inline:
+        kids = t.children or []
+        for i, k in enumerate(kids):
+            if k.type == "code_inline":
+                assert re.fullmatch(r"[dw]\d+|[0-9a-f]{12}", k.content), k.content
+            if k.type in ("strong_open", "em_open"):
+                close = next(j for j in range(i + 1, len(kids)) if kids[j].type == k.type.replace("open", "close"))
+                inside = " ".join(_inline_text(kids[i + 1:close]).split())
+                assert inside in {" ".join(x.split()) for x in (bold_ok if k.type == "strong_open" else italic_ok)}, \
+                    (k.type, inside)
+
+    # every hostile string is there, literally, as text: in the sentence list, the flag table, the omissions
+    shown = "\n".join(_inline_text(t.children) for t in inline)
+    for h in MD_HOSTILE + [MD_HOSTILE_NAME, MD_HOSTILE_WIRE_NAME, "<b>[see](http://x)</b>", "*soon*",
+                           hostile_decision.editor, hostile_decision.note]:
+        assert h in shown, h
+    # the flag table keeps its seven columns in every row
+    rows = [t for t in tokens if t.type == "tr_open"]
+    assert len(rows) == 1 + len(c.flags)
+    for i, t in enumerate(tokens):
+        if t.type == "tr_open":
+            cells = next(j for j in range(i, len(tokens)) if tokens[j].type == "tr_close")
+            assert sum(x.type in ("td_open", "th_open") for x in tokens[i:cells]) == 7
+
+    # the HTML a renderer makes of it: only the report's own tags, no attributes, the hostile strings as text
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags, self.attrs, self.text = set(), [], []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            self.tags.add(tag)
+            self.attrs += attrs
+
+        def handle_data(self, data) -> None:
+            self.text.append(data)
+
+    page = Page()
+    page.feed(md.render(text))
+    page.close()
+    assert page.tags <= {"h1", "h2", "h3", "p", "strong", "em", "code", "table", "thead", "tbody", "tr", "th", "td",
+                         "ul", "li"}, page.tags
+    assert page.attrs == []
+    seen = "".join(page.text)
+    for h in MD_HOSTILE + [MD_HOSTILE_NAME, MD_HOSTILE_WIRE_NAME, hostile_decision.editor]:
+        assert h in seen, h
 
 
 def test_markdown_without_flags_says_so(engine) -> None:

@@ -5,9 +5,15 @@ import csv
 import hashlib
 import io
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
+import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -298,3 +304,199 @@ def test_a_new_decision_on_the_redrawn_flag_takes_over_and_the_old_one_is_not_le
         assert matched[(36, 51)].decision == "dismissed"
         assert left == []
         assert len(store.history(WIRE, DERIVED)) == 2
+
+
+# -- a store this user cannot use, or can only read ----------------------------------------------------
+# Permissions do not hold back root, and the tests may run as root (CI does). There, each case drops the
+# process's effective user to "nobody" for as long as it opens and uses the store (``as_other_user``), so
+# the kernel really refuses what the case needs refused; the files are made by root beforehand, in a
+# folder "nobody" can reach (``shared``). Run as any other user, the cases run as that user.
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _nobody() -> tuple[int, int]:
+    try:
+        import pwd
+        entry = pwd.getpwnam("nobody")
+        return entry.pw_uid, entry.pw_gid
+    except (ImportError, KeyError):
+        return 65534, 65534
+
+
+@contextmanager
+def as_other_user() -> Iterator[None]:
+    """Run the body as a user that file permissions apply to: as root, "nobody" (effective ids only,
+    restored afterwards); otherwise the current user."""
+    if not IS_ROOT:
+        yield
+        return
+    uid, gid = _nobody()
+    groups, egid = os.getgroups(), os.getegid()
+    os.setgroups([])
+    os.setegid(gid)
+    os.seteuid(uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(egid)
+        os.setgroups(groups)
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Iterator[Path]:
+    """A folder for the store that the user of ``as_other_user`` can reach; every permission given back
+    afterwards, so that it can be removed."""
+    folder = tmp_path
+    if IS_ROOT:                                      # pytest's own temporary folders are root's alone
+        folder = Path(tempfile.mkdtemp(prefix="compare-store-test-"))
+        folder.chmod(0o755)
+    yield folder
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):                   # parents first: each is entered before its children
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    if IS_ROOT:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _saved_store(path: Path, n: int = 1) -> list[Decision]:
+    with ReviewStore(path) as s:
+        saved = [s.record(WIRE, DERIVED, 10 * k, 10 * k + 4, f"claim {k}", "confirmed", note="checked",
+                          editor="Ana").decision for k in range(n)]
+    assert not Path(f"{path}-wal").exists()         # all of it in the database file itself
+    return saved
+
+
+def _one_clear_line(message: str, *parts: str) -> None:
+    assert "\n" not in message and "Traceback" not in message
+    for part in parts:
+        assert part in message, (part, message)
+
+
+@pytest.mark.parametrize("below", ["reviews.sqlite3", "newsroom/reviews.sqlite3"])
+def test_a_folder_that_cannot_be_entered_gives_one_store_error_saying_what_to_do(shared: Path, below: str) -> None:
+    locked = shared / "locked"
+    locked.mkdir()
+    locked.chmod(0o000)
+    with as_other_user(), pytest.raises(StoreError) as info:   # was a PermissionError from path.is_dir()
+        ReviewStore(locked / below)
+    _one_clear_line(str(info.value), str(locked / below), f"the folder {locked} cannot be entered",
+                    "permission denied", "ask whoever runs the desk", "COMPARE_DB")
+
+
+def test_a_file_that_cannot_be_read_gives_one_store_error_saying_what_to_do(shared: Path) -> None:
+    db = shared / "reviews.sqlite3"
+    _saved_store(db)
+    db.chmod(0o000)
+    with as_other_user(), pytest.raises(StoreError) as info:
+        ReviewStore(db)
+    _one_clear_line(str(info.value), f"the file {db} cannot be read", "permission denied",
+                    "ask whoever runs the desk", "COMPARE_DB")
+
+
+@pytest.mark.parametrize("below", ["reviews.sqlite3", "newsroom/reviews.sqlite3"])
+def test_a_new_store_in_a_folder_that_cannot_be_written_says_so(shared: Path, below: str) -> None:
+    folder = shared / "desk"
+    folder.mkdir()
+    folder.chmod(0o555)
+    with as_other_user(), pytest.raises(StoreError) as info:
+        ReviewStore(folder / below)
+    _one_clear_line(str(info.value), str(folder / below), f"the folder {folder} cannot be written",
+                    "permission denied", "COMPARE_DB")
+    assert not (folder / below).exists()
+
+
+def _check_read_only(store: ReviewStore, saved: list[Decision], db: Path, reason: str) -> None:
+    assert store.read_only is True and reason in store.read_only_reason
+    assert store.latest(WIRE, DERIVED) == {d.span: d for d in saved}            # reading works
+    assert store.history(WIRE, DERIVED) == saved
+    assert [r["id"] for r in store.export_rows(WIRE, DERIVED)] == [d.id for d in saved]
+    with pytest.raises(StoreError) as info:
+        store.record(WIRE, DERIVED, 0, 4, "claim 0", "dismissed", editor="Ben")
+    _one_clear_line(str(info.value), "this review store is read-only: decisions cannot be saved", str(db))
+    assert str(info.value) == store.read_only_message
+
+
+@pytest.mark.parametrize("file_mode, folder_mode, reason", [
+    (0o444, 0o555, "the file {db} cannot be written"),
+    (0o444, 0o777, "the file {db} cannot be written"),
+    (0o666, 0o555, "the folder {folder} or its file system cannot be written"),   # no room for its journal
+], ids=["read-only file and folder", "read-only file", "read-only folder"])
+def test_a_database_that_can_be_read_but_not_written_opens_read_only(
+        shared: Path, file_mode: int, folder_mode: int, reason: str) -> None:
+    db = shared / "desk" / "reviews.sqlite3"
+    saved = _saved_store(db, 3)
+    db.chmod(file_mode)
+    db.parent.chmod(folder_mode)
+    with as_other_user():           # was "not a usable SQLite review database; move it aside"
+        with ReviewStore(db) as store:
+            _check_read_only(store, saved, db, reason.format(db=db, folder=db.parent))
+            assert "ask whoever runs the desk" in store.read_only_message
+    with ReviewStore(db, read_only=True) as store:
+        assert store.history(WIRE, DERIVED) == saved                         # nothing was written
+
+
+def test_an_immutable_database_opens_read_only_even_for_root(shared: Path) -> None:
+    """chattr +i refuses writes to root too: the read-only path, as the desk's root-run server meets it."""
+    if not IS_ROOT:
+        pytest.skip("chattr +i needs root; the permission cases above cover other users")
+    db = shared / "reviews.sqlite3"
+    saved = _saved_store(db, 2)
+    done = subprocess.run(["chattr", "+i", str(db)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"chattr +i is not supported here: {done.stderr.strip() or done.returncode}")
+    try:
+        with ReviewStore(db) as store:
+            _check_read_only(store, saved, db, "cannot be written")
+    finally:
+        subprocess.run(["chattr", "-i", str(db)], check=True)
+
+
+def test_read_only_on_request(db: Path) -> None:
+    saved = _saved_store(db, 2)
+    with ReviewStore(db, read_only=True) as store:
+        _check_read_only(store, saved, db, "on purpose")
+    with ReviewStore(db) as store:                                           # writable again as before
+        assert store.read_only is False and store.read_only_message == ""
+        store.record(WIRE, DERIVED, 0, 4, "claim 0", "dismissed", editor="Ben")
+    with pytest.raises(StoreError, match="no such file"):
+        ReviewStore(db.with_name("missing.sqlite3"), read_only=True)
+    assert not db.with_name("missing.sqlite3").exists()
+
+
+def _damage(db: Path, pages: str) -> None:
+    """Overwrite b-tree page headers: ``"data"`` every page but the first, ``"schema"`` the first."""
+    data = bytearray(db.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    starts = [100] if pages == "schema" else range(size, len(data), size)
+    for at in starts:
+        data[at:at + 8] = b"\xee" * 8
+    db.write_bytes(bytes(data))
+
+
+def _check_damaged(message: str, db: Path) -> None:
+    _one_clear_line(message, str(db), "it is damaged", "move it aside", f"{db}.damaged", "backup",
+                    "trying again will not help")
+    assert "; try again" not in message
+
+
+def test_a_damaged_database_says_it_is_damaged_and_what_to_do(db: Path) -> None:
+    _saved_store(db, 200)
+    _damage(db, "data")
+    with ReviewStore(db) as store:               # the file's header and schema are sound: it opens …
+        with pytest.raises(StoreError) as read:  # … but its decisions cannot be read, nor new ones saved
+            store.latest(WIRE, DERIVED)
+        with pytest.raises(StoreError) as save:  # (was "…: database disk image is malformed; try again")
+            store.record(WIRE, DERIVED, 5000, 5004, "claim", "confirmed", editor="Ana")
+    _check_damaged(str(read.value), db)
+    _check_damaged(str(save.value), db)
+
+
+def test_a_database_damaged_in_its_schema_is_refused_at_open_saying_so(db: Path) -> None:
+    _saved_store(db, 20)
+    _damage(db, "schema")
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as info:      # was "not a usable SQLite review database"
+        ReviewStore(db)
+    _check_damaged(str(info.value), db)
+    assert db.read_bytes() == before             # left as it was, for whoever recovers it

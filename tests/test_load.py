@@ -12,6 +12,7 @@ from compare.errors import (BinaryInputError, EmptyTextError, EncodingError, Fet
                             LanguageError, MissingFileError, TooLargeError)
 from compare.inputs import MAX_FILE_BYTES
 from corpus import DEMO_DIR, Article, demo_pair, list_pairs, load, load_file, load_folder, load_text, load_url
+from corpus.load import UNREACHABLE
 
 SEEDS = Path("/work/shared/seeds")
 
@@ -275,9 +276,9 @@ def server():
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy_for_localhost(monkeypatch):
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+def _allow_the_local_test_server(monkeypatch):
+    """Local addresses are refused unless allowed (tests/test_fetch.py); these tests fetch from one."""
+    monkeypatch.setenv("COMPARE_URL_ALLOW", "127.0.0.1")
 
 
 def test_url_html_article_is_extracted(server):
@@ -306,12 +307,11 @@ def test_url_declared_charset_is_used(server):
     assert load_url(f"{server}/latin1.txt").text.startswith("Café owners said")
 
 
-@pytest.mark.parametrize("path, needle", [("/missing", "HTTP 404"), ("/error", "HTTP 500")])
-def test_url_http_errors(server, path, needle):
+@pytest.mark.parametrize("path", ["/missing", "/error"])
+def test_url_http_errors_give_the_one_unreachable_message(server, path):
     with pytest.raises(FetchError) as exc:
         load_url(server + path)
-    msg = _one_line(exc)
-    assert msg.startswith(server + path) and needle in msg
+    assert _one_line(exc) == UNREACHABLE.format(url=server + path)     # no status: nothing to scan with
 
 
 def test_url_oversized_body_is_refused(server):
@@ -328,8 +328,7 @@ def test_url_slow_server_times_out(server):
         with pytest.raises(FetchError) as exc:
             load_url(server + path, timeout=0.5)
         assert time.monotonic() - t0 < 2.0, path
-        msg = _one_line(exc)
-        assert server + path in msg and "0.5 s" in msg
+        assert _one_line(exc) == UNREACHABLE.format(url=server + path)
 
 
 def test_url_non_text_content_and_non_english_are_refused(server):
@@ -348,7 +347,7 @@ def test_unreachable_host_is_a_fetch_error():
         port = s.getsockname()[1]
     with pytest.raises(FetchError) as exc:
         load_url(f"http://127.0.0.1:{port}/article", timeout=2)
-    assert f"127.0.0.1:{port}" in _one_line(exc)
+    assert _one_line(exc) == UNREACHABLE.format(url=f"http://127.0.0.1:{port}/article")
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/article.txt", "file:///etc/passwd",

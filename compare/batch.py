@@ -1,8 +1,16 @@
 """Batch comparison: a JSONL stream of pairs in, a JSONL stream of results out, in bounded memory.
 
 Lines are read a group at a time and each result is written (and flushed) as soon as it is ready, so
-a file of any length runs in constant memory; the engine's caches are bounded. A line that cannot be
-compared is reported through ``on_error(line_number, message)`` and skipped.
+a file of any length runs in constant memory; the engine's caches are bounded, and a line longer than
+``MAX_LINE_BYTES`` is skipped without being held in memory. A line that cannot be compared (bad JSON,
+a text the engine refuses, one holding lone surrogates) is reported through
+``on_error(line_number, message)`` and skipped; an id seen on an earlier line is reported through
+``on_warning`` and compared all the same.
+
+Results stream into a temporary file beside the output, moved into its place (``os.replace``) when
+the run ends, is interrupted (Ctrl-C, SIGTERM: :class:`BatchInterrupted`) or fails after writing
+something, so the output is never emptied before the run has anything to put there, and an output
+that is the input file itself is refused before anything is written.
 
 Pairs are read ``READ_AHEAD`` at a time: spaCy and the embedding model each see the sentences of a
 whole group in one call, which is far faster than many small calls. With ``processes=2`` (what the
@@ -15,13 +23,19 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import stat
+import threading
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from .errors import CompareError
+from .inputs import MAX_TEXT_CHARS, check_encodable
 
-__all__ = ["run_batch", "BatchStats", "iter_results", "default_processes", "READ_AHEAD"]
+__all__ = ["run_batch", "BatchStats", "BatchInterrupted", "iter_results", "default_processes", "same_file",
+           "OutputFile", "READ_AHEAD", "MAX_LINE_BYTES"]
 
 #: pairs read ahead and prepared together (one spaCy and one embedding call for all their sentences);
 #: fewer when their texts pass ``READ_AHEAD_CHARS``, so memory stays bounded whatever the articles' length
@@ -36,6 +50,10 @@ FIRST_GROUP = 8
 #: group's analyses are still cached when it is checked
 LOOKAHEAD = 16
 LOOKAHEAD_SENTENCES = 5_000
+#: the longest line read (bytes, with its line ending): two texts at the character limit, every
+#: character JSON-escaped (``\u00e9``: 6 bytes), and room for the rest. A longer line is skipped while
+#: it is read, a megabyte at a time, never held whole
+MAX_LINE_BYTES = 12 * MAX_TEXT_CHARS + 1_000_000
 
 
 def default_processes() -> int:
@@ -52,6 +70,16 @@ def default_processes() -> int:
 class BatchStats:
     done: int = 0
     skipped: int = 0
+    duplicates: int = 0
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """A run stopped by Ctrl-C (or SIGTERM): the results written so far are in ``out_path`` (which is
+    left as it was when none had been written)."""
+
+    def __init__(self, stats: BatchStats, out_path: str, signum: int = signal.SIGINT):
+        super().__init__(f"interrupted: {stats.done} result(s) written to {out_path}")
+        self.stats, self.out_path, self.signum = stats, out_path, signum
 
 
 def _parse(line: str) -> tuple[object, str, str]:
@@ -66,12 +94,58 @@ def _parse(line: str) -> tuple[object, str, str]:
         raise CompareError(f"missing field(s): {', '.join(missing)}")
     if not isinstance(rec["wire"], str) or not isinstance(rec["derived"], str):
         raise CompareError("wire and derived must be strings of article text")
-    return rec["id"], rec["wire"], rec["derived"]
+    pid = rec["id"]
+    # a "\ud800" escape gives a str that cannot be hashed, stored or written as UTF-8: refused here,
+    # before the group's texts reach the engine (which hashes them first), not half-way through the group
+    check_encodable(pid if isinstance(pid, str) else json.dumps(pid, ensure_ascii=False), "id")
+    check_encodable(rec["wire"], f"wire of {pid}")
+    check_encodable(rec["derived"], f"derived of {pid}")
+    return pid, rec["wire"], rec["derived"]
+
+
+class _Overlong:
+    """Stands for a line over ``MAX_LINE_BYTES``, read and dropped a piece at a time."""
+    __slots__ = ("size",)
+
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _read_lines(fh):
+    """The lines of a file, each at most ``MAX_LINE_BYTES`` long; a longer one is read a megabyte at a
+    time, dropped, and given as an ``_Overlong`` with its size (memory stays bounded)."""
+    limit = MAX_LINE_BYTES
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit:
+            yield line
+            continue
+        size, end = len(line), line[-1:]
+        newline = "\n" if isinstance(line, str) else b"\n"
+        del line
+        while end != newline:
+            piece = fh.readline(1 << 20)
+            if not piece:
+                break
+            size, end = size + len(piece), piece[-1:]
+        yield _Overlong(size)
+
+
+def _overlong(size: int) -> str:
+    return (f"{size:,} bytes, over the {MAX_LINE_BYTES:,}-byte limit for one line (two texts of at most "
+            f"{MAX_TEXT_CHARS:,} characters each); not read: split the article or compare its relevant part")
 
 
 def _decoded(lines, on_error):
-    """``(line_number, text)`` of each non-blank line; a line that is not UTF-8 is reported and skipped."""
+    """``(line_number, text)`` of each non-blank line; a line that is not UTF-8 or too long is reported
+    and skipped."""
     for n, line in enumerate(lines, 1):
+        if isinstance(line, _Overlong) or len(line) > MAX_LINE_BYTES:
+            if on_error:
+                on_error(n, _overlong(line.size if isinstance(line, _Overlong) else len(line)))
+            continue
         if isinstance(line, bytes):        # decoded line by line: one bad line must not stop the run
             try:
                 line = line.decode("utf-8-sig" if n == 1 else "utf-8")
@@ -84,15 +158,28 @@ def _decoded(lines, on_error):
             yield n, line
 
 
-def _chunks(lines, on_error):
-    """Lists of ``(line_number, parsed pair or error message)``, at most READ_AHEAD pairs / READ_AHEAD_CHARS each."""
+def _show(pid) -> str:
+    text = repr(pid) if isinstance(pid, (str, int, float)) else json.dumps(pid, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _chunks(lines, on_error, on_warning=None):
+    """Lists of ``(line_number, parsed pair or error message)``, at most READ_AHEAD pairs / READ_AHEAD_CHARS each.
+    An id already seen is reported through ``on_warning``: the first line of each id is kept by the
+    hash of the id (an int, whatever the id's length), so the ids of a long run cost little memory."""
     chunk, size, limit = [], 0, min(FIRST_GROUP, READ_AHEAD)
+    seen: dict[int, int] = {}
     for n, line in _decoded(lines, on_error):
         try:
             item = _parse(line)
             size += len(item[1]) + len(item[2])
         except CompareError as exc:
             item = str(exc)
+        else:
+            key = hash(json.dumps(item[0], sort_keys=True))
+            first = seen.setdefault(key, n)
+            if first != n and on_warning:
+                on_warning(n, f"id {_show(item[0])} also on line {first}")
         chunk.append((n, item))
         if len(chunk) >= limit or size >= READ_AHEAD_CHARS:
             yield chunk
@@ -215,27 +302,161 @@ class _Group:
     asked: bool = False
 
 
-def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None, processes: int = 1):
-    """Yield ``(line_number, record)`` for each comparable line of ``lines`` (``str`` or UTF-8 ``bytes``),
-    in input order. ``processes=2`` runs the embedding model in a child process (``engine`` is then
-    not used: this process builds its own around the child)."""
-    chunks = _chunks(lines, on_error)
+def iter_results(lines, engine=None, on_error: Callable[[int, str], None] | None = None, processes: int = 1,
+                 on_warning: Callable[[int, str], None] | None = None):
+    """Yield ``(line_number, record)`` for each comparable line of ``lines`` (``str`` or UTF-8 ``bytes``,
+    or a file opened for reading: its lines are then read at most ``MAX_LINE_BYTES`` at a time), in
+    input order. ``processes=2`` runs the embedding model in a child process (``engine`` is then not
+    used: this process builds its own around the child); closing this generator shuts it down."""
+    if hasattr(lines, "readline"):
+        lines = _read_lines(lines)
+    chunks = _chunks(lines, on_error, on_warning)
     if processes > 1:
         groups = _two_processes(chunks)
     else:
         from .engine import get_engine
         engine = engine or get_engine()
         groups = (_compare_chunk(engine, chunk) for chunk in chunks)
-    for group in groups:
-        for n, rec, err in group:
-            if rec is not None:
-                yield n, rec
-            elif on_error:
-                on_error(n, err)
+    try:
+        for group in groups:
+            for n, rec, err in group:
+                if rec is not None:
+                    yield n, rec
+                elif on_error:
+                    on_error(n, err)
+    finally:
+        groups.close()          # the embedding process, if any, is shut down now, not when collected
+
+
+def same_file(a, b) -> bool:
+    """Whether two paths (or open files) name one file: through symbolic and hard links alike."""
+    def st(x):
+        return os.fstat(x.fileno()) if hasattr(x, "fileno") else os.stat(x)
+    try:
+        return os.path.samestat(st(a), st(b))
+    except (OSError, ValueError, AttributeError):
+        pass
+    if any(hasattr(x, "fileno") for x in (a, b)):
+        return False
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+class OutputFile:
+    """A text file written under a temporary name in its own folder and moved into place by ``commit``
+    (``os.replace``): until then the file at ``path``, if any, is untouched. A symbolic link is kept
+    (its target is replaced); a device or a pipe (``/dev/stdout``) is written directly."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.target = os.path.realpath(path)
+        self.tmp: str | None = None
+        if os.path.exists(self.target) and not os.path.isfile(self.target):
+            self.fh = open(self.target, "w", encoding="utf-8")
+            return
+        folder, base = os.path.split(self.target)
+        for k in range(100):
+            tmp = os.path.join(folder, f".{base}.{os.getpid()}-{os.urandom(3).hex()}.part")
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)   # the umask applies, as for open()
+                break
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise CompareError(f"{path}: cannot write in the folder {folder} ({exc.strerror})") from None
+        else:
+            raise CompareError(f"{path}: cannot create a temporary file in {folder}")
+        self.tmp = tmp
+        try:
+            os.chmod(tmp, stat.S_IMODE(os.stat(self.target).st_mode))    # an existing file keeps its mode
+        except OSError:
+            pass
+        self.fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def commit(self) -> None:
+        """Close the file and move it into place."""
+        self.fh.close()
+        if self.tmp is not None:
+            os.replace(self.tmp, self.target)
+            self.tmp = None
+
+    def discard(self) -> None:
+        """Close and remove the temporary file: the file at ``path`` stays as it was."""
+        self.fh.close()
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
+
+
+class _Stop:
+    """While a run lasts, Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` (carrying the signal) once;
+    any further one is ignored, so the clean-up that follows (output moved into place, embedding
+    process shut down) is not itself interrupted. One that comes while a result is being written and
+    counted (``held``) is raised just after, so the count always matches the lines written. Outside
+    the main thread signals cannot be handled here: nothing changes."""
+
+    def __init__(self):
+        self.old: dict = {}
+        self.holding = False
+        self.pending: int | None = None
+
+    def __enter__(self) -> "_Stop":
+        if threading.current_thread() is threading.main_thread():
+            self.old = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+            if self.old[signal.SIGINT] is signal.SIG_IGN:     # started in the background: stays ignored
+                del self.old[signal.SIGINT]
+            for sig in self.old:
+                signal.signal(sig, self._stop)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self.old.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+    def _stop(self, signum, frame) -> None:
+        for sig in self.old:
+            signal.signal(sig, signal.SIG_IGN)
+        if self.holding:
+            self.pending = signum
+        else:
+            self._raise(signum)
+
+    @staticmethod
+    def _raise(signum: int):
+        exc = KeyboardInterrupt()
+        exc.signum = signum
+        raise exc
+
+    @contextmanager
+    def held(self):
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending is not None:
+            self._raise(self.pending)
 
 
 def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=None,
-              on_error: Callable[[int, str], None] | None = None, processes: int = 1) -> BatchStats:
+              on_error: Callable[[int, str], None] | None = None, processes: int = 1,
+              on_warning: Callable[[int, str], None] | None = None) -> BatchStats:
+    """Compare every pair of ``src`` (a path, or a file such as standard input), writing one JSON line
+    per result to ``out_path``. Raises :class:`CompareError` before anything is written when
+    ``out_path`` is the input, and :class:`BatchInterrupted` (after moving the results written so
+    far into place) on Ctrl-C or SIGTERM."""
+    if os.path.isfile(out_path) and same_file(src, out_path):
+        name = src if isinstance(src, str) else "standard input"
+        raise CompareError(f"{out_path}: this is the input ({name}) itself; writing results there would "
+                           "destroy the pairs, so choose another output file")
     stats = BatchStats()
 
     def err(n, msg):
@@ -243,25 +464,49 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
         if on_error:
             on_error(n, msg)
 
+    def warn(n, msg):
+        stats.duplicates += 1
+        if on_warning:
+            on_warning(n, msg)
+
     fh = open(src, "rb") if isinstance(src, str) else getattr(src, "buffer", src)
+    out = None
+    results = None
+    bar = None
     try:
-        lines = fh
-        bar = None
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(unit="pair", desc="comparing")
-        with open(out_path, "w", encoding="utf-8") as out:
-            for _, rec in iter_results(lines, engine, err, processes):
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                out.flush()
-                stats.done += 1
-                if bar is not None:
-                    bar.update(1)
-        if bar is not None:
-            bar.close()
+        with _Stop() as stop:
+            try:
+                out = OutputFile(out_path)
+                if progress:
+                    from tqdm import tqdm
+                    bar = tqdm(unit="pair", desc="comparing")
+                results = iter_results(fh, engine, err, processes, warn)
+                for _, rec in results:
+                    line = json.dumps(rec, ensure_ascii=False) + "\n"
+                    with stop.held():               # a line written is a line counted
+                        out.write(line)
+                        out.flush()
+                        stats.done += 1
+                    if bar is not None:
+                        bar.update(1)
+            except KeyboardInterrupt as exc:
+                if out is not None:                 # first: what was written is kept whatever follows (with
+                    (out.commit if stats.done else out.discard)()     # nothing, the old file stays)
+                if results is not None:
+                    results.close()
+                raise BatchInterrupted(stats, out_path, getattr(exc, "signum", signal.SIGINT)) from None
+            except BaseException:
+                if out is not None:                 # a failure: results written are kept, else the old file
+                    (out.commit if stats.done else out.discard)()
+                if results is not None:
+                    results.close()
+                raise
+            out.commit()
     except UnicodeDecodeError as exc:
         raise CompareError(f"{src}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     finally:
+        if bar is not None:
+            bar.close()
         if isinstance(src, str):
             fh.close()
     return stats

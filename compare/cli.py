@@ -4,7 +4,11 @@
     python -m compare batch PAIRS.jsonl --out RESULTS.jsonl
 
 Exit status: 0 done; 2 bad input or arguments (one line on stderr says why); 3 batch finished but
-skipped bad lines (each reported with its line number on stderr).
+skipped bad lines (each reported with its line number on stderr); 130 interrupted (Ctrl-C; 143 for
+SIGTERM), the results written so far kept in the output file.
+
+Output files are written under a temporary name beside them and moved into place at the end, so an
+existing file is never emptied first; an --out that is an input file is refused.
 """
 from __future__ import annotations
 
@@ -40,6 +44,17 @@ def _check_out(path: str | None) -> None:
         raise CompareError(f"{path}: this is a folder; give --out a file name")
 
 
+def _refuse_input_as_out(out: str | None, inputs: list[str]) -> None:
+    """Refuse an --out that is one of the input files (through links too) before any work is done."""
+    if out is None or not os.path.isfile(out):
+        return
+    from .batch import same_file
+    for path in inputs:
+        if "://" not in path and os.path.isfile(path) and same_file(path, out):
+            raise CompareError(f"{out}: this is the input file {path} itself; writing there would destroy it, "
+                               "so choose another --out")
+
+
 def _compare_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m compare", description="Check derived articles against a wire copy.",
                                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -49,6 +64,7 @@ def _compare_main(argv: list[str]) -> int:
     p.add_argument("--out", help="write the report to this file instead of standard output")
     args = p.parse_args(argv)
     _check_out(args.out)
+    _refuse_input_as_out(args.out, [args.wire, *args.derived])
 
     from corpus.load import load
     from . import report
@@ -61,8 +77,14 @@ def _compare_main(argv: list[str]) -> int:
     comps = [engine.compare(w, d.text, d.name) for d in derived]
     text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format](comps)
     if args.out:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        from .batch import OutputFile
+        out = OutputFile(args.out)          # a temporary file, moved into place once whole
+        try:
+            out.write(text)
+        except BaseException:
+            out.discard()
+            raise
+        out.commit()
         n = sum(len(c.flags) for c in comps)
         print(f"wrote {args.out}: {len(comps)} derived article(s), {n} flag(s)", file=sys.stderr)
     else:
@@ -74,22 +96,32 @@ def _batch_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m compare batch", description="Compare many pairs, one JSON line each.",
                                 epilog=BATCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("pairs", help="JSONL file of {id, wire, derived} (use - for standard input)")
-    p.add_argument("--out", required=True, help="JSONL file to write results to (written as they come)")
+    p.add_argument("--out", required=True, help="JSONL file to write results to (streamed into a temporary file "
+                                                "beside it, moved into place at the end or on Ctrl-C)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--processes", type=int, choices=(1, 2),
                    help="2: the embedding model runs in a second process, beside the checks (default: "
                         "COMPARE_PROCESSES, else 2 on a machine with two cores or more)")
     args = p.parse_args(argv)
     _check_out(args.out)
-    from .batch import default_processes, run_batch
+    from .batch import BatchInterrupted, default_processes, run_batch
     processes = default_processes() if args.processes is None else args.processes
     src = sys.stdin if args.pairs == "-" else None
     if src is None and not os.path.isfile(args.pairs):
         raise CompareError(f"{args.pairs}: no such file")
     progress = sys.stderr.isatty() and not args.no_progress
-    stats = run_batch(args.pairs if src is None else src, args.out, progress=progress, processes=processes,
-                      on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr))
-    print(f"{stats.done} pair(s) compared, {stats.skipped} skipped → {args.out}", file=sys.stderr)
+    try:
+        stats = run_batch(args.pairs if src is None else src, args.out, progress=progress, processes=processes,
+                          on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr),
+                          on_warning=lambda line, msg: print(f"line {line}: warning: {msg}", file=sys.stderr))
+    except BatchInterrupted as exc:
+        done = exc.stats.done
+        skipped = f", {exc.stats.skipped} line(s) skipped" if exc.stats.skipped else ""
+        where = f"written to {args.out}" if done else f"written; {args.out} left as it was"
+        print(f"interrupted: {done} result{'' if done == 1 else 's'} {where}{skipped}", file=sys.stderr)
+        return 128 + exc.signum
+    dup = f", {stats.duplicates} duplicate id(s)" if stats.duplicates else ""
+    print(f"{stats.done} pair(s) compared, {stats.skipped} skipped{dup} → {args.out}", file=sys.stderr)
     return 3 if stats.skipped else 0
 
 

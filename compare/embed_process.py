@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from contextlib import contextmanager
 
@@ -51,7 +52,10 @@ def _slice(texts: list[str], order: list[int], start: int) -> list[str]:
 
 def _serve(conn) -> None:
     """The child: load the model once, then answer ``(job, texts, urgent)`` with ``(job, vectors or error
-    text)``. Urgent jobs go first; a job's texts are sorted by length and embedded ``SLICE`` at a time."""
+    text)``. Urgent jobs go first; a job's texts are sorted by length and embedded ``SLICE`` at a time.
+    Ctrl-C is the parent's to handle (it shuts the child down): the child starts with SIGINT blocked
+    (see ``ProcessEmbedder.__init__``) and ignores it, so it never prints a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     fixed = os.environ.get("COMPARE_THREADS")         # a thread count the user chose is kept as it is
     os.environ.setdefault("COMPARE_THREADS", "1")     # the other core is busy with the checks
     from .embed import load_model
@@ -103,19 +107,39 @@ def _serve(conn) -> None:
             conn.send((job, vecs))
 
 
+def _block_sigint():
+    """Block SIGINT in this thread; return the mask to restore (None where signals cannot be masked)."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 class ProcessEmbedder(Embedder):
     def __init__(self, cache_size: int = CACHE_SIZE, disk="env"):
         super().__init__(model=None, cache_size=cache_size, disk=disk)
         ctx = multiprocessing.get_context("spawn")     # a clean interpreter, whatever this process has loaded
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child,), name="compare-embed", daemon=True)
-        self._proc.start()
-        child.close()
         self._next = 0
         self._done: dict[int, object] = {}
         self._jobs: dict[int, tuple[list[str], list[int]]] = {}     # job → its texts, and each window's text
         self._busy = 0
         self._told_idle = True          # the child starts on every core
+        # the child inherits a blocked SIGINT (through fork and exec), so a Ctrl-C at the terminal, which
+        # reaches the whole process group, cannot interrupt it even while its interpreter starts; one that
+        # comes meanwhile reaches this process when it is unblocked below, and the child is shut down
+        blocked = _block_sigint()
+        try:
+            self._proc.start()
+        finally:
+            child.close()
+        if blocked is not None:
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            except KeyboardInterrupt:
+                self.close()
+                raise
 
     @property
     def model(self):

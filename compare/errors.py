@@ -6,6 +6,7 @@
     │   ├── EmptyTextError       nothing but whitespace
     │   ├── BinaryInputError     NUL bytes or a known binary signature (PDF, ZIP, image …)
     │   ├── EncodingError        bytes that are not UTF-8 (or UTF-16 with a BOM)
+    │   │   └── UnencodableTextError  text holding code points no encoding can write (lone surrogates)
     │   ├── TooLargeError        over MAX_TEXT_CHARS characters / MAX_FILE_BYTES bytes
     │   ├── LanguageError        the text does not look like English
     │   └── FetchError           a URL could not be fetched or held no article
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "CompareError", "InputError", "MissingFileError", "EmptyTextError", "BinaryInputError",
-    "EncodingError", "TooLargeError", "LanguageError", "FetchError", "ModelError",
+    "EncodingError", "UnencodableTextError", "TooLargeError", "LanguageError", "FetchError", "ModelError",
 ]
 
 
@@ -44,6 +45,10 @@ class BinaryInputError(InputError):
 
 class EncodingError(InputError):
     pass
+
+
+class UnencodableTextError(EncodingError):
+    """A ``str`` holding code points that cannot be written as UTF-8 (unpaired surrogates, U+D800–U+DFFF)."""
 
 
 class TooLargeError(InputError):

@@ -8,15 +8,19 @@ Limits (documented in the README):
 * text must be English: at least ``MIN_ENGLISH_SHARE`` of its words are common English words, or
   (for a short text such as a headline or a one-line summary, which may have few of them) no
   more of its words are common words of another language; text mostly in another script
-  (Cyrillic, Arabic, CJK …) is refused.
+  (Cyrillic, Arabic, CJK …) is refused;
+* text must be encodable: a ``str`` can hold surrogate code points (U+D800–U+DFFF, from a JSON
+  ``"\\ud800"`` escape or a bad decoder) that no text encoding can write, and every later step hashes,
+  stores or writes the text as UTF-8.
 """
 from __future__ import annotations
 
 import re
 
-from .errors import BinaryInputError, EmptyTextError, EncodingError, LanguageError, TooLargeError
+from .errors import (BinaryInputError, EmptyTextError, EncodingError, LanguageError, TooLargeError,
+                     UnencodableTextError)
 
-__all__ = ["MAX_TEXT_CHARS", "MAX_FILE_BYTES", "decode_bytes", "validate_text", "looks_english"]
+__all__ = ["MAX_TEXT_CHARS", "MAX_FILE_BYTES", "decode_bytes", "validate_text", "check_encodable", "looks_english"]
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_FILE_BYTES = 1_500_000
@@ -39,6 +43,7 @@ _FOREIGN_FUNCTION_WORDS = frozenset(
     "ao het een en niet voor zijn ook werd".split())
 SHORT_TEXT_WORDS = 40        # below this many words the function-word share is too noisy to refuse on alone
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
@@ -76,6 +81,31 @@ def looks_english(text: str) -> bool:
     return len(words) < SHORT_TEXT_WORDS and sum(w in _FOREIGN_FUNCTION_WORDS for w in words) <= english
 
 
+def check_encodable(text: str, name: str = "input") -> str:
+    """Return ``text`` when it can be written as UTF-8, else raise :class:`UnencodableTextError`
+    naming the first offending character (1-based, as an editor counts)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError as exc:
+        i = exc.start
+    code = ord(text[i])
+    pair = 0xD800 <= code <= 0xDBFF and i + 1 < len(text) and 0xDC00 <= ord(text[i + 1]) <= 0xDFFF
+    n = len(_SURROGATE.findall(text, i))
+    also = f" (the text holds {n:,} such code points)" if n > (2 if pair else 1) else ""
+    if pair:
+        joined = 0x10000 + ((code - 0xD800) << 10) + (ord(text[i + 1]) - 0xDC00)
+        raise UnencodableTextError(
+            f"{name}: characters {i + 1:,}-{i + 2:,} are the two halves of a UTF-16 surrogate pair "
+            f"(U+{code:04X} U+{ord(text[i + 1]):04X}) left apart, which no text encoding can hold{also}; "
+            f"join them into the one character U+{joined:04X} or remove them") from None
+    if 0xD800 <= code <= 0xDFFF:
+        raise UnencodableTextError(f"{name}: character {i + 1:,} is an unpaired surrogate (U+{code:04X}), "
+                                   f"which no text encoding can hold{also}; remove it") from None
+    raise UnencodableTextError(f"{name}: character {i + 1:,} (U+{code:04X}) cannot be written as UTF-8; "
+                               "remove it") from None
+
+
 def validate_text(text: str, name: str = "input") -> str:
     """Return ``text`` unchanged when the engine can compare it, else raise an InputError."""
     if not isinstance(text, str):
@@ -85,6 +115,7 @@ def validate_text(text: str, name: str = "input") -> str:
     if len(text) > MAX_TEXT_CHARS:
         raise TooLargeError(f"{name}: {len(text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
                             "limit; split the article or compare its relevant part")
+    check_encodable(text, name)
     if "\x00" in text:
         raise BinaryInputError(f"{name}: the text holds NUL characters, so it is binary data, not an article")
     if not looks_english(text):

@@ -196,3 +196,246 @@ def test_a_bad_process_count_is_refused_before_any_work(tmp_path: Path, args, en
     assert proc.returncode == 2
     assert message in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+# -- issue 21: surrogates, duplicate ids, the input as output, overlong lines, Ctrl-C ---------------------------
+def _env() -> dict:
+    return {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+
+
+def test_a_lone_surrogate_skips_its_line_not_its_group(engine, tmp_path: Path) -> None:
+    """A "\\ud800" escape decodes to a str no encoding can write: that line is skipped, the rest of its group
+    (one group here: the engine reads them together) and of the batch is compared."""
+    wire = json.loads(pair(*GOOD[1]))
+    lines = [pair(*GOOD[0]),
+             json.dumps({"id": "lone", "wire": "The council met.\ud800 " + wire["wire"], "derived": wire["derived"]}),
+             pair(*GOOD[1]),
+             json.dumps({"id": "halves", "wire": wire["wire"], "derived": wire["derived"] + " \ude00\ud83d"}),
+             json.dumps({"id": "\udc00", "wire": wire["wire"], "derived": wire["derived"]}),
+             pair(*GOOD[2]),
+             json.dumps({"id": "emoji", "wire": wire["wire"], "derived": wire["derived"] + " \U0001F600"})]
+    src = tmp_path / "pairs.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors: list[tuple[int, str]] = []
+    stats = run_batch(str(src), str(tmp_path / "out.jsonl"), engine=engine, on_error=lambda n, m: errors.append((n, m)))
+    assert (stats.done, stats.skipped) == (4, 3), errors
+    assert [n for n, _ in errors] == [2, 4, 5]
+    assert errors[0][1] == ("wire of lone: character 17 is an unpaired surrogate (U+D800), which no text encoding "
+                            "can hold; remove it")
+    n = len(wire["derived"]) + 2
+    assert errors[1][1] == (f"derived of halves: character {n} is an unpaired surrogate (U+DE00), which no text "
+                            "encoding can hold (the text holds 2 such code points); remove it")
+    assert errors[2][1].startswith("id: character 1 is an unpaired surrogate (U+DC00)")
+    assert [r["id"] for r in read_results(tmp_path / "out.jsonl")] == ["trade", "budget", "storm", "emoji"]
+
+
+def test_batch_cli_surrogate_and_duplicate_ids(tmp_path: Path) -> None:
+    """The command line: the surrogate line is named and skipped (exit 3, no traceback); an id used twice
+    is named as a warning and both results are written."""
+    pairs = tmp_path / "pairs.jsonl"
+    bad = json.loads(pair(*GOOD[1]))
+    bad["wire"] = "\ud800" + bad["wire"]
+    lines = [pair(*GOOD[0]), json.dumps(bad), pair(*GOOD[2]).replace('"storm"', '"trade"', 1)]
+    pairs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "compare", "batch", str(pairs), "--out", str(out)],
+                          cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr and "UnicodeEncodeError" not in proc.stderr
+    assert ("line 2: skipped: wire of budget: character 1 is an unpaired surrogate (U+D800), which no text "
+            "encoding can hold; remove it") in proc.stderr.splitlines()
+    assert "line 3: warning: id 'trade' also on line 1" in proc.stderr.splitlines()
+    assert "2 pair(s) compared, 1 skipped, 1 duplicate id(s)" in proc.stderr
+    assert [r["id"] for r in read_results(out)] == ["trade", "trade"]
+
+
+def test_duplicate_ids_are_warned_and_compared(engine, tmp_path: Path) -> None:
+    src = tmp_path / "pairs.jsonl"
+    lines = [pair(*GOOD[0]).replace('"trade"', '"a1"', 1), pair(*GOOD[1]).replace('"budget"', "7", 1),
+             pair(*GOOD[2]).replace('"storm"', '"a1"', 1), "not json", pair(*GOOD[1]).replace('"budget"', "7", 1),
+             pair(*GOOD[1]).replace('"budget"', '"7"', 1), pair(*GOOD[0]).replace('"trade"', '"a1"', 1)]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warnings: list[tuple[int, str]] = []
+    stats = run_batch(str(src), str(tmp_path / "out.jsonl"), engine=engine,
+                      on_warning=lambda n, m: warnings.append((n, m)))
+    assert warnings == [(3, "id 'a1' also on line 1"), (5, "id 7 also on line 2"), (7, "id 'a1' also on line 1")]
+    assert (stats.done, stats.skipped, stats.duplicates) == (6, 1, 3)
+    assert [r["id"] for r in read_results(tmp_path / "out.jsonl")] == ["a1", 7, "a1", 7, "7", "a1"]
+
+
+def _pairs_file(tmp_path: Path) -> tuple[Path, bytes]:
+    src = tmp_path / "pairs.jsonl"
+    data = ("\n".join(pair(*g) for g in GOOD) + "\n").encode("utf-8")
+    src.write_bytes(data)
+    return src, data
+
+
+@pytest.mark.parametrize("how", ["same path", "symlink", "hard link", "relative path", "standard input"])
+def test_the_input_as_output_is_refused_before_anything_is_written(tmp_path: Path, how: str) -> None:
+    src, data = _pairs_file(tmp_path)
+    out, source, stdin = src, str(src), None
+    if how == "symlink":
+        out = tmp_path / "link.jsonl"
+        out.symlink_to(src)
+    elif how == "hard link":
+        out = tmp_path / "hard.jsonl"
+        os.link(src, out)
+    elif how == "relative path":
+        out = Path(os.path.relpath(src, ROOT))
+    elif how == "standard input":
+        source, stdin = "-", src.open("rb")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "compare", "batch", source, "--out", str(out)], stdin=stdin,
+                              cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
+    finally:
+        if stdin is not None:
+            stdin.close()
+    assert proc.returncode == 2, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("compare: error: ") and "the input" in lines[0], proc.stderr
+    assert src.read_bytes() == data, "the pairs must be left as they were"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []
+
+
+def test_run_batch_refuses_its_input_as_output(tmp_path: Path) -> None:
+    from compare.errors import CompareError
+    src, data = _pairs_file(tmp_path)
+    with pytest.raises(CompareError, match="the input"):
+        run_batch(str(src), str(src))
+    assert src.read_bytes() == data
+
+
+def test_output_file_is_moved_into_place_keeping_mode_and_links(tmp_path: Path) -> None:
+    """Results are written beside the output under a temporary name, then moved into place: an
+    existing output keeps its permissions, a symbolic link keeps pointing at its file."""
+    from compare.batch import OutputFile
+    target = tmp_path / "results.jsonl"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+    out = OutputFile(str(link))
+    out.write("new\n")
+    out.flush()
+    assert target.read_text() == "old\n", "the old results stay until the new ones are complete"
+    (part,) = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert part.read_text() == "new\n"
+    out.commit()
+    assert link.is_symlink() and target.read_text() == "new\n"
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert not part.exists()
+    out = OutputFile(str(target))
+    out.write("never\n")
+    out.discard()
+    assert target.read_text() == "new\n" and sorted(p.name for p in tmp_path.iterdir()) == ["latest.jsonl",
+                                                                                             "results.jsonl"]
+
+
+def test_an_overlong_line_is_skipped_without_being_read_whole(engine, tmp_path: Path, monkeypatch) -> None:
+    """A line over the limit is read a piece at a time and dropped, never held whole: memory stays far
+    below its size, it is reported with its line number, and the lines after it are compared."""
+    import tracemalloc
+    import compare.batch
+    monkeypatch.setattr(compare.batch, "MAX_LINE_BYTES", 2_000_000, raising=False)
+    src = tmp_path / "pairs.jsonl"
+    big = b'{"id": "big", "wire": "' + b"The council met on Tuesday. " * 1_500_000 + b'", "derived": "x"}\n'
+    with src.open("wb") as fh:
+        fh.write(pair(*GOOD[0]).encode() + b"\n")
+        fh.write(big)
+        fh.write(pair(*GOOD[1]).encode() + b"\n")
+    engine.warm_up()
+    engine.compare(read("budget_wire.txt"), read("budget_derived.txt"))      # caches filled outside the trace
+    engine.compare(read("trade_wire.txt"), read("trade_derived.txt"))
+    errors: list[tuple[int, str]] = []
+    tracemalloc.start()
+    try:
+        stats = run_batch(str(src), str(tmp_path / "out.jsonl"), engine=engine,
+                          on_error=lambda n, m: errors.append((n, m)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (stats.done, stats.skipped) == (2, 1)
+    assert errors == [(2, f"{len(big):,} bytes, over the 2,000,000-byte limit for one line (two texts of at most "
+                          "1,000,000 characters each); not read: split the article or compare its relevant part")]
+    assert [r["id"] for r in read_results(tmp_path / "out.jsonl")] == ["trade", "budget"]
+    assert len(big) > 40_000_000 and peak < 15_000_000, f"peak {peak:,} bytes while skipping a {len(big):,}-byte line"
+
+
+def test_the_default_line_limit_admits_two_texts_at_the_character_limit() -> None:
+    from compare.batch import MAX_LINE_BYTES
+    from compare.inputs import MAX_TEXT_CHARS
+    longest = len(json.dumps({"id": "x" * 100, "wire": "\u00e9" * MAX_TEXT_CHARS, "derived": "\u00e9" * MAX_TEXT_CHARS}))
+    assert longest < MAX_LINE_BYTES <= 16_000_000
+
+
+def test_an_interrupt_keeps_what_was_written(engine, tmp_path: Path) -> None:
+    """Interrupted after a result, the run moves what it wrote into place and says so; interrupted
+    before any, the old output is left as it was."""
+    from compare.batch import BatchInterrupted
+    src = tmp_path / "pairs.jsonl"
+    src.write_text("\n".join([pair(*GOOD[0]), "not json", pair(*GOOD[1]), pair(*GOOD[0])]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("yesterday\n")
+
+    def stop(n, msg):
+        raise KeyboardInterrupt
+
+    with pytest.raises(BatchInterrupted) as info:
+        run_batch(str(src), str(out), engine=engine, on_warning=stop)       # line 4 repeats line 1's id
+    assert info.value.stats.done == 0 and out.read_text() == "yesterday\n"
+    with pytest.raises(BatchInterrupted) as info:
+        run_batch(str(src), str(out), engine=engine, on_error=stop)         # line 2 is not JSON
+    assert info.value.stats.done == 1
+    assert [r["id"] for r in read_results(out)] == ["trade"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "pairs.jsonl"]
+
+
+def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> None:
+    """Ctrl-C at the terminal (SIGINT to the whole process group: the command and its embedding process)
+    after the first result: one line says how many results were written where, the output holds exactly
+    those (valid JSONL), exit status 130, no traceback from either process. Until then the old output
+    is untouched: results stream into a temporary file beside it."""
+    import signal
+    import time
+    src = tmp_path / "pairs.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for k in range(600):
+            wire, derived = GOOD[k % 3][1:]
+            fh.write(json.dumps({"id": f"p{k}", "wire": read(wire),
+                                 "derived": read(derived) + f"\nThe reference number is {k}."}) + "\n")
+    out = tmp_path / "results.jsonl"
+    out.write_text("old\n")
+    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--processes", "2",
+                             "--no-progress"], cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    try:
+        first = None
+        deadline = time.monotonic() + 240
+        while first is None and time.monotonic() < deadline and proc.poll() is None:
+            for p in tmp_path.iterdir():
+                if p.name not in ("pairs.jsonl",) and b"\n" in p.read_bytes() and p.read_bytes() != b"old\n":
+                    first = p
+            time.sleep(0.05)
+        assert first is not None, "no result appeared"
+        old_then = out.read_text()
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert first.name.startswith(".results.jsonl.") and first.name.endswith(".part"), first.name
+    assert old_then == "old\n", "the old output must stay whole until the run ends"
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    import re
+    m = re.fullmatch(rf"interrupted: (\d+) results? written to {re.escape(str(out))}", lines[0])
+    assert m, lines[0]
+    results = read_results(out)
+    assert 1 <= len(results) == int(m.group(1)) < 600
+    assert [r["id"] for r in results] == [f"p{k}" for k in range(len(results))]
+    for rec in results:
+        assert set(rec) == RECORD_KEYS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.jsonl", "results.jsonl"]

@@ -175,3 +175,30 @@ def test_crlf_and_utf16_files_are_read(tmp_path: Path, capsys) -> None:
     assert "\r\n" in d["text"]
     for f in d["flags"]:
         assert d["text"][f["start"]:f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize("which", ["derived", "wire", "symlink to derived"])
+def test_out_that_is_an_input_file_is_refused_before_any_work(tmp_path: Path, which: str) -> None:
+    """``--out`` naming the wire copy or a derived article (or a link to one) would overwrite the article
+    with its own report: refused with one line, the file left as it was."""
+    wire, derived = tmp_path / "wire.txt", tmp_path / "derived.txt"
+    wire.write_bytes(WIRE.read_bytes())
+    derived.write_bytes(DERIVED.read_bytes())
+    out = {"derived": derived, "wire": wire, "symlink to derived": tmp_path / "report.json"}[which]
+    if which.startswith("symlink"):
+        out.symlink_to(derived)
+    line = assert_one_clear_error(run_cli(wire, derived, "--out", out), str(out), "input file")
+    assert "choose another --out" in line
+    assert wire.read_bytes() == WIRE.read_bytes() and derived.read_bytes() == DERIVED.read_bytes()
+
+
+def test_out_is_replaced_whole_not_emptied_first(tmp_path: Path, capsys) -> None:
+    """The report is written beside --out under a temporary name and moved into place: the old file's
+    permissions stay, nothing temporary is left behind."""
+    out = tmp_path / "report.md"
+    out.write_text("yesterday's report\n")
+    out.chmod(0o640)
+    assert cli.main([str(WIRE), str(DERIVED), "--format", "md", "--out", str(out)]) == 0
+    assert "$50 billion" in out.read_text(encoding="utf-8")
+    assert (out.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]

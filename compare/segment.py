@@ -113,6 +113,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 # a "Q:" or "A:" label, "Question 2:", "Q1.", "A -": a full stop must be followed by a space and a dash
 # spaced, so that "A 6.8-magnitude quake" and "A 10-year-old boy" keep their figures
 _LABEL = re.compile(r"^\W*(?:q|a|question|answer|ans)\s*\d*\s*(?:[:)]|\.(?=\s)|(?<=\s)[-–—](?=\s))\s*", re.I)
+# an answer's label alone, as strict as _LABEL ("A 6.8-magnitude quake" is no answer)
+_A_LABEL = re.compile(r"^\W*(?:a|answer|ans)\s*\d*\s*(?:[:)]|\.(?=\s)|(?<=\s)[-–—](?=\s))\s*", re.I)
+# a line that ends a sentence: closing punctuation, perhaps inside quotes or brackets
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 
 
 # -- clauses ---------------------------------------------------------------------------------------
@@ -179,7 +183,12 @@ def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
 
     pieces: list[tuple[int, int, str]] = []      # (start, end, section) blocks to split into sentences
     in_faq = False
+    faq_last = ""            # in an FAQ block: "q" after a question, "a" after an answer, "" after the marker
+    answer_done = False      # … and whether that answer's last line ended its sentence
+    prev_end = 0             # where the previous non-blank line ended (a blank line between ends a paragraph)
     for i, (a, b, line) in enumerate(lines):
+        gap = text[prev_end:a]
+        prev_end = b
         if i == 0:
             m = _DATELINE.match(line)
             if m:
@@ -196,15 +205,22 @@ def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
         stripped = line.strip()
         norm = _norm_line(stripped)
         if _FAQ_MARKER.match(stripped):
-            in_faq = True
+            in_faq, faq_last, answer_done = True, "", False
             pieces.append((a, b, "heading"))
             continue
         if in_faq:
+            # An FAQ block runs over questions and their answers; it ends at the next heading, or at a
+            # plain paragraph (no "Q:"/"A:" label, no question) after an answer that was complete: a
+            # new paragraph, or a line after one that ended its sentence (a wrapped answer goes on)
             if _Q_LINE.match(stripped) or (stripped.endswith("?") and not _A_LINE.match(stripped)):
                 pieces.append((a, b, "faq_question"))
+                faq_last = "q"
                 continue
-            if _A_LINE.match(stripped) or not _is_heading(stripped):
+            labelled = bool(_A_LABEL.match(stripped))
+            new_paragraph = gap.count("\n") > 1 or answer_done
+            if labelled or (not _is_heading(stripped) and (faq_last != "a" or not new_paragraph)):
                 pieces.append((a, b, "faq_answer"))
+                faq_last, answer_done = "a", bool(_ENDS_SENTENCE.search(stripped))
                 continue
             in_faq = False
         if _FURNITURE.match(stripped):

@@ -259,6 +259,69 @@ def test_faq_answers_spanning_several_sentences_stay_answers() -> None:
     ]
 
 
+def test_faq_block_ends_at_a_heading_and_the_body_after_it_is_body() -> None:
+    text = ("Officials met in Geneva on Monday to discuss the ceasefire.\n\n"
+            "FAQ\n\n"
+            "Q: Who attended?\n\n"
+            "A: Envoys from both sides attended.\n\n"
+            "What happens next?\n\n"
+            "A second round is due in March.\n\n"
+            "Markets rally on rate hopes\n\n"
+            "Stocks rose on Tuesday. Bond yields fell to a three-month low.\n\n"
+            "Traders said the central bank was likely to cut rates in June.\n")
+    doc = segment(text)
+    assert_offsets(doc)
+    assert [(s.text, s.section) for s in doc.sentences] == [
+        ("Officials met in Geneva on Monday to discuss the ceasefire.", "body"),
+        ("FAQ", "heading"),
+        ("Q: Who attended?", "faq_question"),
+        ("A: Envoys from both sides attended.", "faq_answer"),
+        ("What happens next?", "faq_question"),
+        ("A second round is due in March.", "faq_answer"),
+        ("Markets rally on rate hopes", "heading"),
+        ("Stocks rose on Tuesday.", "body"),
+        ("Bond yields fell to a three-month low.", "body"),
+        ("Traders said the central bank was likely to cut rates in June.", "body"),
+    ]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n", "\r\n"])
+def test_plain_paragraphs_straight_after_an_faq_answer_are_body(sep: str) -> None:
+    text = sep.join([
+        "FAQ:",
+        "Q: Who attended?",
+        "A: Envoys from both sides attended.",
+        "A 6.8-magnitude quake struck off the coast on Tuesday, officials said.",
+        "Rescue teams reached the area by nightfall. No casualties were reported.",
+    ]) + sep
+    doc = segment(text)
+    assert_offsets(doc)
+    assert [(s.text, s.section) for s in doc.sentences] == [
+        ("FAQ:", "heading"),
+        ("Q: Who attended?", "faq_question"),
+        ("A: Envoys from both sides attended.", "faq_answer"),
+        ("A 6.8-magnitude quake struck off the coast on Tuesday, officials said.", "body"),
+        ("Rescue teams reached the area by nightfall.", "body"),
+        ("No casualties were reported.", "body"),
+    ]
+
+
+def test_an_faq_answer_wrapped_over_lines_stays_an_answer() -> None:
+    text = ("FAQ\n\n"
+            "Q: Who attended?\n"
+            "A: Envoys from both sides and a UN mediator\n"
+            "who chaired the talks attended.\n\n"
+            "The talks ended without a deal.\n")
+    got = [(s.text, s.section) for s in segment(text).sentences]
+    assert got == [
+        ("FAQ", "heading"),
+        ("Q: Who attended?", "faq_question"),
+        ("A: Envoys from both sides and a UN mediator", "faq_answer"),
+        ("who chaired the talks attended.", "faq_answer"),
+        ("The talks ended without a deal.", "body"),
+    ]
+
+
 def test_site_furniture_lines_are_boilerplate() -> None:
     text = ("Storm shuts Gulf ports\n"
             "Story continues below advertisement\n"

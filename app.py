@@ -29,7 +29,8 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 ICON = report.LABEL_ICON
 COLOUR = report.LABEL_COLOUR
 OMITTED_COLOUR = "#dfe6ff"
-DECISION_LABEL = {"confirmed": "✔ Confirmed", "dismissed": "✖ Dismissed", "needs_source": "? Needs source"}
+DECISION_ICON = {"confirmed": "✔", "dismissed": "✖", "needs_source": "?"}
+DECISION_LABEL = {k: f"{DECISION_ICON[k]} {word}" for k, word in report.DECISION_WORDS.items()}   # the exports' words
 DECISION_BUTTON = {"confirmed": "Confirm", "dismissed": "Dismiss", "needs_source": "Needs source"}
 SEVERITY_LABEL = {"high": "▲ HIGH", "medium": "◆ MEDIUM", "low": "▽ LOW"}
 
@@ -309,8 +310,7 @@ def _md(text: str) -> str:
     return "".join(out)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+_count = report.count
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -351,9 +351,9 @@ def article_html(c: Comparison) -> str:
     out, pos = ["<div class='cmp-article'><p>"], 0
     for s in c.derived.sentences:
         out.append(_gap_html(text[pos:s.start]))
-        v = c.verdict(s.id)
-        out.append(f"<span class='cmp-s' style='background:{COLOUR[v.label]}' title='{escape(v.reason)}'>"
-                   f"<span class='cmp-tag'>{s.id} {ICON[v.label]} {v.label}</span> "
+        v, label = c.verdict(s.id), report.sentence_label(c, s)
+        out.append(f"<span class='cmp-s' style='background:{COLOUR[label]}' title='{escape(v.reason)}'>"
+                   f"<span class='cmp-tag'>{s.id} {ICON[label]} {label}</span> "
                    f"{_sentence_html(text, s.start, s.end, flags_of.get(s.id, ()))}</span>")
         pos = s.end
     out.append(_gap_html(text[pos:]))
@@ -459,11 +459,11 @@ def summary_strip(c: Comparison) -> None:
     cols[2].metric("Flagged", s["flagged"], help="Partly supported, unsupported or contradicted")
     cols[3].metric("Omitted", s["omitted"], help="Wire sentences this version drops")
     n = max(1, s["sentences"])
-    st.progress(s["supported"] / n, text=f"Supported by the wire copy: {s['supported']} of {s['sentences']} "
-                                         f"sentences ({100 * s['supported'] // n}%)")
+    st.progress(s["supported"] / n, text=f"Supported by the wire copy: {s['supported']} of "
+                                         f"{_count(s['sentences'], 'sentence')} ({100 * s['supported'] // n}%)")
     wire_n = len(c.wire.content_sentences)
     kept = max(0, wire_n - s["omitted"])
-    st.progress(kept / max(1, wire_n), text=f"Wire copy carried over: {kept} of {wire_n} sentences "
+    st.progress(kept / max(1, wire_n), text=f"Wire copy carried over: {kept} of {_count(wire_n, 'sentence')} "
                                             f"({100 * kept // max(1, wire_n)}%)")
 
 
@@ -477,14 +477,15 @@ def sentence_inspector(k: int, c: Comparison) -> None:
     first_flagged = next((i for i, s in enumerate(sents) if c.verdict(s.id).label in FLAGGED_LABELS), 0)
 
     def fmt(sid: str) -> str:
-        v = c.verdict(sid)
-        return f"{sid} · {ICON[v.label]} {v.label} · {_short(c.derived.sentence(sid).text, 80)}"
+        label = report.sentence_label(c, c.derived.sentence(sid))
+        return f"{sid} · {ICON[label]} {label} · {_short(c.derived.sentence(sid).text, 80)}"
 
     sid = st.selectbox("Sentence", ids, index=first_flagged, format_func=fmt, key=f"sent_{k}_{_pair_key(c)}")
     s, v, al = c.derived.sentence(sid), c.verdict(sid), c.alignment(sid)
+    label = report.sentence_label(c, s)
     _html(f"<div class='cmp-card sev-low'><div class='cmp-head'>{escape(sid)} · {s.section} · alignment: {al.tag}"
           f" · confidence {v.confidence:.2f}</div>"
-          f"<span class='cmp-s' style='background:{COLOUR[v.label]}'>{_tag(v.label)} "
+          f"<span class='cmp-s' style='background:{COLOUR[label]}'>{_tag(label)} "
           f"{_sentence_html(c.derived.text, s.start, s.end, [f for f in c.flags if f.sentence_id == sid])}</span>"
           f"<p style='margin:.4rem 0 0 0'><b>Why:</b> {escape(v.reason)}</p></div>")
     left, right = st.columns(2)
@@ -528,12 +529,13 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
     if pair not in ss.flag_idx:      # start at the most severe undecided flag
         ss.flag_idx[pair] = next((i for i, f in enumerate(flags) if (f.start, f.end) not in decisions), 0)
     idx = max(0, min(ss.flag_idx[pair], n))
-    st.progress(decided / n, text=f"{decided} of {n} flags decided")
+    st.progress(decided / n, text=f"{decided} of {_count(n, 'flag')} decided")
     if not (ss.get("editor_name") or "").strip():
         st.caption("Enter your name in the sidebar so your decisions carry it (otherwise: anonymous).")
 
     if idx >= n:
-        st.success(f"You have been through all {n} flags; {decided} have a decision.")
+        st.success(f"You have been through {'the one flag' if n == 1 else f'all {n} flags'}; "
+                   f"{decided} {'has' if decided == 1 else 'have'} a decision.")
         nxt = next((i for i, f in enumerate(flags) if (f.start, f.end) not in decisions), 0)
         st.button("Go to the first undecided flag" if decided < n else "Back to the first flag",
                   key=f"restart_{k}_{pair}", on_click=on_move, args=(pair, nxt))
@@ -674,7 +676,7 @@ def main() -> None:
     wire_name, wire_text = active["wire"]
     comps = []
     try:
-        with st.spinner(f"Comparing {len(active['derived'])} article(s) with the wire copy…"):
+        with st.spinner(f"Comparing {_count(len(active['derived']), 'article')} with the wire copy…"):
             load_engine()
             for name, text in active["derived"]:
                 comps.append(run_compare(sha256(wire_text), sha256(text), wire_name, name, wire_text, text))
@@ -695,7 +697,7 @@ def main() -> None:
     if _boxes_changed(active):
         st.caption("The boxes have been edited since this comparison: press **Compare** to update it.")
 
-    st.markdown(f"Wire copy: **{_md(wire_name)}** · {len(comps[0].wire.content_sentences)} sentences")
+    st.markdown(f"Wire copy: **{_md(wire_name)}** · {_count(len(comps[0].wire.content_sentences), 'sentence')}")
     labels = [f"{k + 1}. {_md(_short(c.derived.name, 40))} · {_count(len(c.flags), 'flag')}"
               for k, c in enumerate(comps)]
     for k, (tab, c) in enumerate(zip(st.tabs(labels), comps)):

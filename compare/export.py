@@ -18,6 +18,7 @@ import re
 from typing import Any, Mapping, Sequence
 
 from .comparison import Comparison
+from .report import decision_word
 
 __all__ = ["CSV_FIELDS", "flags_csv", "flags_csv_many", "flag_rows", "word_diff", "word_diff_html",
            "escape", "export_name"]
@@ -41,7 +42,8 @@ def flag_rows(comparison: Comparison, decisions: Mapping[tuple[int, int], Any] |
     """The flags of ``comparison`` (most severe first) as plain dicts keyed by :data:`CSV_FIELDS`.
 
     ``decisions`` maps a flag's ``(start, end)`` to its current :class:`compare.store.Decision`
-    (what ``ReviewStore.latest`` returns); flags without one get empty decision fields.
+    (what ``ReviewStore.latest`` returns); flags without one get empty decision fields. A decision is
+    written in the words the page shows ("Needs source"), as in the Markdown and HTML reports.
     """
     decisions = decisions or {}
     rows = []
@@ -51,7 +53,7 @@ def flag_rows(comparison: Comparison, decisions: Mapping[tuple[int, int], Any] |
             "derived": comparison.derived.name, "flag": n, "severity": f.severity, "verdict": f.verdict,
             "text": f.text, "words": " | ".join(f.words), "reason": f.reason, "start": f.start, "end": f.end,
             "sentence_id": f.sentence_id, "wire_ids": " ".join(f.wire_ids),
-            "decision": d.decision if d else "", "editor": d.editor if d else "", "note": d.note if d else "",
+            "decision": decision_word(d.decision) if d else "", "editor": d.editor if d else "", "note": d.note if d else "",
             "decided_at": d.decided_at if d else "", "decision_id": d.id if d else "",
             "wire_sha256": comparison.wire.sha256, "derived_sha256": comparison.derived.sha256,
         })

@@ -11,14 +11,37 @@ import re
 from typing import Iterable, Sequence
 
 from .comparison import Comparison
-from .document import Document
+from .document import CONTENT_SECTIONS, Document, Sentence
 
-__all__ = ["SCHEMA", "to_dict", "derived_dict", "to_json", "to_markdown", "to_html", "batch_record"]
+__all__ = ["SCHEMA", "to_dict", "derived_dict", "to_json", "to_markdown", "to_html", "batch_record",
+           "sentence_label", "decision_word", "count"]
 
 SCHEMA = "compare.report/1"
-LABEL_ICON = {"copied": "=", "paraphrased": "≈", "partial": "◐", "unsupported": "✗", "contradicted": "⚠"}
+# The label a sentence is shown with, on the page and in the Markdown, HTML and CSV exports: its verdict,
+# or "boilerplate" for a dateline, site furniture or a writing tool's note, which is not checked (its
+# engine verdict is a placeholder; the JSON report keeps it, and the section, as they are)
+BOILERPLATE = "boilerplate"
+LABEL_ICON = {"copied": "=", "paraphrased": "≈", "partial": "◐", "unsupported": "✗", "contradicted": "⚠",
+              BOILERPLATE: "○"}
 LABEL_COLOUR = {"copied": "#d9f2d9", "paraphrased": "#e8f4e8", "partial": "#fff1c2",
-                "unsupported": "#ffd6d6", "contradicted": "#ffb3b3"}
+                "unsupported": "#ffd6d6", "contradicted": "#ffb3b3", BOILERPLATE: "#eeeeee"}
+# the words the page shows for an editor's decision (the JSON report keeps the stored values)
+DECISION_WORDS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "needs_source": "Needs source"}
+
+
+def sentence_label(c: Comparison, sentence: Sentence) -> str:
+    """The one label ``sentence`` (of ``c.derived``) is shown with: its verdict, or ``boilerplate``."""
+    return c.verdict(sentence.id).label if sentence.section in CONTENT_SECTIONS else BOILERPLATE
+
+
+def decision_word(decision: str) -> str:
+    """A stored decision (``needs_source``) in the words the page shows (``Needs source``)."""
+    return DECISION_WORDS.get(decision, decision)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 sentence``, ``2 sentences``, ``0 flags``."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _doc_dict(doc: Document) -> dict:
@@ -112,21 +135,22 @@ def to_markdown(comparisons: Sequence[Comparison], decisions: Sequence[dict] | N
         dec = decisions[k] if decisions else {}
         s = c.summary
         lines += [f"## {_md_escape(c.derived.name)}", "",
-                  f"{s['sentences']} sentences: {s['supported']} supported, {s['flagged']} flagged; "
-                  f"{s['omitted']} wire sentences omitted.", "", "### Flags (most severe first)", ""]
+                  f"{count(s['sentences'], 'sentence')}: {s['supported']} supported, {s['flagged']} flagged; "
+                  f"{count(s['omitted'], 'wire sentence')} omitted.", "", "### Flags (most severe first)", ""]
         if not c.flags:
             lines.append("No flags.")
         else:
             lines += ["| # | severity | verdict | text | reason | wire | decision |", "|---|---|---|---|---|---|---|"]
             for n, f in enumerate(c.flags, 1):
                 d = dec.get((f.start, f.end))
-                dtxt = f"{d.decision} ({_md_escape(d.editor)}{': ' + _md_escape(d.note) if d.note else ''})" if d else ""
+                dtxt = (f"{decision_word(d.decision)} ({_md_escape(d.editor)}"
+                        f"{': ' + _md_escape(d.note) if d.note else ''})" if d else "")
                 lines.append(f"| {n} | {f.severity} | {LABEL_ICON[f.verdict]} {f.verdict} | {_md_claim(f)} | "
                              f"{_md_escape(f.reason)} | {', '.join(f.wire_ids)} | {dtxt} |")
         lines += ["", "### Sentences", ""]
         for sent in c.derived.sentences:
-            v = c.verdict(sent.id)
-            lines.append(f"- `{sent.id}` {LABEL_ICON[v.label]} **{v.label}** ({_md_escape(sent.section)}): "
+            v, label = c.verdict(sent.id), sentence_label(c, sent)
+            lines.append(f"- `{sent.id}` {LABEL_ICON[label]} **{label}**: "
                          f"{_md_escape(sent.text)} — _{_md_escape(v.reason)}_")
         lines += ["", "### What the wire copy said that this version drops", ""]
         lines += [f"- `{o.wire_id}` {_md_escape(o.text)}" for o in c.omissions] or ["Nothing."]
@@ -177,12 +201,12 @@ def to_html(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None 
         claims = [(f.start, f.end) for f in c.flags]
         words = [span for f in c.flags for span in f.focus]
         omitted = {o.wire_id for o in c.omissions}
-        parts.append(f"<h2>{e(c.derived.name)}</h2><p>{s['sentences']} sentences · {s['supported']} supported · "
+        parts.append(f"<h2>{e(c.derived.name)}</h2><p>{count(s['sentences'], 'sentence')} · {s['supported']} supported · "
                      f"{s['flagged']} flagged · {s['omitted']} omitted</p><div class='cols'><div><h3>Derived</h3>")
         for sent in c.derived.sentences:
-            v = c.verdict(sent.id)
-            parts.append(f"<p class='s' style='background:{LABEL_COLOUR[v.label]}' title='{e(v.reason)}'>"
-                         f"<b>{LABEL_ICON[v.label]} {v.label}</b> {highlight(c.derived.text, sent.start, sent.end, claims, words)}</p>")
+            v, label = c.verdict(sent.id), sentence_label(c, sent)
+            parts.append(f"<p class='s' style='background:{LABEL_COLOUR[label]}' title='{e(v.reason)}'>"
+                         f"<b>{LABEL_ICON[label]} {label}</b> {highlight(c.derived.text, sent.start, sent.end, claims, words)}</p>")
         parts.append("</div><div><h3>Wire</h3>")
         for sent in c.wire.sentences:
             cls = " om" if sent.id in omitted else ""
@@ -192,7 +216,7 @@ def to_html(comparisons: Sequence[Comparison], decisions: Sequence[dict] | None 
                      "<th>reason</th><th>wire</th><th>decision</th></tr>")
         for n, f in enumerate(c.flags, 1):
             d = dec.get((f.start, f.end))
-            dtxt = f"{e(d.decision)} by {e(d.editor)}{': ' + e(d.note) if d.note else ''}" if d else ""
+            dtxt = f"{e(decision_word(d.decision))} by {e(d.editor)}{': ' + e(d.note) if d.note else ''}" if d else ""
             parts.append(f"<tr><td>{n}</td><td class='sev-{f.severity}'>{f.severity}</td><td>{LABEL_ICON[f.verdict]} "
                          f"{f.verdict}</td><td>{highlight(c.derived.text, f.start, f.end, [], f.focus)}</td><td>{e(f.reason)}</td><td>{e(', '.join(f.wire_ids))}</td>"
                          f"<td>{dtxt}</td></tr>")

@@ -202,7 +202,9 @@ def test_html_upload_fills_the_chosen_box(db: Path) -> None:
     assert "TRACKER" not in at.text_area(key="d2_text").value
 
 
-def test_url_fetch_fills_the_box_and_other_schemes_are_refused(db: Path) -> None:
+def test_url_fetch_fills_the_box_and_other_schemes_are_refused(db: Path, monkeypatch) -> None:
+    """A newsroom's own host on the allow-list is fetched into the box; without it, the same local
+    address is refused with the one message that says nothing of the inside."""
     body = TESCO_DERIVED.encode()
 
     class Handler(BaseHTTPRequestHandler):
@@ -222,6 +224,10 @@ def test_url_fetch_fills_the_box_and_other_schemes_are_refused(db: Path) -> None
         at = open_page()
         at.selectbox(key="target").set_value("d1").run()
         at.text_input(key="url").set_value(f"http://127.0.0.1:{server.server_port}/story")
+        click(at, "Fetch")
+        assert any("not reachable" in e.value for e in at.error), [e.value for e in at.error]
+        assert at.text_area(key="d1_text").value != TESCO_DERIVED
+        monkeypatch.setenv("COMPARE_URL_ALLOW", "127.0.0.1")
         click(at, "Fetch")
         assert not at.error, [e.value for e in at.error]
         assert at.text_area(key="d1_text").value == TESCO_DERIVED
@@ -360,20 +366,20 @@ def test_every_export_parses_and_carries_the_decision(db: Path, downloads: dict[
     rows = list(csv.DictReader(io.StringIO(served(downloads, "csv"))))
     assert rows and tuple(rows[0]) == CSV_FIELDS
     assert len(rows) == len(flags)
-    assert [r["decision"] for r in rows if r["decision"]] == ["confirmed"]
+    assert [r["decision"] for r in rows if r["decision"]] == ["Confirmed"]     # the page's word, as in every export
     assert {r["text"] for r in rows} == {f["text"] for f in flags}
     # each row names the words the claim is flagged for, as the JSON's focus does
     assert [r["words"] for r in rows] == [" | ".join(w["text"] for w in f["focus"]) for f in flags]
     assert any(" | " in r["words"] for r in rows)
 
     page = served(downloads, "html")
-    assert page.startswith("<!DOCTYPE html>") and "confirmed by Ana Ruiz" in page
+    assert page.startswith("<!DOCTYPE html>") and "Confirmed by Ana Ruiz" in page
     quoted = next(s["text"] for s in report["wire"]["sentences"] if "'" in s["text"])   # "Russia's …"
     assert html.escape(quoted) in page and "&#x27;" in html.escape(quoted)
 
     md = served(downloads, "md")
     assert "| # | severity | verdict | text | reason | wire | decision |" in md
-    assert "confirmed (Ana Ruiz)" in md
+    assert "Confirmed (Ana Ruiz)" in md
 
 
 def test_article_markup_is_shown_as_text(db: Path, downloads: dict[str, bytes]) -> None:

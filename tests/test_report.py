@@ -164,7 +164,7 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
 
     # code spans are the report's sentence ids and hash only; emphasis is the report's own: verdict labels,
     # focus words, the wire copy's name (bold) and the verdicts' reasons (italic), each exactly
-    bold_ok = ({c.verdict(s.id).label for s in c.derived.sentences} | {w for f in c.flags for w in f.words}
+    bold_ok = ({report.sentence_label(c, s) for s in c.derived.sentences} | {w for f in c.flags for w in f.words}
                | {MD_HOSTILE_WIRE_NAME})
     italic_ok = {c.verdict(s.id).reason for s in c.derived.sentences}
     for t in inline:
@@ -218,6 +218,68 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
 def test_markdown_without_flags_says_so(engine) -> None:
     c = engine.compare(read(FIXTURES / "trade_wire.txt"), "The two ministers also discussed the war in Ukraine.")
     assert "No flags." in report.to_markdown([c])
+
+
+# -- the page's words in every export ---------------------------------------------------------------------
+DATELINED = ("date 2023-12-28\n"
+             "Bilateral trade is expected to top $50 billion this year, Jaishankar told reporters.\n")
+
+
+@pytest.fixture(scope="module")
+def datelined(engine):
+    return engine.compare(read(FIXTURES / "trade_wire.txt"), DATELINED, "datelined.txt", "trade_wire.txt")
+
+
+def _decided(c, decision: str):
+    from compare.store import Decision
+    f = c.flags[0]
+    return {(f.start, f.end): Decision(c.wire.sha256, c.derived.sha256, f.start, f.end, f.text, decision, "call back",
+                                       "Ana Ruiz", "2026-01-01T00:00:00+00:00", 1, None)}
+
+
+def test_exports_write_decisions_in_the_page_s_words_and_json_keeps_the_stored_value(datelined) -> None:
+    import csv
+    import io
+
+    from compare.export import flags_csv
+    dec = _decided(datelined, "needs_source")
+    md = report.to_markdown([datelined], [dec])
+    assert "| Needs source (Ana Ruiz: call back) |" in md and "needs_source" not in md
+    page = report.to_html([datelined], [dec])
+    assert "Needs source by Ana Ruiz: call back" in page and "needs_source" not in page
+    rows = list(csv.DictReader(io.StringIO(flags_csv(datelined, dec))))
+    assert rows[0]["decision"] == "Needs source" and rows[0]["editor"] == "Ana Ruiz"
+    data = report.to_dict([datelined], [dec])
+    assert data["schema"] == "compare.report/1"
+    assert data["derived"][0]["flags"][0]["decision"]["decision"] == "needs_source"
+    for word, stored in (("Confirmed", "confirmed"), ("Dismissed", "dismissed")):
+        assert f"| {word} (Ana Ruiz: call back) |" in report.to_markdown([datelined], [_decided(datelined, stored)])
+
+
+def test_a_dateline_has_one_label_in_every_export_and_the_json_keeps_the_engine_s_values(datelined) -> None:
+    dateline, claim = datelined.derived.sentences
+    assert (dateline.text, dateline.section) == ("date 2023-12-28", "boilerplate")
+    assert report.sentence_label(datelined, dateline) == "boilerplate"     # what the page's tag says too
+    assert report.sentence_label(datelined, claim) == datelined.verdict(claim.id).label
+    md = report.to_markdown([datelined])
+    (line,) = [x for x in md.splitlines() if x.startswith(f"- `{dateline.id}`")]
+    assert "**boilerplate**" in line and "paraphrased" not in line and "copied" not in line
+    (line,) = [x for x in md.splitlines() if x.startswith(f"- `{claim.id}`")]
+    assert f"**{datelined.verdict(claim.id).label}**:" in line and "(body)" not in line
+    page = report.to_html([datelined])
+    assert f"<b>{report.LABEL_ICON['boilerplate']} boilerplate</b> date 2023-12-28" in page
+    sents = {s["id"]: s for s in report.to_dict([datelined])["derived"][0]["sentences"]}
+    assert sents[dateline.id]["section"] == "boilerplate"
+    assert sents[dateline.id]["verdict"] == datelined.verdict(dateline.id).label      # the engine's, unchanged
+
+
+def test_counts_are_singular_for_one(datelined) -> None:
+    assert datelined.summary["sentences"] == 1
+    md = report.to_markdown([datelined])
+    assert "1 sentence:" in md and "1 sentences" not in md
+    assert "1 sentence ·" in report.to_html([datelined])
+    assert [report.count(n, "flag") for n in (0, 1, 2)] == ["0 flags", "1 flag", "2 flags"]
+    assert report.count(1, "wire sentence") == "1 wire sentence"
 
 
 # -- HTML -------------------------------------------------------------------------------------------------

@@ -115,11 +115,32 @@ def _loaded(text_key: str, name: str | None) -> None:
     ss.setdefault("loaded", {})[text_key] = name
 
 
+def _box_label(text_key: str) -> str:
+    return "Wire copy" if text_key == "wire_text" else f"Derived article {text_key[1:].split('_')[0]}"
+
+
 def on_text_edited(text_key: str, name_key: str) -> None:
-    """A box filled from a file or page was edited: its name no longer names that file as it is."""
+    """A box filled from a file or page was edited: its name no longer names that file as it is.
+    Pasted HTML is replaced by its article text, as an uploaded HTML file would be."""
+    _extract_pasted_html(text_key)
     name = ss.setdefault("loaded", {}).pop(text_key, None)
     if name and ss.get(name_key) == name:
         ss[name_key] = f"{name} (edited)"
+
+
+def _extract_pasted_html(text_key: str) -> None:
+    text = ss.get(text_key) or ""
+    if not loader.pasted_html(text):
+        return
+    label = _box_label(text_key)
+    try:
+        article = loader.load_text(text, label)
+    except InputError as exc:
+        _message("error", str(exc))
+        return
+    ss[text_key] = article.text
+    _message("info", f"{label}: the pasted text was HTML; its tags and scripts are removed, "
+                     f"{len(article.text):,} characters of article text are left")
 
 
 def _snapshot_boxes() -> dict:
@@ -128,7 +149,7 @@ def _snapshot_boxes() -> dict:
     wire_name = (ss.get("wire_name") or "").strip() or "wire copy"
     wire_text = ss.get("wire_text") or ""
     try:
-        validate_text(wire_text, "Wire copy")
+        wire_text = _box_text("wire_text", wire_text, "Wire copy")
     except InputError as exc:
         errors.append(str(exc))
     for i in range(1, int(ss.get("n_derived", 1)) + 1):
@@ -138,7 +159,7 @@ def _snapshot_boxes() -> dict:
             continue                                   # an empty derived box is simply not compared
         name = (ss.get(nkey) or "").strip() or f"derived {i}"
         try:
-            validate_text(text, f"Derived article {i} ({name})")
+            text = _box_text(tkey, text, f"Derived article {i} ({name})")
         except InputError as exc:
             errors.append(str(exc))
         derived.append((name, text))
@@ -147,6 +168,14 @@ def _snapshot_boxes() -> dict:
     if errors:
         raise _InputProblems(errors)
     return {"wire": (wire_name, wire_text), "derived": derived}
+
+
+def _box_text(text_key: str, text: str, label: str) -> str:
+    """The text of a box as it is compared: as a file or page loader gave it, or, typed or pasted, as
+    :func:`corpus.load.load_text` makes it (pasted HTML becomes its article text); checked."""
+    if ss.get("loaded", {}).get(text_key):
+        return validate_text(text, label)
+    return loader.load_text(text, label).text
 
 
 class _InputProblems(Exception):

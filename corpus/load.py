@@ -3,6 +3,8 @@
 Every loader returns an :class:`Article` whose ``text`` is exactly what the engine compares, or
 raises one :class:`compare.errors.InputError` subclass whose one-line message names the input:
 
+* pasted text — compared as written, unless it is HTML (tags such as ``<p>``, ``<div>``, ``<br>``,
+  ``<script>``): then its text is extracted as from an HTML file (see :func:`load_text`);
 * ``.txt`` (and any other extension) — plain text, compared as written;
 * ``.md`` / ``.markdown`` — compared as written (Markdown syntax included; offsets index it);
 * ``.html`` / ``.htm``, or a file that starts with ``<!doctype html`` / ``<html`` — the article
@@ -38,7 +40,7 @@ from compare.errors import EmptyTextError, EncodingError, FetchError, InputError
 from compare.inputs import MAX_FILE_BYTES, decode_bytes, validate_text
 
 __all__ = [
-    "Article", "load_text", "load_file", "load_bytes", "load_url", "load", "load_folder",
+    "Article", "load_text", "pasted_html", "load_file", "load_bytes", "load_url", "load", "load_folder",
     "DEMO_DIR", "demo_pair", "list_pairs", "ARTICLE_SUFFIXES", "USER_AGENT",
     "FETCH_DEADLINE_S", "MAX_REDIRECTS", "ALLOW_ENV", "UNREACHABLE", "allow_list", "is_public_address",
 ]
@@ -66,8 +68,32 @@ class Article:
 
 # --------------------------------------------------------------------------- pasted text
 
+# a tag a paste from a page's source holds: the document's own, a block, a script or style, a line break,
+# common inline markup with its closing tag, an image, a comment (a lone "<" in "profits <5%" is none)
+_PASTED_TAG = re.compile(r"""<!doctype\s+html|<!--
+    |</?(?:html|head|body|p|div|br|hr|script|style|noscript|iframe|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th
+          |article|section|header|footer|nav|aside|main|figure|figcaption|blockquote|pre|img|meta|link)\b[^<>]*>
+    |</(?:a|b|i|em|strong|span|font|u|small|sup|sub)\s*>""", re.IGNORECASE | re.VERBOSE)
+_WHOLE_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+
+
+def pasted_html(text: str) -> bool:
+    """Whether pasted text is HTML (a page's source or a piece of it) rather than article text."""
+    return _looks_html(text) or _PASTED_TAG.search(text) is not None
+
+
 def load_text(text: str, name: str = "pasted text") -> Article:
-    """Wrap pasted text as an article (``source`` is empty); raise InputError if unusable."""
+    """Wrap pasted text as an article (``source`` is empty); raise InputError if unusable.
+
+    Pasted HTML (:func:`pasted_html`) goes the HTML path of an upload: a whole page (``<html>``,
+    ``<body>``, a doctype) through the same extraction as an uploaded HTML file; a piece of a page
+    through its tag stripper (visible text; scripts, styles and navigation dropped), which keeps every
+    paragraph, where the article extractor may drop short ones of a piece that has no page around it.
+    """
+    if pasted_html(text):
+        text = _extract_html(text) if _looks_html(text) or _WHOLE_PAGE.search(text) else _strip_tags(text)
+        if not text.strip():
+            raise EmptyTextError(f"{name}: no article text found in this pasted HTML; paste the article's text")
     return Article(name=name, text=validate_text(text, name), source="")
 
 

@@ -383,7 +383,14 @@ def test_every_export_parses_and_carries_the_decision(db: Path, downloads: dict[
 
 
 def test_article_markup_is_shown_as_text(db: Path, downloads: dict[str, bytes]) -> None:
-    at = paste_pair(open_page(), HOSTILE_WIRE, HOSTILE_DERIVED, "<b>hostile</b> rewrite")
+    # a pasted <script> is HTML and is stripped (below); a .txt file's text is compared as written, markup and all
+    at = open_page()
+    at.selectbox(key="target").set_value("d1").run()
+    at.file_uploader[0].set_value(("hostile.txt", HOSTILE_DERIVED.encode(), "text/plain")).run()
+    assert at.text_area(key="d1_text").value == HOSTILE_DERIVED
+    at.text_area(key="wire_text").set_value(HOSTILE_WIRE)
+    at.text_input(key="d1_name").set_value("<b>hostile</b> rewrite")
+    click(at, "Compare")
     assert not at.error, [e.value for e in at.error]
     source = rendered(at)
     assert "<script" not in source.lower() and "<img" not in source.lower() and "<b>hostile" not in source
@@ -398,6 +405,27 @@ def test_article_markup_is_shown_as_text(db: Path, downloads: dict[str, bytes]) 
     assert "&lt;b&gt;hostile&lt;/b&gt; rewrite" in page
     rows = list(csv.DictReader(io.StringIO(served(downloads, "csv"))))
     assert rows and all(r["derived"] == "<b>hostile</b> rewrite" for r in rows)   # CSV keeps the data as is
+
+
+def test_pasted_html_is_compared_as_its_article_text(db: Path, downloads: dict[str, bytes]) -> None:
+    """A <script> pasted between sentences ran three sentences into one and raised a false flag: pasted
+    HTML goes the loader's HTML path, the box shows the text that is compared."""
+    pasted = ("<p>Tesco said on Friday that its annual profit fell 12 percent to 2.8 billion pounds.</p>"
+              "<script>var TRACKER = 'Shares fell. Profit rose.';</script>"
+              "<p>The supermarket chain plans to close 40 stores next year, chief executive Ken Murphy said.</p>")
+    at = open_page()
+    at.text_area(key="d1_text").set_value(pasted).run()
+    box = at.text_area(key="d1_text").value
+    assert box == TESCO_DERIVED.replace("\n\n", "\n")                   # what is compared, in the box
+    assert any("HTML" in i.value and "Derived article 1" in i.value for i in at.info), [i.value for i in at.info]
+    paste_pair(at, TESCO_WIRE, pasted, "tesco rewrite")                  # pasted again and compared at once
+    assert not at.error, [e.value for e in at.error]
+    assert at.text_area(key="d1_text").value == box
+    report = json.loads(served(downloads, "json"))
+    (derived,) = report["derived"]
+    assert derived["text"] == box
+    assert [s["text"] for s in derived["sentences"]] == TESCO_DERIVED.split("\n\n")
+    assert "TRACKER" not in rendered(at) and "&lt;p&gt;" not in rendered(at)
 
 
 # ------------------------------------------------------------------------------------------ export helpers

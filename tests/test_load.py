@@ -73,6 +73,41 @@ def test_pasted_text_refused(text, error):
     assert _one_line(exc).startswith("derived:")
 
 
+def test_pasted_whole_page_is_extracted_like_an_uploaded_html_file(tmp_path):
+    f = tmp_path / "article.html"
+    f.write_text(ARTICLE_HTML, encoding="utf-8")
+    art = load_text(ARTICLE_HTML, name="derived")
+    assert art.text == load_file(f).text and art.name == "derived" and art.source == ""
+    for marker in MARKERS:
+        assert marker not in art.text
+
+
+@pytest.mark.parametrize("pasted", [
+    f"{PARA1} <script>var x = 'SCRIPT_MARKER. Shares rose.';</script> {PARA2}\n\n{PARA3}\n",
+    f"<p>{PARA1}</p>\n<p>{PARA2}</p><div>{PARA3}</div>",
+    f"{PARA1}<br>{PARA2}<br/>\n<style>.STYLE_MARKER{{}}</style>{PARA3}",
+    f"{PARA1}\n\n<b>{PARA2}</b>\n\n{PARA3}",
+])
+def test_pasted_html_piece_loses_its_tags_and_scripts_and_keeps_every_sentence(pasted):
+    from compare.segment import segment
+    art = load_text(pasted, name="derived")
+    assert "<" not in art.text and "MARKER" not in art.text
+    sentences = [s.text for s in segment(art.text).sentences]
+    assert sentences == [PARA1, PARA2, PARA3]          # three sentences, none run into the next
+
+
+@pytest.mark.parametrize("text", [ENGLISH.replace("three days", "three days (profits < 5% a<b)"),
+                                  ENGLISH.replace("officials said", "officials said <a lot of> things")])
+def test_pasted_text_with_angle_brackets_but_no_tags_is_kept_exactly(text):
+    assert load_text(text).text == text
+
+
+def test_pasted_html_without_article_text_is_refused():
+    with pytest.raises(EmptyTextError) as exc:
+        load_text("<div><script>document.write('loading')</script></div>", name="derived")
+    assert _one_line(exc).startswith("derived:") and "HTML" in _one_line(exc)
+
+
 # --------------------------------------------------------------------------- files
 
 def test_txt_file_loads_as_written(tmp_path):

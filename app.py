@@ -15,16 +15,18 @@ import streamlit as st
 
 from compare import report
 from compare.comparison import FLAGGED_LABELS, Comparison, Flag
-from compare.document import sha256
+from compare.document import CONTENT_SECTIONS, sha256
 from compare.errors import CompareError, InputError
 from compare.export import escape, export_name, flags_csv_many, word_diff_html
 from compare.inputs import MAX_FILE_BYTES, validate_text
+from compare.segment import segment
 from compare.store import DECISIONS, ReviewStore, StoreError, default_db_path, match_flags
 
 # ``corpus`` re-exports a function named ``load``, which hides the module from ``import corpus.load as``
 loader = importlib.import_module("corpus.load")
 
 MAX_DERIVED = 5
+NAME_CHARS = 60              # a pasted text is named from its headline or first line, this long at most
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 ICON = report.LABEL_ICON
 COLOUR = report.LABEL_COLOUR
@@ -111,21 +113,51 @@ def _set_boxes(wire: loader.Article | None, derived: list[loader.Article] | None
 
 
 def _loaded(text_key: str, name: str | None) -> None:
-    """Remember which file or page filled a box, so that editing the text can mark its name as edited."""
+    """Remember which file or page filled a box (and named it), so that editing the text renames it."""
     ss.setdefault("loaded", {})[text_key] = name
+    ss.setdefault("auto_names", {})[text_key] = name
 
 
 def _box_label(text_key: str) -> str:
     return "Wire copy" if text_key == "wire_text" else f"Derived article {text_key[1:].split('_')[0]}"
 
 
+def _default_name(text_key: str) -> str:
+    return "wire copy" if text_key == "wire_text" else f"derived {text_key[1:].split('_')[0]}"
+
+
+def name_from_text(text: str, limit: int = NAME_CHARS) -> str:
+    """A name for a pasted article: its headline, or else its first line (past a dateline and site
+    furniture), cut at a word to ``limit`` characters with an ellipsis; '' for a blank text."""
+    first = next((s for s in segment(text).sentences if s.section in CONTENT_SECTIONS), None)
+    if first is None:
+        line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    elif first.section == "heading":
+        line = first.text
+    else:
+        stop = text.find("\n", first.start)
+        line = text[first.start:stop if stop >= 0 else len(text)]
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    cut = line[:limit - 1]
+    if line[limit - 1] != " " and " " in cut[limit // 2:]:     # cut at the last whole word
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def on_text_edited(text_key: str, name_key: str) -> None:
-    """A box filled from a file or page was edited: its name no longer names that file as it is.
-    Pasted HTML is replaced by its article text, as an uploaded HTML file would be."""
+    """A box was typed or pasted into: pasted HTML is replaced by its article text, as an uploaded HTML
+    file's would be, and a name the page gave (a loaded file's, a default, one made from an earlier
+    text) is replaced by one made from this text; a name the editor typed is kept."""
     _extract_pasted_html(text_key)
-    name = ss.setdefault("loaded", {}).pop(text_key, None)
-    if name and ss.get(name_key) == name:
-        ss[name_key] = f"{name} (edited)"
+    ss.setdefault("loaded", {}).pop(text_key, None)
+    given = ss.setdefault("auto_names", {}).get(text_key)
+    current = (ss.get(name_key) or "").strip()
+    if current and current != given and current != _default_name(text_key):
+        return
+    name = name_from_text(ss.get(text_key) or "") or _default_name(text_key)
+    ss[name_key] = ss.auto_names[text_key] = name
 
 
 def _extract_pasted_html(text_key: str) -> None:

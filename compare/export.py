@@ -128,5 +128,6 @@ def escape(text: str) -> str:
 def export_name(name: str, ext: str) -> str:
     """A safe download file name made from an article name: ``compare-<slug>.<ext>``."""
     name = re.sub(r"\.(txt|md|markdown|html?)$", "", name.strip(), flags=re.IGNORECASE)
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")[:60] or "report"
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-._")[:60].strip("-._") or "report"
     return f"compare-{slug}.{ext}"

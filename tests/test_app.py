@@ -148,8 +148,38 @@ def test_pasting_a_new_pair_compares_it(db: Path) -> None:
     assert "Shares in Tesco rose 2 percent" in text                       # an omission
     assert "Friday</mark>" in rendered(at)                                        # contradicts the wire's Tuesday
     assert "derived_rewrite" not in at.tabs[0].label
-    # the wire box was filled from the demo file and then replaced: its name says so
-    assert at.text_input(key="wire_name").value == "wire_dawn_reuters_2023-12-27.txt (edited)"
+    # the wire box was filled from the demo file and then replaced: it is named from its own first line
+    assert at.text_input(key="wire_name").value == "LONDON, March 3 (Reuters) - Britain's biggest supermarket…"
+
+
+def test_a_pasted_text_is_named_from_its_headline_or_first_line(db: Path, downloads: dict[str, bytes]) -> None:
+    at = open_page()
+    assert at.text_input(key="wire_name").value == "wire_dawn_reuters_2023-12-27.txt"
+    story = "Tesco profit rises 12 percent on fresh food sales\n\n" + TESCO_WIRE
+    at.text_area(key="wire_text").set_value(story).run()                 # pasted over the demo wire copy
+    assert at.text_input(key="wire_name").value == "Tesco profit rises 12 percent on fresh food sales"
+    at.text_area(key="d1_text").set_value("date 2024-03-04\n" + TESCO_DERIVED).run()   # no headline: first line
+    assert at.text_input(key="d1_name").value == "Tesco said on Friday that its annual profit fell 12 percent…"
+    at.number_input(key="n_derived").set_value(2).run()
+    at.text_area(key="d2_text").set_value(TESCO_DERIVED.split("\n\n")[1]).run()       # a box named "derived 2"
+    assert at.text_input(key="d2_name").value == "The supermarket chain plans to close 40 stores next year…"
+    at.text_input(key="d2_name").set_value("my rewrite").run()            # a name the editor gives is kept …
+    at.text_area(key="d2_text").set_value(TESCO_DERIVED).run()
+    assert at.text_input(key="d2_name").value == "my rewrite"
+    at.text_area(key="wire_text").set_value(TESCO_WIRE).run()             # … one the page gave follows the text
+    assert at.text_input(key="wire_name").value == "LONDON, March 3 (Reuters) - Britain's biggest supermarket…"
+    click(at, "Compare")
+    assert not at.error, [e.value for e in at.error]
+    labels = " ".join(t.label for t in at.tabs).replace("\\", "")
+    assert "Tesco said on Friday" in labels and "my rewrite" in labels and "(edited)" not in labels
+    assert "derived_rewrite" not in labels and "wire_dawn" not in page_text(at)
+    assert "(edited)" not in page_text(at)
+    assert sorted(n for n in downloads if "wire_dawn" not in n) == [     # the demo's, served before, aside
+        f"compare-LONDON-March-3-Reuters-Britain-s-biggest-supermarket.{ext}" for ext in ("csv", "html", "json", "md")]
+    report = json.loads(served(downloads, "json"))
+    assert report["wire"]["name"] == "LONDON, March 3 (Reuters) - Britain's biggest supermarket…"
+    assert [d["name"] for d in report["derived"]] == [
+        "Tesco said on Friday that its annual profit fell 12 percent…", "my rewrite"]
 
 
 def test_empty_wire_box_shows_an_error_and_keeps_the_text(db: Path) -> None:

@@ -35,6 +35,7 @@ DECISION_ICON = {"confirmed": "✔", "dismissed": "✖", "needs_source": "?"}
 DECISION_LABEL = {k: f"{DECISION_ICON[k]} {word}" for k, word in report.DECISION_WORDS.items()}   # the exports' words
 DECISION_BUTTON = {"confirmed": "Confirm", "dismissed": "Dismiss", "needs_source": "Needs source"}
 SEVERITY_LABEL = {"high": "▲ HIGH", "medium": "◆ MEDIUM", "low": "▽ LOW"}
+NAME_NEEDED = "Enter your name in the sidebar before deciding: every decision is signed."
 
 CSS = """
 .cmp-article{line-height:1.95;color:#1f2328;background:#fff;padding:.8rem 1rem;border:1px solid #d0d7de;
@@ -331,7 +332,10 @@ def _pair_key(c: Comparison) -> str:
 
 def on_decide(pair: str, wire_sha: str, derived_sha: str, flag: Flag, decision: str,
               expected_previous: int | None, note_key: str, index: int) -> None:
-    editor = (ss.get("editor_name") or "").strip()
+    editor = _editor()
+    if not editor:                               # never saved as "anonymous": the editor is asked to sign
+        ss.flash[pair] = [("warning", NAME_NEEDED)]
+        return
     try:                                         # 1. write to the store (committed before record returns)
         result = get_store().record(wire_sha, derived_sha, flag.start, flag.end, flag.text, decision,
                                     note=(ss.get(note_key) or "").strip(), editor=editor,
@@ -351,6 +355,11 @@ def on_decide(pair: str, wire_sha: str, derived_sha: str, flag: Flag, decision: 
             f"({other.decided_at[:19].replace('T', ' ')} UTC) while you were reviewing; your decision "
             f"**{DECISION_LABEL[decision]}** is now the current one. Both are kept in the history.")
     ss.flag_idx[pair] = index + 1                # 3. … and move on to the next flag
+
+
+def _editor() -> str:
+    """The editor's name from the sidebar (kept in the session and in the page address)."""
+    return " ".join((ss.get("editor_name") or "").split())
 
 
 def on_move(pair: str, index: int) -> None:
@@ -480,8 +489,8 @@ def sidebar() -> None:
     sb = st.sidebar
     sb.header("Editor")
     sb.text_input("Your name", key="editor_name", placeholder="e.g. Ana Ruiz", bind="query-params",
-                  help="Saved with every review decision you make; kept in the page address, so a reload "
-                       "or a bookmark remembers it")
+                  help="Signs every review decision you make (a decision without a name is not saved); "
+                       "kept for this session and in the page address, so a reload or a bookmark remembers it")
     sb.header("Articles")
     pairs = list(loader.list_pairs())
     if pairs:
@@ -591,8 +600,11 @@ def review_panel(k: int, c: Comparison, decisions: dict) -> None:
         ss.flag_idx[pair] = next((i for i, f in enumerate(flags) if (f.start, f.end) not in decisions), 0)
     idx = max(0, min(ss.flag_idx[pair], n))
     st.progress(decided / n, text=f"{decided} of {_count(n, 'flag')} decided")
-    if not (ss.get("editor_name") or "").strip():
-        st.caption("Enter your name in the sidebar so your decisions carry it (otherwise: anonymous).")
+    if _editor():
+        st.caption(f"Deciding as **{_md(_editor())}**: every decision you make is signed with this name "
+                   "(change it in the sidebar).")
+    else:
+        st.caption(NAME_NEEDED)
 
     if idx >= n:
         st.success(f"You have been through {'the one flag' if n == 1 else f'all {n} flags'}; "

@@ -293,6 +293,34 @@ def test_a_decision_is_stored_and_shown_after_a_restart(db: Path) -> None:
     assert html.escape(decision.flag_text) in rendered(fresh)
 
 
+def test_an_unsigned_decision_is_refused_and_a_signed_one_carries_the_name(db: Path) -> None:
+    at = open_page()
+    assert "Enter your name in the sidebar before deciding" in page_text(at)
+    click(at, "Needs source")
+    warnings = [w.value for w in at.warning]
+    assert "Enter your name in the sidebar before deciding: every decision is signed." in warnings, warnings
+    with ReviewStore(db) as store:
+        assert store.history(*demo_hashes()) == []                       # nothing saved, not as "anonymous"
+    assert "Flag 1 of" in page_text(at) and not at.toast                 # still on the same flag
+
+    at.text_input(key="editor_name").set_value("  Ana   Ruiz ").run()     # asked once: kept for the session …
+    assert "Deciding as **Ana Ruiz**" in page_text(at) and "Enter your name" not in page_text(at)
+    assert at.text_input(key="editor_name").proto.query_param_key == "editor_name"     # … and in the address
+    click(at, "Needs source")
+    assert not at.warning, [w.value for w in at.warning]
+    click(at, "Dismiss")
+    with ReviewStore(db) as store:
+        history = store.history(*demo_hashes())
+    assert [(d.decision, d.editor) for d in history] == [("needs_source", "Ana Ruiz"), ("dismissed", "Ana Ruiz")]
+    assert "Deciding as **Ana Ruiz**" in page_text(at)
+
+    reloaded = AppTest.from_file(APP, default_timeout=120)              # a reload: a new session, the same address
+    reloaded.query_params["editor_name"] = "Ana Ruiz"
+    reloaded.run()
+    assert reloaded.text_input(key="editor_name").value == "Ana Ruiz"
+    assert "Deciding as **Ana Ruiz**" in page_text(reloaded)
+
+
 def test_a_conflicting_decision_names_the_other_editor(db: Path) -> None:
     ben = open_page()                                  # Ben opens the page first and sees flag 1 undecided …
     ben.text_input(key="editor_name").set_value("Ben").run()
@@ -349,6 +377,7 @@ def test_a_read_only_review_store_shows_its_decisions_and_says_why_none_can_be_s
         warnings = [w.value for w in at.warning]
         assert any("read-only" in w and "decisions cannot be saved" in w for w in warnings), warnings
         assert "checked by phone" in page_text(at) and "Ana Ruiz" in page_text(at)              # still shown
+        at.text_input(key="editor_name").set_value("Ben")
         click(at, "Confirm")
         errors = [e.value for e in at.error]
         assert any(e.startswith("Not saved") and "read-only" in e for e in errors), errors

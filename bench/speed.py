@@ -36,6 +36,17 @@ Sections (each row of the table names its baseline and the ratio to it):
   a second series draws the derived text from the source paragraphs plus the dev derived texts
   (~24k words, nearly all distinct) for the exponent of a text without repeats.
 
+* alignment at scale (``--align-only`` runs just this section): 2k/4k/8k/16k sentences a side, each
+  sentence made of thirds of three sentences of corpus/demo and tests/fixtures plus a number (so all are
+  distinct), the derived side a lightly edited copy of the wire side in the same order with every sixth
+  sentence drawn afresh; analysed and embedded once for the largest size (``bench/.cache``, and the
+  embeddings cache file ``bench/.cache/align-embeddings.sqlite3``), then in a fresh child per size
+  ``align.align_sentences`` + ``align.coverage`` alone: time, peak RSS growth (VmHWM) and tracemalloc
+  peak (a second run), beside the n×m block cosines alone (the one part that grows with n×m, in BLAS);
+  the full computation (every pair scored, as before issue 21) at 2k (and 4k) as the baseline; the
+  growth exponent is the least-squares slope of log time over log size (target: 16k under 60 s and
+  2 GB, exponent ≤ 1.2); "end to end" adds the analysis and embedding of the largest size.
+
 Timings are wall-clock, single runs unless a row says otherwise (batch and e2e: pipeline and floor
 alternated, best of 2 each, a second run skipped when the first took over 60 s / 120 s; the seed repeat:
 median of 5); the load average is printed first and last because another process on the machine skews them
@@ -45,6 +56,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import hashlib
 import json
 import math
 import os
@@ -624,6 +636,213 @@ def bench_long(quick: bool) -> tuple[float, dict | None]:
     return k, results[(sizes[2], sizes[2])] | {"label": label(sizes[2]), "span": span, "k_distinct": k2}
 
 
+# ============================================================================================ alignment at scale
+ALIGN_SIZES = (2000, 4000, 8000, 16000)
+ALIGN_TARGET_S, ALIGN_TARGET_MB, ALIGN_TARGET_K = 60.0, 2048.0, 1.2
+ALIGN_CACHE = ROOT / "bench" / ".cache"
+_ALIGN_TAILS = ("in {n} cases", "by {n} percent", "on {n} occasions", "with {n} people present", "for {n} days",
+                "at a cost of ${n} million", "across {n} districts", "after {n} hours of talks")
+
+
+def align_pool() -> list[str]:
+    """The content sentences of corpus/demo and tests/fixtures (six words or more)."""
+    from compare.prepare import content_sentences as engine_sentences
+    from compare.segment import segment
+    files = sorted((ROOT / "corpus" / "demo").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
+    pool: dict[str, None] = {}
+    for f in files:
+        for s in engine_sentences(segment(f.read_bytes().decode("utf-8").replace("\r\n", "\n")))[1]:
+            if len(s.split()) >= 6:
+                pool[s.rstrip(".")] = None
+    return list(pool)
+
+
+def align_texts(n: int, pool: list[str]) -> tuple[list[str], list[str]]:
+    """``n`` wire and ``n`` derived sentences (deterministic; those of a smaller n are a prefix)."""
+    rng = random.Random(21)
+    thirds = []
+    for s in pool:
+        w = s.split()
+        k = len(w) // 3
+        thirds.append((w[:k], w[k:2 * k], w[2 * k:]))
+
+    def fresh() -> list[str]:
+        a, b, c = (thirds[rng.randrange(len(thirds))] for _ in range(3))
+        tail = rng.choice(_ALIGN_TAILS).format(n=f"{rng.randrange(2, 99_999):,}")
+        return a[0] + b[1] + c[2] + tail.split()
+
+    def sentence(words: list[str]) -> str:
+        text = " ".join(words)
+        return text[:1].upper() + text[1:] + "."
+
+    wire, derived = [], []
+    for k in range(n):
+        w = fresh()
+        wire.append(sentence(w))
+        if k % 6 == 5:
+            derived.append(sentence(fresh()))
+        else:
+            derived.append(sentence([x for x in w if rng.random() > 0.15] or w))
+    return wire, derived
+
+
+def align_data_path(n: int) -> Path:
+    pool = align_pool()
+    import inspect
+    key = hashlib.sha1(json.dumps([n, pool, _ALIGN_TAILS, inspect.getsource(align_texts)]).encode()).hexdigest()[:12]
+    return ALIGN_CACHE / f"align-{n}-{key}.pickle"
+
+
+def align_prepare_child(n: int, out: str) -> None:
+    """Child: analyse (spaCy) and embed ``n`` sentences a side; save texts, lemmas and vectors to ``out``."""
+    import pickle
+
+    from compare.embed import DIM, Embedder, load_model
+    from compare.embed_cache import DiskCache
+    from compare.nlp import analyse
+    wire, derived = align_texts(n, align_pool())
+    t = time.perf_counter()
+    analyses = analyse(wire + derived)
+    t_nlp = time.perf_counter() - t
+    embedder = Embedder(model=load_model(), disk=DiskCache(ALIGN_CACHE / "align-embeddings.sqlite3", DIM))
+    t = time.perf_counter()
+    vectors = embedder.encode(wire + derived)
+    t_embed = time.perf_counter() - t
+    lemmas = [sorted(a.content_lemmas()) for a in analyses]
+    with open(out, "wb") as fh:
+        pickle.dump({"wire": wire, "derived": derived, "wv": vectors[:n], "dv": vectors[n:],
+                     "wl": lemmas[:n], "dl": lemmas[n:]}, fh)
+    print(json.dumps({"t_nlp": t_nlp, "t_embed": t_embed, "encoded": embedder.encoded}))
+
+
+def align_child(n: int, path: str, exact: bool) -> None:
+    """Child: the first ``n`` sentences a side, aligned and their coverage computed; time and memory."""
+    import gc
+    import pickle
+    import tracemalloc
+
+    import numpy as np
+
+    from compare.align import _block_rows, align_sentences, coverage
+    from compare.document import Document, Sentence
+    from compare.prepare import Prepared
+    with open(path, "rb") as fh:
+        data = pickle.load(fh)
+
+    def prepared(prefix: str, texts: list[str], vectors, lemmas) -> Prepared:
+        sents, pos = [], 0
+        for k, text in enumerate(texts[:n]):
+            sents.append(Sentence(f"{prefix}{k + 1}", pos, pos + len(text), text))
+            pos += len(text) + 2
+        sents = tuple(sents)
+        lem = tuple(frozenset(x) for x in lemmas[:n])
+        return Prepared(Document(prefix, "\n\n".join(texts[:n]), sents), sents, (0,) * n, (),
+                        np.ascontiguousarray(vectors[:n]), lem, frozenset().union(*lem), frozenset())
+
+    d = prepared("d", data["derived"], data["dv"], data["dl"])
+    w = prepared("w", data["wire"], data["wv"], data["wl"])
+    del data
+    cells = 10 ** 18 if exact else 0 if n * n > 250_000 else None
+    kw = {"exact_cells": cells} if cells is not None else {}
+
+    def run() -> tuple[float, float]:
+        t = time.perf_counter()
+        alignments, cos = align_sentences(d, w, **kw)
+        t_align = time.perf_counter() - t
+        coverage(d, w, cos)
+        return time.perf_counter() - t, t_align
+
+    def blocks() -> float:         # the n×m cosines alone, in the blocks the candidate path uses
+        rows = _block_rows(n)
+        t = time.perf_counter()
+        for s in range(0, n, rows):
+            d.vectors[s:s + rows] @ w.vectors.T
+        return time.perf_counter() - t
+
+    gc.collect()
+    rss0, how = reset_peak_rss()
+    runs = [run()]
+    rss = (peak_rss(how) - rss0) / 1024
+    gc.collect()
+    tracemalloc.start()
+    run()
+    traced = tracemalloc.get_traced_memory()[1] / 2 ** 20
+    tracemalloc.stop()
+    t_blocks = [blocks()]
+    for _ in range(2 if runs[0][0] < 120 else 0):   # the machine is shared: best of 3, runs and blocks alternated
+        runs.append(run())
+        t_blocks.append(blocks())
+    dt, t_align = min(runs)
+    print(json.dumps({"t": dt, "t_align": t_align, "runs": [r[0] for r in runs], "rss_mb": rss, "how": how,
+                      "traced_mb": traced, "t_blocks": min(t_blocks)}))
+
+
+def slope(xs, ys) -> float:
+    """Least-squares slope of log y over log x."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+
+
+def bench_align(quick: bool) -> dict:
+    section("alignment at scale (align_sentences + coverage only; fresh child per size)")
+    sizes = ALIGN_SIZES[:2] if quick else ALIGN_SIZES
+    top, most = sizes[-1], ALIGN_SIZES[-1]
+    path = align_data_path(most)           # prepared once for the largest size: a smaller one is its prefix
+    record = path.with_suffix(".json")     # what preparing it took, measured when it was made
+    prep, fresh = None, not path.exists()
+    if fresh:
+        ALIGN_CACHE.mkdir(parents=True, exist_ok=True)
+        _, p = timed_run([PY, str(Path(__file__).resolve()), "--align-prepare", str(most), str(path)], timeout=7200)
+        check(p, f"analysing and embedding {most} sentences a side")
+        prep = json.loads(p.stdout.strip().splitlines()[-1])
+        record.write_text(json.dumps(prep | {"when": time.strftime("%Y-%m-%d %H:%M")}), encoding="utf-8")
+    elif record.exists():
+        prep = json.loads(record.read_text(encoding="utf-8"))
+
+    def child(n: int, exact: bool = False) -> dict:
+        cmd = [PY, str(Path(__file__).resolve()), "--align-child", str(n), str(path)] + (["--exact"] if exact else [])
+        _, p = timed_run(cmd, timeout=3600)
+        check(p, f"alignment child {n}{' (exact)' if exact else ''}")
+        return json.loads(p.stdout.strip().splitlines()[-1])
+
+    def label(n: int) -> str:
+        return f"{n // 1000}k"
+
+    base = {n: child(n, exact=True) for n in sizes[:1 if quick else 2]}
+    got = {}
+    for n in sizes:
+        r = got[n] = child(n)
+        b = base.get(n)
+        row(f"align + coverage {label(n)} × {label(n)} sentences", fmt_s(r["t"]), fmt_s(b["t"]) if b else "",
+            ratio(r["t"], b["t"]) if b else "",
+            f"best of {len(r['runs'])} ({' / '.join(f'{x:.1f}' for x in r['runs'])} s; align {r['t_align']:.1f} s + "
+            f"coverage {r['t'] - r['t_align']:.1f} s); peak RSS +{r['rss_mb']:.0f} MB ({r['how']}), tracemalloc peak "
+            f"{r['traced_mb']:.0f} MB; the n×m block cosines alone {fmt_s(r['t_blocks'])}"
+            + (f"; baseline: every pair scored (before issue 21), +{b['rss_mb']:.0f} MB RSS, "
+               f"{b['traced_mb']:.0f} MB traced" if b else ""))
+    k = slope(sizes, [got[n]["t"] for n in sizes])
+    k_mem = slope(sizes, [max(got[n]["traced_mb"], 1e-3) for n in sizes])
+    last = math.log(got[sizes[-1]]["t"] / got[sizes[-2]]["t"]) / math.log(sizes[-1] / sizes[-2])
+    big = got[top]
+    met = big["t"] < ALIGN_TARGET_S and big["rss_mb"] < ALIGN_TARGET_MB and k <= ALIGN_TARGET_K
+    row(f"growth exponent of time ({label(sizes[0])}→{label(top)})", f"{k:.2f}",
+        note=f"least-squares log-log slope; last step {last:.2f}; tracemalloc peak grows with exponent {k_mem:.2f}; "
+             f"target {label(top)} < {ALIGN_TARGET_S:.0f} s and < {ALIGN_TARGET_MB / 1024:.0f} GB, exponent ≤ "
+             f"{ALIGN_TARGET_K}" + ("" if quick else (" — met" if met else " — MISSED")))
+    if prep and top == most:
+        e2e = prep["t_nlp"] + prep["t_embed"] + big["t"]
+        row(f"  end to end {label(top)} × {label(top)}", fmt_s(e2e), fmt_s(big["t"]), ratio(e2e, big["t"]),
+            f"spaCy analysis {fmt_s(prep['t_nlp'])} + embedding {fmt_s(prep['t_embed'])} ({prep['encoded']} sentences "
+            "through the model, the rest from bench/.cache/align-embeddings.sqlite3) + alignment; baseline: alignment"
+            + ("" if fresh else f"; analysis and embedding as measured when {path.name} was made ({prep.get('when', '?')}; "
+               "delete it to measure them again)"))
+    elif top == most:
+        row(f"  end to end {label(top)} × {label(top)}", "cached", note=f"analysis and embedding were read from {path.name} "
+            "(delete it to measure them)")
+    return {"k": k, "t": big["t"], "rss_mb": big["rss_mb"], "label": label(top)}
+
+
 # ============================================================================================ profile
 def profile_batch(model, quick: bool, top: int = 25, out: str | None = None) -> None:
     import cProfile
@@ -665,7 +884,11 @@ def main() -> None:
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up and Streamlit measurements")
     ap.add_argument("--profile", action="store_true", help="only profile the batch pipeline with cProfile")
     ap.add_argument("--profile-out", metavar="FILE", help="with --profile: also dump the pstats to FILE")
+    ap.add_argument("--align-only", action="store_true", help="only the alignment-at-scale section")
     ap.add_argument("--long-child", nargs=3, metavar=("WIRE_WORDS", "DERIVED_WORDS", "POOL"), help=argparse.SUPPRESS)
+    ap.add_argument("--align-prepare", nargs=2, metavar=("N", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--align-child", nargs=2, metavar=("N", "DATA"), help=argparse.SUPPRESS)
+    ap.add_argument("--exact", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.threads:
         import torch
@@ -674,6 +897,17 @@ def main() -> None:
             ENV[var] = str(args.threads)
     if args.long_child:
         long_child(int(args.long_child[0]), int(args.long_child[1]), args.long_child[2])
+        return
+    if args.align_prepare:
+        align_prepare_child(int(args.align_prepare[0]), args.align_prepare[1])
+        return
+    if args.align_child:
+        align_child(int(args.align_child[0]), args.align_child[1], args.exact)
+        return
+    if args.align_only:
+        bench_align(args.quick)
+        print()
+        print_table()
         return
     sys.path.insert(0, str(ROOT))
     if args.profile:
@@ -693,13 +927,15 @@ def main() -> None:
     rep = bench_seed(model)
     batch_x, e2e_x = bench_batch(model, args.quick)
     k, big = bench_long(args.quick)
+    al = bench_align(args.quick)
     print()
     print_table()
     print(f"\n(total bench time {time.perf_counter() - t_start:.0f} s; load average now "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
     big_txt = (f"growth exponent {k:.2f} ({big['span']}; {big['k_distinct']:.2f} with distinct sentences), "
                f"{big['label']} words {big['t']:.0f} s / {big['rss_mb']:.0f} MB" if big else "long inputs skipped")
-    print(f"speed: batch {batch_x:.1f}x floor (e2e {e2e_x:.1f}x), seed repeat {rep * 1000:.0f} ms, {big_txt}")
+    print(f"speed: batch {batch_x:.1f}x floor (e2e {e2e_x:.1f}x), seed repeat {rep * 1000:.0f} ms, {big_txt}; "
+          f"alignment {al['label']} a side {al['t']:.1f} s / {al['rss_mb']:.0f} MB, exponent {al['k']:.2f}")
 
 
 if __name__ == "__main__":

@@ -105,3 +105,132 @@ def test_word_ratio() -> None:
     assert word_ratio("Oil prices rose 3 percent", "oil prices rose 3 percent") == 1.0
     assert word_ratio("Oil prices rose", "Gold fell sharply") == 0.0
     assert 0 < word_ratio("Oil prices rose 3 percent", "Oil prices fell 3 percent") < 1
+
+
+# ------------------------------------------------------------------ alignment of long texts (issue 21)
+def synthetic(n: int, m: int, seed: int = 0, counterparts: float = 0.8, dim: int = 384):
+    """``n`` derived and ``m`` wire sentences without the models: random unit vectors and lemma sets from a
+    skewed vocabulary (a few lemmas in most sentences, as "say" in news copy); most derived sentences are a
+    noisy copy of one wire sentence (its vector, most of its lemmas), the rest unrelated. Deterministic."""
+    import numpy as np
+
+    from compare.document import Document, Sentence
+    from compare.prepare import Prepared
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{k}" for k in range(2000)]
+    p = 1.0 / np.arange(1, len(vocab) + 1)
+    p /= p.sum()
+
+    def lemmas(size: int) -> list[str]:
+        return sorted({vocab[x] for x in rng.choice(len(vocab), size=size, p=p)})
+
+    wl = [lemmas(int(rng.integers(3, 14))) for _ in range(m)]
+    wv = rng.standard_normal((m, dim)).astype(np.float32)
+    wv /= np.linalg.norm(wv, axis=1, keepdims=True)
+    dl, dv = [], np.empty((n, dim), dtype=np.float32)
+    for i in range(n):
+        if rng.random() < counterparts:
+            j = int(rng.integers(m))
+            dl.append(sorted({x for x in wl[j] if rng.random() < 0.7} | set(lemmas(int(rng.integers(0, 4))))))
+            dv[i] = wv[j] + rng.normal(0, rng.uniform(0.02, 0.08), dim)
+        else:
+            dl.append(lemmas(int(rng.integers(0, 10))))
+            dv[i] = rng.standard_normal(dim)
+    dv /= np.linalg.norm(dv, axis=1, keepdims=True)
+
+    def prepared(prefix, lem, vec):
+        sents = tuple(Sentence(f"{prefix}{k + 1}", 0, 0, " ".join(x) + ".") for k, x in enumerate(lem))
+        sets = tuple(frozenset(x) for x in lem)
+        return Prepared(Document(prefix, "", sents), sents, (0,) * len(sents), (), vec, sets,
+                        frozenset().union(*sets), frozenset())
+    return prepared("d", dl, dv), prepared("w", wl, wv)
+
+
+def assert_same_alignment(d, w, block_rows: int | None = None) -> None:
+    """The candidate path gives the full computation's windows, tags, scores, window cosines and coverage
+    (the same formula on the same pairs: equal but for the last bit BLAS may round differently when it
+    multiplies a block of rows rather than the whole matrix)."""
+    from compare.align import Cosines, align_sentences, coverage
+    exact, cos = align_sentences(d, w, exact_cells=10 ** 12)
+    fast, fcos = align_sentences(d, w, exact_cells=0, block_rows=block_rows)
+    assert isinstance(fcos, Cosines) and not isinstance(cos, Cosines)
+    assert [(a.sentence_id, a.wire_ids, a.tag) for a in fast] == [(a.sentence_id, a.wire_ids, a.tag) for a in exact]
+    index = {s.id: j for j, s in enumerate(w.sentences)}
+    for i, (a, b) in enumerate(zip(exact, fast)):
+        assert b.similarities == pytest.approx(a.similarities, abs=1e-4)     # rounded to 4 places
+        assert [fcos[i, index[x]] for x in a.wire_ids] == pytest.approx([cos[i, index[x]] for x in a.wire_ids], abs=1e-6)
+    assert coverage(d, w, fcos) == pytest.approx(coverage(d, w, cos), abs=1e-6)
+    assert sum(1 for a in exact if a.wire_ids) > len(exact) // 2      # most have a window: the case says something
+
+
+@pytest.mark.parametrize("n, m, seed, block_rows", [
+    (600, 500, 0, 80),              # several blocks
+    (500, 700, 1, None),
+    (400, 30, 2, 7),                # a short wire copy: every derived sentence sees few candidates
+    (60, 8, 3, None),               # no more wire sentences than candidates by cosine
+    (50, 2, 4, None),
+])
+def test_the_candidate_path_gives_the_full_computation(n, m, seed, block_rows) -> None:
+    d, w = synthetic(n, m, seed)
+    assert_same_alignment(d, w, block_rows)
+
+
+def test_the_candidate_path_gives_the_full_computation_on_real_text(engine) -> None:
+    from compare.prepare import prepare
+    pairs = [(DEMO / "wire_dawn_reuters_2023-12-27.txt", DEMO / "derived_rewrite_2023-12-28.txt")] + [
+        (FIXTURES / f"{k}_wire.txt", FIXTURES / f"{k}_derived{s}.txt") for k, s in
+        (("budget", ""), ("trade", ""), ("storm", "_crlf"))]
+    for wire, derived in pairs:
+        w = engine.prepare_wire(read(wire)).prepared
+        d = prepare(read(derived), "derived", "d", engine.embedder)
+        assert_same_alignment(d, w, block_rows=3)
+    # all four wire copies as one against all four derived texts, whose sentences find their counterparts
+    w = prepare("\n\n".join(read(p[0]) for p in pairs), "wire", "w", engine.embedder)
+    d = prepare("\n\n".join(read(p[1]) for p in pairs), "derived", "d", engine.embedder)
+    assert_same_alignment(d, w, block_rows=16)
+
+
+def test_a_long_text_compares_as_through_the_full_matrix(engine, monkeypatch) -> None:
+    """The engine's own path (cos[i, j] in the checks, the coverage behind omissions) on the candidate path."""
+    import compare.align
+    wire, derived = read(DEMO / "wire_dawn_reuters_2023-12-27.txt"), read(DEMO / "derived_rewrite_2023-12-28.txt")
+    full = engine.compare(wire, derived)
+    monkeypatch.setattr(compare.align, "EXACT_CELLS", 0)
+    fast = engine.compare(wire, derived)
+    assert fast.alignments == full.alignments
+    assert fast.verdicts == full.verdicts
+    assert fast.flags == full.flags
+    assert fast.omissions == full.omissions
+
+
+def test_alignment_memory_grows_with_the_text_not_its_square() -> None:
+    """3,000 × 3,000 sentences: the full score matrix alone would take 72 MB in float64 (and the lexical
+    part, built in Python, several times that); alignment and coverage stay far below."""
+    import gc
+    import tracemalloc
+
+    from compare.align import align
+    n = m = 3000
+    d, w = synthetic(n, m, seed=5)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        alignments = align(d, w)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(alignments) == n and sum(1 for a in alignments if a.wire_ids) > n // 2
+    matrix = n * m * 8
+    assert peak < matrix / 4, f"alignment peaked at {peak / 2 ** 20:.0f} MB; an n×m float64 matrix is {matrix / 2 ** 20:.0f} MB"
+
+    from compare.align import align_sentences, coverage
+    alignments, cos = align_sentences(d, w)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        cov = coverage(d, w, cos)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(cov) == m and all(-1.0 <= c <= 1.0 for c in cov)
+    assert peak < matrix / 4, f"coverage peaked at {peak / 2 ** 20:.0f} MB"

@@ -21,7 +21,8 @@ CONTENT_SECTIONS: frozenset[str] = frozenset({"body", "heading", "faq_question",
 
 
 def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a text with a lone surrogate still has a key; validate_text then refuses it with a message
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,9 +42,6 @@ def test_encodable_text_passes_unchanged() -> None:
     assert check_encodable(text) is text
 
 
-@pytest.mark.xfail(raises=UnicodeEncodeError, strict=False,
-                   reason="Engine.prepare_wire hashes the text (document.sha256, strict UTF-8) before validate_text "
-                          "runs; needs compare/document.py or compare/engine.py, owned elsewhere (issue 21)")
 def test_the_python_api_raises_the_input_error(engine) -> None:
     """``compare()`` refuses the text as it refuses any other bad input, instead of a UnicodeEncodeError."""
     from compare import compare

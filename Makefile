@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test browser bench clean
+.PHONY: install run test browser bench judge clean
 
 install: $(VENV)/.installed
 
@@ -30,7 +30,13 @@ test: install browser
 
 bench: install
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/newsroom.py
+	$(BIN)/python bench/checks.py
 	$(BIN)/python bench/speed.py
+
+# rebuild the support judge from ../shared/data/train (CPU, seeded; prints its time): compare/data/judge/
+judge: install
+	$(BIN)/python -m train.judge
 
 clean:
 	rm -rf $(VENV)

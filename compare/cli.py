@@ -55,6 +55,24 @@ def _refuse_input_as_out(out: str | None, inputs: list[str]) -> None:
                                "so choose another --out")
 
 
+def _add_disable(p: argparse.ArgumentParser) -> None:
+    from .verdict import CHECKS
+    p.add_argument("--disable", action="append", default=[], metavar="CHECK",
+                   help=f"switch a check off (repeat, or separate with commas): {', '.join(CHECKS)}; "
+                        "see docs/checks.md")
+
+
+def _apply_disable(args) -> None:
+    """--disable reaches every engine of this run (batch's too) through COMPARE_DISABLE."""
+    names = [n.strip() for arg in args.disable for n in arg.split(",") if n.strip()]
+    if names:
+        from .verdict import CHECKS
+        unknown = [n for n in names if n not in CHECKS]
+        if unknown:
+            raise CompareError(f"--disable {unknown[0]}: no such check; the checks are: {', '.join(CHECKS)}")
+        os.environ["COMPARE_DISABLE"] = ",".join(names)
+
+
 def _compare_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="python -m compare", description="Check derived articles against a wire copy.",
                                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -62,7 +80,9 @@ def _compare_main(argv: list[str]) -> int:
     p.add_argument("derived", nargs="+", help="one or more derived articles (files or URLs)")
     p.add_argument("--format", choices=("json", "md", "html"), default="json", help="report format (default json)")
     p.add_argument("--out", help="write the report to this file instead of standard output")
+    _add_disable(p)
     args = p.parse_args(argv)
+    _apply_disable(args)
     _check_out(args.out)
     _refuse_input_as_out(args.out, [args.wire, *args.derived])
 
@@ -102,7 +122,9 @@ def _batch_main(argv: list[str]) -> int:
     p.add_argument("--processes", type=int, choices=(1, 2),
                    help="2: the embedding model runs in a second process, beside the checks (default: "
                         "COMPARE_PROCESSES, else 2 on a machine with two cores or more)")
+    _add_disable(p)
     args = p.parse_args(argv)
+    _apply_disable(args)
     _check_out(args.out)
     from .batch import BatchInterrupted, default_processes, run_batch
     processes = default_processes() if args.processes is None else args.processes

@@ -1,15 +1,20 @@
 """From checked units and features to a verdict per sentence, flags an editor must look at, and omissions."""
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .align import VERBATIM_RATIO
 from .check import SentenceCheck
 from .comparison import Alignment, Flag, Omission, Verdict
 from .document import Sentence, Unit
+from .errors import ModelError
 from .segment import clause_bounds
 
-__all__ = ["decide", "flags_for", "omissions", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
+__all__ = ["decide", "flags_for", "omissions", "fired_checks", "Evidence", "CHECKS", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
 
 UNSUPPORTED_SCORE = 0.45     # a flagged sentence whose best wire match scores below this is "unsupported"
 UNSUPPORTED_SHARE = 0.5      # … as is one where this share of its content words is new
@@ -29,7 +34,6 @@ NOVEL_WINDOW_LEX = 0.4
 #: ambitions"). Training file sentence/text BAcc 0.629 / 0.636 → 0.631 / 0.635 (3 in a row: 0.618 / 0.612,
 #: 5: 0.629 / 0.635); faithbench 0.603 / 0.608 → 0.605 / 0.620, summedits unchanged.
 NOVEL_RUN = 4
-_FACT_KINDS = frozenset({"number", "date", "day", "duration", "person", "org", "place", "quote"})
 _GAP = re.compile(r"^[\s,;:'’\-–—]*(?:(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|its|their|his|her|which|that|who|is|are|was|were|be|been|being|has|have|had|will|would)[\s,;:'’\-–—]+)*$", re.I)
 
 
@@ -51,20 +55,100 @@ def phrases(units: list[Unit], text: str, base: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, probability: float,
-           threshold: float, text: str, base: int) -> Verdict:
+#: The checks, by name: what each ``fired_checks`` reports for a sentence. ``Engine(disable=...)`` and
+#: ``--disable`` switch any of them off; bench/checks.py measures each (firings, precision, the change in
+#: every figure when it is off). See docs/checks.md.
+CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote", "contradiction.wording",
+          "new.fact", "new.given_name", "new.words", "new.phrase", "quote.unmatched", "hedge.dropped",
+          "verdict_model", "faq")
+_CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "duration": "figure", "time": "figure",
+                  "person": "entity", "org": "entity", "place": "entity", "quote": "quote"}
+
+
+SETTINGS_PATH = Path(__file__).parent / "data" / "decide.json"
+
+
+@lru_cache(maxsize=4)
+def load_settings(path: str | Path = SETTINGS_PATH) -> dict:
+    """How verdicts are decided, as measured and written by ``bench/checks.py --write``: ``precise`` (the
+    checks that flag on their own: at least 0.9 precision over at least 30 firings off the development
+    sets), ``alone`` (under this P(supported) the judge flags on its own: the largest cut as precise) and
+    ``agree`` (under this the judge flags where a check found something too: chosen on the newsroom set's
+    tune half, among cuts as precise)."""
+    try:
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {"alone": float(d["alone"]), "agree": float(d["agree"]), "precise": tuple(d["precise"])}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot read the verdict settings {path} ({exc}); rebuild them with "
+                         "`python bench/checks.py --write`") from None
+
+
+def fired_checks(check: SentenceCheck, probability: float, threshold: float) -> tuple[str, ...]:
+    """The names of the checks that found something in a sentence (see :data:`CHECKS`)."""
+    f = check.features
+    out = []
+    if check.contradictions:
+        kinds = {_CONTRA_FAMILY.get(u.kind, "wording") for u in check.units if u.status == "contradicted"}
+        out += [f"contradiction.{k}" for k in sorted(kinds or {"wording"})]
+    if check.hard_new:
+        out.append("new.fact")
+    if f["added_given"]:
+        out.append("new.given_name")
+    if f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE and f["window_lex"] <= NOVEL_WINDOW_LEX:
+        out.append("new.words")
+    if check.new_run >= NOVEL_RUN:
+        out.append("new.phrase")
+    if f["unmatched_quotes"]:
+        out.append("quote.unmatched")
+    if check.unhedged:
+        out.append("hedge.dropped")
+    if probability >= threshold:
+        out.append("verdict_model")
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the verdict of one sentence is made from: the judge's P(supported) against the wire copy (None
+    when no judge runs), the checks that fired, those of them precise enough to flag on their own, and the
+    judge's two cuts (``load_settings``): under ``alone`` its doubt flags the sentence by itself, under
+    ``agree`` it does where a check found something too."""
+    support: float | None
+    fired: tuple[str, ...]
+    precise: frozenset[str]
+    alone: float
+    agree: float
+
+    @property
+    def judge_vouches(self) -> bool:
+        """Whether the judge itself finds the sentence supported (P(supported) of one half or more)."""
+        return self.support is not None and self.support >= 0.5
+
+    @property
+    def judge_doubts(self) -> bool:
+        return self.support is not None and self.support < self.agree
+
+    @property
+    def flagged(self) -> bool:
+        if self.support is None:            # no judge: every check that fires flags, as the rules alone did
+            return bool(self.fired)
+        return (any(c in self.precise for c in self.fired) or self.support < self.alone
+                or (self.support < self.agree and bool(self.fired)))
+
+
+def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, ev: Evidence,
+           text: str, base: int) -> tuple[Verdict, str | None]:
+    """The verdict on one sentence and the severity of its flags (None when it is not flagged)."""
     f = check.features
     best = alignment.wire_ids[0] if alignment.wire_ids else None
-    if check.contradictions:
-        return Verdict(sentence.id, "contradicted", "; ".join(check.contradictions[:2]), round(max(probability, 0.9), 3))
-    novel = (f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE
-             and f["window_lex"] <= NOVEL_WINDOW_LEX) or check.new_run >= NOVEL_RUN
-    # precise checks flag on their own: a misquote, a figure, duration, day or date, or a given name the
-    # wire lacks, and what the wire qualifies stated as fact (a word under "reportedly", a bounded figure, an
-    # absence of reports, a possibility, an accusation or an expectation, a definition cut short)
-    precise = f["unmatched_quotes"] or check.hard_new or f["added_given"] or check.unhedged
-    if probability >= threshold or novel or precise:
-        firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"]
+    contradicted = [c for c in ev.fired if c.startswith("contradiction.")]
+    if ev.flagged:
+        if contradicted and (ev.judge_doubts or ev.support is None or any(c in ev.precise for c in contradicted)):
+            verdict = Verdict(sentence.id, "contradicted", "; ".join(check.contradictions[:2]),
+                              _confidence(ev, flagged=True))
+            return verdict, _severity(ev, "contradicted", check.units)
+        firmer = [u for u in check.units if u.kind == "hedge" and u.status != "supported"] \
+            if "hedge.dropped" in ev.fired else []
         new = [text[a - base:b - base] for a, b in phrases([u for u in check.units if u.kind != "hedge"], text, base)]
         unsupported = not alignment.wire_ids or f["best_score"] < UNSUPPORTED_SCORE or f["new_share"] >= UNSUPPORTED_SHARE
         label = "unsupported" if unsupported else "partial"
@@ -75,34 +159,54 @@ def decide(sentence: Sentence, check: SentenceCheck, alignment: Alignment, proba
                       else f"'{u.text}' is cut short: {u.evidence}" for u in firmer[:1]]
             reason = "; ".join(parts)
         elif best:
-            reason = f"no wire sentence says this (closest: {best}, score {alignment.similarities[0]:.2f})"
+            reason = f"the wire copy does not support this (closest: {best}, score {alignment.similarities[0]:.2f})"
         else:
             reason = "no wire sentence says anything like this"
-        return Verdict(sentence.id, label, reason, round(probability, 3))
-    conf = round(1 - probability, 3)
+        return Verdict(sentence.id, label, reason, _confidence(ev, flagged=True)), _severity(ev, label, check.units)
+    conf = _confidence(ev, flagged=False)
     if best is None:
-        return Verdict(sentence.id, "paraphrased", "nothing checkable that the wire copy lacks", conf)
-    if f["word_ratio"] >= VERBATIM_RATIO:
-        return Verdict(sentence.id, "copied", f"copied from {best}", conf)
+        return Verdict(sentence.id, "paraphrased", "nothing checkable that the wire copy lacks", conf), None
+    if f["word_ratio"] >= VERBATIM_RATIO and not ev.judge_doubts:
+        return Verdict(sentence.id, "copied", f"copied from {best}", conf), None
     src = " and ".join(alignment.wire_ids[:2]) if alignment.tag == "merged" else best
     return Verdict(sentence.id, "paraphrased", f"{'merges' if alignment.tag == 'merged' else 'paraphrases'} {src} "
-                   f"(score {alignment.similarities[0]:.2f})", conf)
+                   f"(score {alignment.similarities[0]:.2f})", conf), None
 
 
-def severity(verdict: Verdict, units: list[Unit]) -> str:
-    if verdict.label == "contradicted":
+def _confidence(ev: Evidence, flagged: bool) -> float:
+    if ev.support is None:
+        return 0.9 if flagged else 0.5
+    return round(1 - ev.support if flagged else ev.support, 3)
+
+
+_FACT_KINDS = frozenset({"number", "date", "day", "duration", "person", "org", "place", "quote"})
+
+
+def _rule_severity(label: str, units: list[Unit]) -> str:
+    if label == "contradicted":
         return "high"
     facts = any(u.status != "supported" and u.kind in _FACT_KINDS for u in units)
-    if verdict.label == "unsupported":
+    if label == "unsupported":
         return "high" if facts else "medium"
     return "medium" if facts else "low"
 
 
-def flags_for(sentence: Sentence, verdict: Verdict, check: SentenceCheck, alignment: Alignment,
+def _severity(ev: Evidence, label: str, units: list[Unit]) -> str:
+    """High only where a precise check and the judge agree (a precise check fired and the judge's support
+    is under one half); medium where a precise check stands against the judge, or the judge's doubt and
+    another check agree; low where the judge alone flags the sentence."""
+    if ev.support is None:              # no judge: the rules alone, as before the judge
+        return _rule_severity(label, units)
+    precise = [c for c in ev.fired if c in ev.precise]
+    if precise:
+        return "medium" if ev.judge_vouches else "high"
+    return "medium" if ev.fired else "low"
+
+
+def flags_for(sentence: Sentence, verdict: Verdict, sev: str | None, check: SentenceCheck, alignment: Alignment,
               text: str, doc_text: str, base: int) -> list[Flag]:
-    if verdict.label not in ("partial", "unsupported", "contradicted"):
+    if sev is None or verdict.label not in ("partial", "unsupported", "contradicted"):
         return []
-    sev = severity(verdict, check.units)
     spans = phrases(check.units, text, base)
     if verdict.label == "contradicted":
         spans = [(u.start, u.end) for u in check.units if u.status == "contradicted"] or spans

@@ -16,3 +16,12 @@ from compare.engine import get_engine
 def engine():
     """The process-wide engine with the real models (loaded once for the whole run)."""
     return get_engine()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """An engine without the support judge: every check that fires flags, so a check's own tests see
+    what it finds whatever the judge would say (the judge's part is tested end to end elsewhere)."""
+    from compare.embed import get_embedder
+    from compare.engine import Engine
+    return Engine(embedder=get_embedder(), checker=None)

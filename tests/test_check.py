@@ -6,8 +6,27 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="module")
+def engine(rules):
+    """What the checks find, without the support judge (see conftest.rules)."""
+    return rules
+
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+
+
+_RULES = []
+
+
+def run(wire: str, derived: str):
+    """``compare()`` on the checks alone, without the support judge (see conftest.rules): these tests are
+    about what each check finds."""
+    if not _RULES:
+        from compare.embed import get_embedder
+        from compare.engine import Engine
+        _RULES.append(Engine(embedder=get_embedder(), checker=None))
+    return _RULES[0].compare(wire, derived)
 
 
 def read(path: Path) -> str:
@@ -105,7 +124,6 @@ def test_a_rounded_figure_is_supported_and_a_changed_digit_is_not(engine, storm_
     ("He was sentenced to 12 years in prison on Thursday for fraud.", "contradicted", "10 years"),
 ])
 def test_a_duration_in_other_units_is_the_same_length(derived, status, evidence):
-    from compare import compare as run
     c = run("He was sentenced to 10 years in prison on Thursday for fraud.", derived)
     assert [(u.status, u.evidence) for u in c.units if u.kind == "duration"] == [(status, evidence)]
     assert (c.verdicts[0].label == "contradicted") == (status == "contradicted")
@@ -113,7 +131,6 @@ def test_a_duration_in_other_units_is_the_same_length(derived, status, evidence)
 
 def test_a_sentence_opening_with_a_and_a_figure_is_checked_whole():
     # "A 10-" once read as an answer label ("A:") and the figure behind it went unchecked
-    from compare import compare as run
     c = run("A 10-year-old boy was killed in the attack on Monday, police said.",
             "A 12-year-old boy was killed in the attack on Monday.")
     assert c.verdicts[0].label == "contradicted" and "'12-year-old' where the wire copy says '10-year-old'" in \
@@ -122,7 +139,6 @@ def test_a_sentence_opening_with_a_and_a_figure_is_checked_whole():
 
 
 def test_a_name_the_tagger_missed_in_the_wire_copy_still_supports_the_mention():
-    from compare import compare as run
     # after a quotation the tagger reads neither "Zelenskiy" nor "Kyiv" as a name
     wire = '"We will not back down," Zelenskiy told reporters in Kyiv on Friday.'
     c = run(wire, "Zelensky told reporters in Kiev on Friday: “We will not back down.”")
@@ -136,7 +152,6 @@ def test_a_name_the_tagger_missed_in_the_wire_copy_still_supports_the_mention():
 
 
 def test_one_word_of_approximation_stands_for_another():
-    from compare import compare as run
     c = run("The company said it would cut about 10,000 jobs this year.",
             "The company said it would cut roughly 10,000 jobs this year.")
     assert [(u.status, u.evidence) for u in c.units if u.text == "roughly"] == [("supported", "about")]
@@ -144,7 +159,6 @@ def test_one_word_of_approximation_stands_for_another():
 
 
 def test_a_share_given_in_words_supports_its_percentage():
-    from compare import compare as run
     wire = "Tesla's shares have fallen by more than a third this year, and two-thirds of analysts rate them a sell."
     c = run(wire, "Tesla stock is down over 33% this year, and 67% of analysts rate it a sell.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.kind == "number"] == [
@@ -157,7 +171,6 @@ def test_a_share_given_in_words_supports_its_percentage():
 
 
 def test_a_clause_of_a_long_wire_sentence_restated_with_a_change_is_caught():
-    from compare import compare as run
     wire = ("Police said on Monday that dozens of protesters were detained in Lyon after clashes, and the central "
             "bank may raise rates next month.")
     cut = run(wire, "The central bank may cut rates next month.")
@@ -170,7 +183,6 @@ def test_a_clause_of_a_long_wire_sentence_restated_with_a_change_is_caught():
 
 
 def test_a_source_of_another_kind_is_a_contradiction():
-    from compare import compare as run
     wire = "Police said on Monday that dozens of protesters were detained in Lyon after clashes."
     c = run(wire, "Witnesses said on Monday that dozens of protesters were detained in Lyon after clashes.")
     assert c.verdicts[0].label == "contradicted"
@@ -185,7 +197,6 @@ def test_a_source_of_another_kind_is_a_contradiction():
 
 
 def test_a_short_title_and_a_common_word_read_as_a_name_are_supported():
-    from compare import compare as run
     c = run("Prime Minister Rishi Sunak called a general election for July 4.",
             "PM Rishi Sunak has called a general election for 4 July.")
     assert [(u.status, u.evidence) for u in c.units if u.text == "PM"] == [("supported", "prime minister")]
@@ -197,14 +208,12 @@ def test_a_short_title_and_a_common_word_read_as_a_name_are_supported():
 
 
 def test_hours_and_days_convert():
-    from compare import compare as run
     talks = "The talks lasted 48 hours and ended on Sunday."
     assert not run(talks, "The talks lasted two days and ended on Sunday.").flags
     assert run(talks, "The talks lasted a week and ended on Sunday.").verdicts[0].label == "contradicted"
 
 
 def test_a_changed_figure_is_set_against_the_wire_figure_nearest_in_size():
-    from compare import compare as run
     wire = "Capital One earned $3.1 billion in the quarter, or $6.86 per share, the bank said on Thursday."
     c = run(wire, "Capital One earned $3.1 billion in the quarter, or $6.89 per share, the bank said on Thursday.")
     (fig,) = [u for u in c.units if u.text == "$6.89"]
@@ -371,7 +380,6 @@ def test_wire_crlf_gives_the_same_findings_as_lf(engine) -> None:
 
 
 def test_no_with_a_comparative_is_not_a_negation():
-    from compare import compare as run
     wire = "The bridge will reopen at 10 a.m. on Friday, the transport ministry said."
     derived = "The bridge will reopen no earlier than 10 a.m. on Friday, the transport ministry said."
     c = run(wire, derived)
@@ -380,7 +388,6 @@ def test_no_with_a_comparative_is_not_a_negation():
 
 
 def test_not_only_is_not_a_denial():
-    from compare import compare as run
     wire = "It was his first ace at Augusta, on a day which saw five hole-in-ones, the tournament said."
     for derived in ("It was his first ace at Augusta, but not the only one of the day, the tournament said.",
                     "It was not only his first ace at Augusta: the day saw five hole-in-ones, the tournament said."):
@@ -392,7 +399,6 @@ def test_not_only_is_not_a_denial():
 
 
 def test_dates_written_either_way_match_and_a_changed_day_is_caught():
-    from compare import compare as run
     wire = "The ministers will meet in Geneva on 18 February to discuss the ceasefire, officials said."
     same = run(wire, "The ministers will meet in Geneva on February 18 to discuss the ceasefire, officials said.")
     assert not same.flags
@@ -402,7 +408,6 @@ def test_dates_written_either_way_match_and_a_changed_day_is_caught():
 
 
 def test_a_rank_is_not_an_amount():
-    from compare import compare as run
     wire = "St Mirren are seven points clear of bottom side Alloa in the Championship."
     c = run(wire, "St Mirren are 8th in the Championship, seven points clear of bottom side Alloa.")
     assert not any(u.kind == "number" and u.status == "contradicted" for u in c.units)
@@ -414,7 +419,6 @@ def _units(c, kind):
 
 
 def test_an_age_written_as_an_adjective_matches_the_wire_figure():
-    from compare import compare as run
     wire = ("Striker Keating, 21, was recommended to the club's manager by the former coach of the academy. "
             "He has previously played for three clubs in Ireland.")
     c = run(wire, "Keating, a 21-year-old striker, was recommended to the club's manager by the academy's former coach.")
@@ -424,7 +428,6 @@ def test_an_age_written_as_an_adjective_matches_the_wire_figure():
 
 
 def test_units_spelt_the_american_way_match():
-    from compare import compare as run
     wire = "Farah won gold in the men's 10000 metres at the championships in Moscow on Saturday."
     c = run(wire, "Farah won gold in the men's 10,000 meters at the championships in Moscow on Saturday.")
     assert _units(c, "duration") == [("10,000 meters", "supported")]
@@ -432,7 +435,6 @@ def test_units_spelt_the_american_way_match():
 
 
 def test_a_year_inside_a_full_date_supports_the_year_alone():
-    from compare import compare as run
     wire = ("The plant was hit by another explosion in July 2013, although there were no reports of casualties. "
             "It provoked an angry backlash in 2007 due to pollution concerns.")
     c = run(wire, "The plant had a previous explosion in 2013, with no reports of casualties.")
@@ -441,7 +443,6 @@ def test_a_year_inside_a_full_date_supports_the_year_alone():
 
 
 def test_a_numbered_list_marker_is_not_a_figure():
-    from compare import compare as run
     wire = "The shortlist has six novels. The winner will be announced at the Guildhall on Tuesday night."
     c = run(wire, "Key points:\n2. The winner will be announced at the Guildhall on Tuesday night.")
     assert not any(u.kind == "number" for u in c.units)
@@ -449,14 +450,12 @@ def test_a_numbered_list_marker_is_not_a_figure():
 
 
 def test_a_count_stated_as_twice_supports_two():
-    from compare import compare as run
     wire = "Capped twice for Scotland, Clarkson has made almost 400 senior appearances at club level."
     c = run(wire, "Clarkson, who has two caps for Scotland, has made almost 400 senior appearances at club level.")
     assert ("two", "supported") in _units(c, "number")
 
 
 def test_a_country_by_another_of_its_names_is_not_a_swap():
-    from compare import compare as run
     wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."
     c = run(wire, "The city of Eugene, USA, has been awarded the rights to host the 2021 world championships.")
     assert not contradicted(c)
@@ -465,7 +464,6 @@ def test_a_country_by_another_of_its_names_is_not_a_swap():
 
 
 def test_a_name_in_a_lower_case_wire_copy_is_found():
-    from compare import compare as run
     wire = ("the colombian camilo villegas followed nicklaus with an ace on the fourth , "
             "losing out to world no 74 kevin streelman in a play-off .")
     c = run(wire, "Camilo Villegas followed Nicklaus with an ace on the fourth, losing to Kevin Streelman in a play-off.")
@@ -483,7 +481,6 @@ def test_a_name_in_a_lower_case_wire_copy_is_found():
 
 
 def test_a_given_name_is_caught_where_the_wire_s_surname_is_not_tagged_as_a_person():
-    from compare import compare as run
     wire = "Clarkson, 30, joined Premiership Well for a second spell in July and could make his debut on Saturday."
     from compare.nlp import analyse
     assert "PERSON" not in {e.label for e in analyse([wire])[0].entities if e.text == "Clarkson"}, \
@@ -495,7 +492,6 @@ def test_a_given_name_is_caught_where_the_wire_s_surname_is_not_tagged_as_a_pers
 
 
 def test_a_state_for_its_country_is_a_detail_not_a_swap():
-    from compare import compare as run
     wire = "The city of Eugene in the United States has been awarded the rights to host the 2021 world championships."
     c = run(wire, "The city of Eugene, Oregon, has been awarded the rights to host the 2021 world championships.")
     assert not contradicted(c), [(u.text, u.evidence) for u in c.units]
@@ -513,7 +509,6 @@ def test_a_state_for_its_country_is_a_detail_not_a_swap():
 
 
 def test_no_reversal_read_into_a_name_a_double_negative_or_an_implicit_negative():
-    from compare import compare as run
     wire = ("Anderson has joined National League rivals Torquay, subject to clearance. "
             "Villegas could not quite land the title, losing out to Streelman in a play-off. "
             "The council decided to bypass the usual bidding process because of the opportunity.")
@@ -527,7 +522,6 @@ def test_no_reversal_read_into_a_name_a_double_negative_or_an_implicit_negative(
 
 
 def test_quotations_pair_in_order_so_a_list_of_titles_is_not_one_quote():
-    from compare import compare as run
     wire = ('The shortlist includes Howard Jacobson\'s "J", Ali Smith\'s "How To Be Both" and Joshua Ferris\'s '
             '"To Rise Again at a Decent Hour", the judges said on Tuesday.')
     derived = ('The shortlist includes Ali Smith\'s "How To Be Both", Howard Jacobson\'s "J" and Joshua Ferris\'s '
@@ -542,7 +536,6 @@ def test_quotations_pair_in_order_so_a_list_of_titles_is_not_one_quote():
 
 
 def test_a_rank_the_wire_never_gives_is_a_contradiction():
-    from compare import compare as run
     wire = ("Moderna reported fourth quarter revenues of $5.1bn on Thursday. "
             "For the fourth quarter, vaccine sales fell 30% from a year earlier, the company said.")
     c = run(wire, "Moderna reported third quarter revenues of $5.1bn on Thursday.")
@@ -564,7 +557,6 @@ def test_a_rank_the_wire_never_gives_is_a_contradiction():
 
 
 def test_a_change_of_amount_turned_round_is_a_contradiction():
-    from compare import compare as run
     wire = "Sales of the company's vaccines declined sharply in the fourth quarter, the company said on Thursday."
     c = run(wire, "Sales of the company's vaccines increased sharply in the fourth quarter, the company said on Thursday.")
     (word,) = [u for u in c.units if u.text == "increased"]
@@ -579,7 +571,6 @@ def test_a_change_of_amount_turned_round_is_a_contradiction():
 
 
 def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction():
-    from compare import compare as run
     # the window moves both ways, so the word alone proves nothing: what rose and what fell does
     wire = ("Moderna's revenues have begun a decline, and costs saw an increase of 4% as the company forecast a "
             "steep drop in coronavirus vaccine sales in 2023.")
@@ -597,7 +588,6 @@ def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction(
 
 
 def test_a_place_the_wire_never_names_flags_a_sentence_and_a_country_it_implies_does_not():
-    from compare import compare as run
     wire = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on "
             "Thursday morning, police said.")
     implied = run(wire, "U.K. activists dumped gallons of yellow and blue paint in front of the Russian embassy on "
@@ -619,7 +609,6 @@ def test_a_place_the_wire_never_names_flags_a_sentence_and_a_country_it_implies_
 
 
 def test_a_place_said_of_the_same_thing_as_another_is_a_contradiction():
-    from compare import compare as run
     wire = ("Activists in London dumped gallons of yellow and blue paint in front of the Russian embassy on "
             "Thursday morning. The U.S. and its allies announced new sanctions on the same day.")
     # "U.S." is in the wire copy, but not as where the activists are
@@ -669,7 +658,6 @@ def test_an_adjective_of_the_other_polarity_on_the_same_noun_is_a_contradiction(
 
 
 def test_more_and_less_turned_round_is_a_contradiction():
-    from compare import compare as run
     wire = "The bank's capital ratio was 13.8 percent at the end of the quarter, down 70 basis points, it said."
     c = run(wire, "The bank's capital ratio was 13.8 percent at the end of the quarter, up 70 basis points, it said.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "up"] == [("up", "contradicted", "down")]
@@ -684,7 +672,6 @@ def test_more_and_less_turned_round_is_a_contradiction():
 
 
 def test_order_in_time_turned_round_is_a_contradiction():
-    from compare import compare as run
     wire = ("The governor will leave the bank before the Brexit negotiations are complete, officials said on "
             "Tuesday.")
     c = run(wire, "The governor will leave the bank after the Brexit negotiations are complete, officials said on "
@@ -705,7 +692,6 @@ def test_order_in_time_turned_round_is_a_contradiction():
 
 
 def test_a_common_noun_inside_a_place_name_is_checked_as_a_word():
-    from compare import compare as run
     wire = ("An Australian pleaded guilty on Thursday to manslaughter in the death of an American who fell from "
             "a Sydney clifftop that was known as a gay meeting place, police said.")
     c = run(wire, "An Australian pleaded guilty on Thursday to manslaughter in the death of an American who fell "
@@ -715,7 +701,6 @@ def test_a_common_noun_inside_a_place_name_is_checked_as_a_word():
 
 
 def test_a_word_is_passed_only_by_a_relative_in_the_part_of_speech_used():
-    from compare import compare as run
     wire = ("The founder of the troubled start-up was arrested on Thursday on fraud charges as part of a scheme "
             "to prop up the company, prosecutors said.")
     # "founder" is a synonym of "sink" only as a verb; the wire's founder is a person
@@ -729,7 +714,6 @@ def test_a_word_is_passed_only_by_a_relative_in_the_part_of_speech_used():
 
 
 def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
-    from compare import compare as run
     wire = ("Coach Maria Lopez said on Friday that the new goalkeeper signed from Porto is calm under pressure "
             "and that the winger is quick and brave.")
     reworded = run(wire, "Coach Maria Lopez praised the new goalkeeper's composure under pressure and the winger's "
@@ -745,7 +729,6 @@ def test_an_added_phrase_is_flagged_and_a_rewording_is_not():
 
 
 def test_a_small_count_of_what_the_wire_lists_is_shown_but_does_not_flag_alone():
-    from compare import compare as run
     wire = ("Centre-back Anderson has joined Torquay from Barrow, and striker Keating has joined from Finn Harps, "
             "the club said on Friday.")
     c = run(wire, "The club said on Friday that both of its two signings, centre-back Anderson from Barrow and striker "
@@ -758,7 +741,6 @@ def test_a_small_count_of_what_the_wire_lists_is_shown_but_does_not_flag_alone()
 
 
 def test_the_same_idea_as_another_part_of_speech_is_not_new():
-    from compare import compare as run
     wire = ("The council decided on Monday to bypass the usual bidding process. "
             "\"He is incredibly hungry to show what he can do,\" the coach said of the new striker.")
     c = run(wire, "The council's decision on Monday bypassed the usual bidding process.")
@@ -769,7 +751,6 @@ def test_the_same_idea_as_another_part_of_speech_is_not_new():
 
 
 def test_a_name_put_in_place_of_another_is_a_contradiction_even_when_untagged():
-    from compare import compare as run
     wire = ("NEW YORK - The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud "
             "charges, prosecutors said.")
     c = run(wire, "The founder of the troubled digital start-up UFO Media was arrested on Thursday on fraud charges, "
@@ -782,7 +763,6 @@ def test_a_name_put_in_place_of_another_is_a_contradiction_even_when_untagged():
 
 
 def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
-    from compare import compare as run
     wire = ("Sales of vaccines against SARS-CoV-2 fell in the fourth quarter, and the company expects its F-16 "
             "engine deal to close in Q2, it said on Thursday.")
     c = run(wire, "Sales of vaccines against SARS-CoV-4 fell in the fourth quarter, the company said on Thursday.")
@@ -798,7 +778,6 @@ def test_a_name_with_other_digits_than_the_wire_s_is_a_contradiction():
 
 
 def test_a_possibility_stated_as_a_fact_is_flagged():
-    from compare import compare as run
     wire = "Clarkson joined the club in July and could make his debut against Alloa on Saturday."
     c = run(wire, "Clarkson, who joined in July, is set to make his debut against Alloa on Saturday.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "make"] == [
@@ -852,7 +831,6 @@ def test_a_possibility_stated_as_a_fact_is_flagged():
      "Villegas won the title on Wednesday against Kevin Streelman in a play-off."),
 ])
 def test_an_antonym_that_says_the_same_is_no_reversal(wire, derived, flipped_wire, flipped_derived):
-    from compare import compare as run
     c = run(wire, derived)
     assert c.verdicts[0].label != "contradicted", c.verdicts[0]
     flipped = run(flipped_wire, flipped_derived)
@@ -860,7 +838,6 @@ def test_an_antonym_that_says_the_same_is_no_reversal(wire, derived, flipped_wir
 
 
 def test_a_summary_naming_the_text_it_summarises_makes_no_claim_by_it():
-    from compare import compare as run
     wire = "The Booker Prize shortlist for 2014 was announced in London on Tuesday, the organisers said."
     c = run(wire, "The article says the Booker Prize shortlist for 2014 was announced in London on Tuesday.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "article"] == [
@@ -869,7 +846,6 @@ def test_a_summary_naming_the_text_it_summarises_makes_no_claim_by_it():
 
 
 def test_the_noun_of_a_verb_phrase_is_not_flagged_on_its_own():
-    from compare import compare as run
     wire = "Foreign ministers of both countries met in Moscow on Monday, the ministry said."
     c = run(wire, "The meeting of the two foreign ministers took place in Moscow on Monday, the ministry said.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.text == "place"] == [
@@ -878,7 +854,6 @@ def test_the_noun_of_a_verb_phrase_is_not_flagged_on_its_own():
 
 
 def test_a_shared_role_where_the_wire_gives_the_role_alone_is_a_contradiction():
-    from compare import compare as run
     wire = "The founder of the digital start-up Ozy Media was arrested on Thursday on fraud charges, prosecutors said."
     c = run(wire, "The co-founder of the digital start-up Ozy Media was arrested on Thursday on fraud charges.")
     assert c.verdicts[0].label == "contradicted"
@@ -893,7 +868,6 @@ def test_a_shared_role_where_the_wire_gives_the_role_alone_is_a_contradiction():
 
 
 def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
-    from compare import compare as run
     wire = ("The plant in Zhangzhou, which produces a reportedly carcinogenic chemical used in polyester, "
             "was hit by an explosion on Monday, state media said.")
     c = run(wire, "The plant in Zhangzhou, which produces a carcinogenic chemical used in polyester, was hit by an "
@@ -926,7 +900,6 @@ def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
 
 
 def test_a_country_named_by_its_people_is_the_same_country():
-    from compare import compare as run
     wire = "U.S. officials met British and Dutch diplomats in Geneva on Monday, the State Department said."
     for derived in ["American officials met British and Dutch diplomats in Geneva on Monday.",
                     "U.S. officials met UK and Dutch diplomats in Geneva on Monday.",
@@ -940,7 +913,6 @@ def test_a_country_named_by_its_people_is_the_same_country():
 
 
 def test_an_organisation_put_before_a_person_the_wire_gives_another_is_a_contradiction():
-    from compare import compare as run
     wire = ("Centre-back Anderson, 27, has cancelled his Barrow contract to join their National League rivals. "
             "Striker Keating, 21, was recommended to Gulls boss Kevin Nicholson by ex-Port Vale manager Micky Adams.")
     c = run(wire, "Barrow manager Kevin Nicholson described Anderson as a leader.")
@@ -965,7 +937,6 @@ def test_an_organisation_put_before_a_person_the_wire_gives_another_is_a_contrad
 
 
 def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
-    from compare import compare as run
     wire = "Striker Keating, 21, was recommended to Gulls boss Kevin Nicholson by ex-Port Vale manager Micky Adams."
     c = run(wire, "Gulls boss Kevin Nicholson recommended Keating, who has played for Port Vale.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
@@ -989,7 +960,6 @@ def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
 
 
 def test_the_same_figure_bounded_the_other_way_is_a_contradiction():
-    from compare import compare as run
     wire = "Capped twice for Scotland in 2008, Clarkson has made almost 400 senior appearances at club level."
     c = run(wire, "With over 400 senior club appearances, Clarkson was capped twice for Scotland in 2008.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.kind == "number"] == [
@@ -1012,7 +982,6 @@ def test_the_same_figure_bounded_the_other_way_is_a_contradiction():
 
 
 def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():
-    from compare import compare as run
     wire = ("More than 600 firefighters were sent to battle the blaze, and the fire is now under control, the "
             "city's fire department said on Tuesday.")
     c = run(wire, "The fire is now under control after 600 firefighters were sent to battle the blaze.")
@@ -1049,7 +1018,6 @@ def test_a_figure_the_wire_copy_bounds_stated_exactly_is_flagged():
 
 
 def test_no_reports_of_something_stated_as_none_happening_is_flagged():
-    from compare import compare as run
     wire = ("The plant was hit by another explosion in July 2013, although there were no reports of casualties "
             "or toxic leaks at the time.")
     c = run(wire, "The plant was hit by another explosion in July 2013, without casualties or toxic leaks.")
@@ -1069,7 +1037,6 @@ def test_no_reports_of_something_stated_as_none_happening_is_flagged():
 
 
 def test_an_accusation_or_an_expectation_stated_as_fact_is_flagged():
-    from compare import compare as run
     for wire, derived, said in [
             ("The man was accused of stealing $5,000 from the church collection, police said on Monday.",
              "The man stole $5,000 from the church collection, police said on Monday.", "accused of stealing"),
@@ -1094,7 +1061,6 @@ def test_an_accusation_or_an_expectation_stated_as_fact_is_flagged():
 
 
 def test_another_office_of_the_company_is_a_contradiction():
-    from compare import compare as run
     wire = ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
             "prosecutors said.")
     c = run(wire, "The CEO of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges.")
@@ -1114,7 +1080,6 @@ def test_another_office_of_the_company_is_a_contradiction():
 
 
 def test_another_step_of_a_criminal_case_is_a_contradiction():
-    from compare import compare as run
     wire = ("The founder of the troubled digital start-up Ozy Media was arrested on Thursday on fraud charges, "
             "prosecutors said.")
     c = run(wire, "The founder of the troubled digital start-up Ozy Media was acquitted of fraud charges on Thursday.")
@@ -1134,7 +1099,6 @@ def test_another_step_of_a_criminal_case_is_a_contradiction():
 
 
 def test_another_measure_of_a_company_s_figures_is_a_contradiction():
-    from compare import compare as run
     wire = "Acme's revenue rose 8% to $4.2 billion in the third quarter, the company said on Tuesday."
     c = run(wire, "Acme's profit rose 8% to $4.2 billion in the third quarter.")
     assert [(u.text, u.status, u.evidence) for u in c.units if u.status == "contradicted"] == [
@@ -1147,7 +1111,6 @@ def test_another_measure_of_a_company_s_figures_is_a_contradiction():
 
 
 def test_a_name_swapped_in_is_caught_whatever_the_tagger_called_the_wire_s_name():
-    from compare import compare as run
     from compare.nlp import analyse
     wire = "Smith said the plan would fail, according to a statement on Monday."
     assert [e.label for e in analyse([wire])[0].entities if e.text == "Smith"] != ["PERSON"], \
@@ -1161,7 +1124,6 @@ def test_a_name_swapped_in_is_caught_whatever_the_tagger_called_the_wire_s_name(
 
 
 def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
-    from compare import compare as run
     c = run("The minister denied taking bribes from the contractor, his office said on Monday.",
             "The minister admitted taking bribes from the contractor, his office said on Monday.")
     assert c.verdicts[0].label == "contradicted"
@@ -1192,14 +1154,12 @@ def test_an_antonym_of_the_window_s_verb_is_caught_when_both_share_an_object():
      "The study of 2,000 children found a link between sleep and memory, researchers said.", "children", "adults"),
 ])
 def test_another_step_of_a_scale_or_an_opposite_in_place_is_a_contradiction(wire, derived, changed, said):
-    from compare import compare as run
     c = run(wire, derived)
     assert contradicted(c) == [(changed, said)]
     assert c.verdicts[0].label == "contradicted"
 
 
 def test_words_on_the_same_step_of_a_scale_say_the_same():
-    from compare import compare as run
     for wire, derived in [
             ("Every resident of the village was evacuated on Tuesday, police said.",
              "All residents of the village were evacuated on Tuesday, police said."),
@@ -1225,14 +1185,12 @@ def test_words_on_the_same_step_of_a_scale_say_the_same():
      "Unemployment rose by 0.3% to 5.2% in March, the statistics office said.", "0.3%", "0.3 percentage points"),
 ])
 def test_casualties_departures_and_points_of_a_percentage_are_facts(wire, derived, changed, said):
-    from compare import compare as run
     c = run(wire, derived)
     assert contradicted(c) == [(changed, said)]
     assert c.verdicts[0].label == "contradicted"
 
 
 def test_basis_points_and_shares_of_a_point_are_one_measure():
-    from compare import compare as run
     for wire, derived in [
             ("The Federal Reserve raised interest rates by a quarter of a percentage point on Wednesday.",
              "The Fed raised rates by 25 basis points on Wednesday."),
@@ -1252,7 +1210,6 @@ def test_basis_points_and_shares_of_a_point_are_one_measure():
 
 
 def test_a_visit_s_length_counted_from_its_dates_is_what_the_wire_copy_says():
-    from compare import compare as run
     wire = "Modi will visit the United States from June 21 to June 24, the foreign ministry said."
     four = run(wire, "Modi will be in the U.S. for a four-day visit from June 21.")
     assert [(u.text, u.status, u.evidence) for u in four.units if u.kind == "duration"] == [
@@ -1270,7 +1227,6 @@ def test_a_visit_s_length_counted_from_its_dates_is_what_the_wire_copy_says():
 
 
 def test_a_superlative_the_wire_copy_does_not_state_is_flagged():
-    from compare import compare as run
     wire = "Police said on Monday that dozens of protesters were detained in Lyon after clashes."
     for derived, word in [
             ("Police said on Monday that dozens of protesters were detained in Lyon after the largest clashes in "
@@ -1293,7 +1249,6 @@ def test_a_superlative_the_wire_copy_does_not_state_is_flagged():
 
 
 def test_words_news_uses_for_one_another_are_no_new_material():
-    from compare import compare as run
     for wire, derived in [
             ("Russian troops shelled the city overnight, officials said.",
              "Russian forces shelled the city overnight, authorities said."),
@@ -1314,7 +1269,6 @@ def test_words_news_uses_for_one_another_are_no_new_material():
     ("Germany's economy contracted 0.3% in the third quarter from the previous three months.",
      "German GDP shrank 0.3% in the third quarter from the previous three months.")])
 def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
-    from compare import compare as run
     c = run(wire, derived)
     assert not [(u.text, u.status) for u in c.units if u.status != "supported"] and not c.flags
 
@@ -1333,12 +1287,10 @@ def test_court_and_market_copy_reworded_is_no_new_material(wire, derived):
     ("Shares of Tesla closed up 4% after the company beat profit forecasts.",
      "Tesla shares closed up 4% after the company missed profit forecasts.", "missed", "beat")])
 def test_a_small_count_or_an_outcome_changed_in_place_is_a_contradiction(wire, derived, changed, said):
-    from compare import compare as run
     assert contradicted(run(wire, derived)) == [(changed, said)]
 
 
 def test_a_time_of_day_the_wire_copy_gives_is_supported():
-    from compare import compare as run
     wire = "The bridge collapsed at around 1:30 a.m. local time, killing six workers."
     same = run(wire, "Six workers died when the bridge collapsed at about 1:30 a.m. local time.")
     assert [(u.text, u.status) for u in same.units if u.kind == "date"] == [("1:30 a.m.", "supported")]
@@ -1349,7 +1301,6 @@ def test_a_time_of_day_the_wire_copy_gives_is_supported():
 
 
 def test_a_disease_the_wire_copy_never_names_is_flagged():
-    from compare import compare as run
     wire = "Moderna plans regulatory filings for its RSV vaccine in the first half of 2023, the company said."
     c = run(wire, "Moderna plans regulatory filings for its tuberculosis vaccine in the first half of 2023.")
     assert [(u.text, u.evidence) for u in c.units if u.status == "new"] == [
@@ -1364,7 +1315,6 @@ def test_a_disease_the_wire_copy_never_names_is_flagged():
 
 
 def test_words_for_the_same_casualty_say_the_same():
-    from compare import compare as run
     for wire, derived in [
             ("The crash left two people dead and five injured on Monday, police said.",
              "Two people were killed and five injured in the crash on Monday, police said."),
@@ -1375,7 +1325,6 @@ def test_words_for_the_same_casualty_say_the_same():
 
 
 def test_an_antonym_is_reported_against_the_wire_s_word_as_written():
-    from compare import compare as run
     c = run("The team won the final on Sunday in Paris, beating Lyon 2-1.", "The team lost the final on Sunday in Paris.")
     assert contradicted(c) == [("lost", "won")]
     assert "'lost' is the opposite of the wire copy's 'won'" in c.verdicts[0].reason
@@ -1390,14 +1339,12 @@ def test_an_antonym_is_reported_against_the_wire_s_word_as_written():
      "The bank is lending to the firm, people familiar with the matter said.", "lending", "no longer lending"),
 ])
 def test_a_negation_dropped_from_the_words_kept_is_a_contradiction(wire, derived, kept, said):
-    from compare import compare as run
     c = run(wire, derived)
     assert contradicted(c) == [(kept, said)]
     assert c.verdicts[0].label == "contradicted"
 
 
 def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradiction():
-    from compare import compare as run
     for wire, derived in [
             ("The company did not confirm the deal on Monday, a spokesman said.",
              "The company declined to confirm the deal on Monday."),
@@ -1410,7 +1357,6 @@ def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradic
 
 
 def test_two_words_that_change_places_are_a_contradiction():
-    from compare import compare as run
     c = run("Inflation eased to 3.1% in May from 3.4% in April, the statistics office said.",
             "Inflation eased to 3.4% in May from 3.1% in April.")
     assert c.verdicts[0].label == "contradicted"
@@ -1429,7 +1375,6 @@ def test_two_words_that_change_places_are_a_contradiction():
 
 
 def test_a_person_put_where_the_wire_has_an_untagged_name_is_a_swap():
-    from compare import compare as run
     from compare.nlp import analyse
     wire = "Merkel told reporters in Berlin that the talks had failed."
     assert "Merkel" not in {e.text for e in analyse([wire])[0].entities}, \
@@ -1443,7 +1388,6 @@ def test_a_person_put_where_the_wire_has_an_untagged_name_is_a_swap():
 
 
 def test_a_yes_no_question_asserts_nothing_a_wh_question_presupposes_its_claim():
-    from compare import compare as run
     wire = ("The company did not confirm the deal on Monday, a spokesman said. The man was accused of stealing "
             "$5,000 from the church, police said.")
     c = run(wire, "FAQ\n\nQ: Did the company confirm the deal on Monday?\nA: The spokesman gave no details.\n\n"
@@ -1456,7 +1400,6 @@ def test_a_yes_no_question_asserts_nothing_a_wh_question_presupposes_its_claim()
 
 
 def test_a_definition_cut_short_is_flagged():
-    from compare import compare as run
     wire = ("The Centers for Disease Control and Prevention defines heavy drinking as exceeding an average of one "
             "drink per day during the past month for women and two drinks per day for men. Binge drinking is "
             "defined as four or more drinks for women on a single occasion. The bureau defines a recession as two "
@@ -1481,7 +1424,6 @@ def test_a_definition_cut_short_is_flagged():
 
 
 def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
-    from compare import compare as run
     wire = ("Five out of six people were injured by broken glass and taken to hospital, Xinhua reported. "
             "Three of the 10 candidates withdrew on Monday. He is one of five men to win the title twice.")
     for derived, figure, said in [
@@ -1506,7 +1448,6 @@ def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
 
 
 def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():
-    from compare import compare as run
     wire = ("Officials believed that Mark Carney had two options - stay until 2021 or leave as originally "
             "intended in 2018 - but the governor proffered a third.")
     c = run(wire, "Carney will extend his term by one year, until 2019, rather than leaving in 2018 as planned or "
@@ -1518,7 +1459,6 @@ def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():
 
 
 def test_initials_of_the_wire_copys_words_are_supported():
-    from compare import compare as run
     wire = ("The economy shrank for two consecutive quarters, the statistics office said, as gross domestic "
             "product fell 0.3%. The WHO defines obesity as a body mass index of 30 or more. Prices came in many "
             "forms.")

@@ -1,4 +1,5 @@
-"""The pluggable checker interface (COMPARE_NLI_MODEL), exercised with a small checker of our own."""
+"""The support judge's slot: the bundled judge by default, or a newsroom's own model (COMPARE_NLI_MODEL),
+exercised with a small checker of our own."""
 import sys
 from pathlib import Path
 
@@ -26,20 +27,44 @@ def test_env_var_names_a_checker_factory(monkeypatch):
     assert load_checker("") is None
 
 
-def test_checker_score_enters_the_verdict():
+class Verdict:
+    """A newsroom's model that has made up its mind: the same P(supported) for every pair it is asked."""
+
+    def __init__(self, support: float):
+        self.name, self.value, self.asked = f"fixed-{support}", support, []
+
+    def support(self, pairs):
+        self.asked.extend(pairs)
+        return [self.value] * len(pairs)
+
+
+def test_a_checker_stands_in_for_the_judge():
+    """A newsroom's own model (COMPARE_NLI_MODEL) takes the bundled judge's place: its P(supported)
+    decides whether the reworded sentence is flagged; a sentence the wire copy holds word for word is
+    never sent to it."""
+    doubting, vouching = Verdict(0.0), Verdict(0.99)
+    flagged = Engine(embedder=get_embedder(), checker=doubting).compare(WIRE, DERIVED)
+    passed = Engine(embedder=get_embedder(), checker=vouching).compare(WIRE, DERIVED)
+    assert flagged.verdicts[0].label == passed.verdicts[0].label == "copied"
+    assert {h for _, h in doubting.asked} == {DERIVED.split(". ")[1]}
+    assert flagged.verdicts[1].label in ("partial", "unsupported")
+    assert any(f.sentence_id == flagged.verdicts[1].sentence_id for f in flagged.flags)
+    assert passed.verdicts[1].label == "paraphrased" and not passed.flags
+
+
+def test_a_checker_is_asked_once_per_article():
+    """All of an article's sentences go to the checker in one call (it batches them)."""
     from overlap_checker import OverlapChecker
     checker = OverlapChecker()
-    plain = Engine(embedder=get_embedder(), checker=None)
-    with_checker = Engine(embedder=get_embedder(), checker=checker)
-    base = plain.compare(WIRE, DERIVED)
-    plugged = with_checker.compare(WIRE, DERIVED)
+    Engine(embedder=get_embedder(), checker=checker).compare(WIRE, DERIVED)
     assert checker.calls == 1
-    # the copied sentence stays supported whatever the checker adds
-    assert plugged.verdicts[0].label == "copied"
-    # the reworded sentence: its probability moved towards the checker's judgement
-    p_base, p_plugged = base.verdicts[1].confidence, plugged.verdicts[1].confidence
-    assert p_base != p_plugged
-    assert plugged.verdicts[1].label in ("partial", "unsupported") or p_plugged < p_base
+
+
+def test_the_bundled_judge_is_the_default_and_can_be_switched_off(monkeypatch):
+    monkeypatch.delenv("COMPARE_NLI_MODEL", raising=False)
+    assert Engine(embedder=get_embedder()).checker.name.startswith("judge:")
+    monkeypatch.setenv("COMPARE_JUDGE", "off")
+    assert Engine(embedder=get_embedder()).checker is None
 
 
 @pytest.mark.parametrize("spec, message", [

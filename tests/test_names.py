@@ -7,6 +7,13 @@ import pytest
 
 from compare.names import given_name_added, same_entity, same_nation, same_person
 
+
+@pytest.fixture(scope="module")
+def engine(rules):
+    """What the checks find, without the support judge (see conftest.rules)."""
+    return rules
+
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "demo"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

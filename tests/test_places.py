@@ -6,6 +6,12 @@ import pytest
 from compare.places import capital_of, country_of_people, stands_for, within
 
 
+@pytest.fixture(scope="module")
+def engine(rules):
+    """What the checks find, without the support judge (see conftest.rules)."""
+    return rules
+
+
 @pytest.mark.parametrize("region, country", [
     ("Oregon", "the United States"), ("Oregon", "USA"), ("New York state", "US"),
     ("Northern Territory", "Australia"), ("Fujian province", "China"), ("Scotland", "Britain"),

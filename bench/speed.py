@@ -863,6 +863,44 @@ def profile_batch(model, quick: bool, top: int = 25, out: str | None = None) -> 
 
 
 # ============================================================================================ main
+class _Recorder:
+    """Stands in for the engine's judge: records every pair it is asked about and forwards the call."""
+
+    def __init__(self, judge):
+        self.judge, self.name, self.pairs = judge, judge.name, []
+
+    def support(self, pairs):
+        self.pairs.extend(pairs)
+        return self.judge.support(pairs)
+
+
+def bench_judge(model, quick: bool) -> float:
+    """The batch pipeline against the support judge's own floor: a bare forward pass of the judge over
+    the very pairs the pipeline sent it (same batch size), measured in the same run."""
+    section("support judge (shared/data dev sets)")
+    if not DATA.is_dir():
+        row("judge", "skipped", note=f"{DATA} not found")
+        return float("nan")
+    from compare.judge import load_judge
+    judge = load_judge()
+    pairs = batch_pairs(quick)
+    engine = fresh_engine(model)
+    engine._checker = _Recorder(judge)
+    t = time.perf_counter()
+    done = run_pipeline(pairs, engine)
+    t_pipe = time.perf_counter() - t
+    asked = engine.checker.pairs
+    t = time.perf_counter()
+    judge.support(asked)
+    t_floor = time.perf_counter() - t
+    n_sent = sum(len(content_sentences(p["derived"])) for p in pairs)
+    row(f"batch pipeline with the judge, {done} pairs", fmt_s(t_pipe), fmt_s(t_floor), ratio(t_pipe, t_floor),
+        f"baseline: the judge's bare forward pass over the {len(asked)} pairs the pipeline asked it about "
+        f"({n_sent} derived sentences; word-for-word copies are not asked); target ≤ 2x"
+        + (" — MISSED" if t_pipe > 2 * t_floor else " — met"))
+    return t_pipe / t_floor
+
+
 def git_state() -> str:
     """HEAD and the engine files changed since (compare/ is edited while benches run)."""
     try:
@@ -885,6 +923,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="only profile the batch pipeline with cProfile")
     ap.add_argument("--profile-out", metavar="FILE", help="with --profile: also dump the pstats to FILE")
     ap.add_argument("--align-only", action="store_true", help="only the alignment-at-scale section")
+    ap.add_argument("--judge-only", action="store_true", help="only the support judge against its floor")
     ap.add_argument("--long-child", nargs=3, metavar=("WIRE_WORDS", "DERIVED_WORDS", "POOL"), help=argparse.SUPPRESS)
     ap.add_argument("--align-prepare", nargs=2, metavar=("N", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--align-child", nargs=2, metavar=("N", "DATA"), help=argparse.SUPPRESS)
@@ -910,6 +949,11 @@ def main() -> None:
         print_table()
         return
     sys.path.insert(0, str(ROOT))
+    if args.judge_only:
+        bench_judge(load_shared_model(), args.quick)
+        print()
+        print_table()
+        return
     if args.profile:
         profile_batch(load_shared_model(), args.quick, out=args.profile_out)
         return
@@ -926,6 +970,7 @@ def main() -> None:
     model = load_shared_model()
     rep = bench_seed(model)
     batch_x, e2e_x = bench_batch(model, args.quick)
+    judge_x = bench_judge(model, args.quick)
     k, big = bench_long(args.quick)
     al = bench_align(args.quick)
     print()
@@ -934,7 +979,7 @@ def main() -> None:
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())})")
     big_txt = (f"growth exponent {k:.2f} ({big['span']}; {big['k_distinct']:.2f} with distinct sentences), "
                f"{big['label']} words {big['t']:.0f} s / {big['rss_mb']:.0f} MB" if big else "long inputs skipped")
-    print(f"speed: batch {batch_x:.1f}x floor (e2e {e2e_x:.1f}x), seed repeat {rep * 1000:.0f} ms, {big_txt}; "
+    print(f"speed: batch {batch_x:.1f}x floor (e2e {e2e_x:.1f}x), with the judge {judge_x:.1f}x its floor, seed repeat {rep * 1000:.0f} ms, {big_txt}; "
           f"alignment {al['label']} a side {al['t']:.1f} s / {al['rss_mb']:.0f} MB, exponent {al['k']:.2f}")
 
 

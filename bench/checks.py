@@ -1,0 +1,235 @@
+"""Every check, measured off the development sets; and the settings the verdicts are decided by.
+
+    python bench/checks.py [--records 800] [--write]
+
+For each record of each set the engine gives, per derived sentence, its evidence: the judge's
+P(supported) and the checks that fired (``Engine.evidence``). A sentence is positive when it overlaps
+a gold span (an error). From that:
+
+* per check: firings and precision on the **training file** (a seeded sample of
+  ``shared/data/train/summedits_other_domains.jsonl``) and on **synthetic pairs** (documents made by
+  ``train.synth`` from the FactCG passages the judge never trained on), and whether it is precise
+  enough to flag on its own: at least 0.9 precision over at least 30 firings, the two sets together;
+* the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
+  (the largest cut at least 0.9 precise over 30 firings on the training sample and synthetic
+  documents), and ``agree``, under which it flags where a check found something too (the largest cut
+  as precise that keeps the faithful rewrites of the newsroom set's ``tune`` half at 4 flagged
+  sentences per 100 or fewer, chosen on that half only);
+* per check, the change in every figure when it is switched off: the newsroom ``tune`` half (errors
+  caught, faithful sentences flagged), the training sample and the synthetic set (sentence balanced
+  accuracy), recomputed from the recorded evidence with the same decision rule.
+
+``--write`` stores the precise checks and the two cuts in ``compare/data/decide.json``. The news
+development sets are never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import random
+import sys
+import time
+from pathlib import Path
+
+from common import ROOT, TRAIN, read_jsonl, require_shared
+
+import newsroom  # noqa: E402
+
+from compare.errors import CompareError  # noqa: E402
+from compare.verdict import CHECKS, SETTINGS_PATH  # noqa: E402
+
+CACHE = ROOT / "bench" / ".cache"
+MIN_PRECISION = 0.9
+MIN_FIRINGS = 30
+SEED = 7
+
+
+def synthetic_records(limit: int | None = None) -> list[dict]:
+    """Documents from the FactCG passages the judge held out: the passage as the wire copy, and its
+    generated hypotheses one after another as the derived text, negatives marked as gold spans."""
+    sys.path.insert(0, str(ROOT))
+    from train.judge import TRAIN as JUDGE_TRAIN, SEED as JUDGE_SEED, _held
+    from train.synth import generate
+    docs = list(dict.fromkeys(r["document"] for r in read_jsonl(JUDGE_TRAIN / "factcg_news_claims.jsonl")))
+    held = [d for d in docs if _held(d)][:limit]
+    pairs = generate(held, seed=JUDGE_SEED + 1, per_sentence=0.6)
+    out = []
+    for k, passage in enumerate(held):
+        mine = [p for p in pairs if p.passage == k]
+        if not mine:
+            continue
+        text, spans = "", []
+        for p in mine:
+            start = len(text)
+            text += p.hypothesis.strip() + "\n\n"
+            if not p.supported:
+                spans.append({"start": start, "end": start + len(p.hypothesis.strip()), "edit": p.edit})
+        out.append({"id": f"synth-{k}", "source_text": passage, "derived_text": text, "spans": spans})
+    return out
+
+
+def evidence_rows(engine, records: list[dict]) -> list[dict]:
+    """One row per checked sentence: gold label, the judge's support and the checks that fired."""
+    rows = []
+    for r in records:
+        try:
+            ev = engine.evidence(r["source_text"], r["derived_text"])
+        except CompareError:
+            continue
+        for s, e, x in ev:
+            rows.append({"record": r["id"], "start": s, "end": e, "support": x.support, "fired": x.fired,
+                         "error": any(sp["start"] < e and s < sp["end"] for sp in r["spans"])})
+    return rows
+
+
+def cached(name: str, key: str, make):
+    CACHE.mkdir(exist_ok=True)
+    f = CACHE / f"evidence-{name}-{hashlib.sha1(key.encode()).hexdigest()[:12]}.pkl"
+    if f.exists():
+        return pickle.loads(f.read_bytes())
+    t = time.time()
+    rows = make()
+    f.write_bytes(pickle.dumps(rows))
+    print(f"{name}: {len(rows)} sentences in {time.time() - t:.0f} s", file=sys.stderr)
+    return rows
+
+
+def code_key() -> str:
+    h = hashlib.sha1()
+    for p in sorted((ROOT / "compare").rglob("*.py")) + sorted((ROOT / "compare" / "data" / "judge").glob("*")):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+CUTS = (0.0, 0.0)               # (alone, agree): set by main before anything is scored
+MAX_FALSE_PER_100 = 4.0         # the budget the agreement cut is chosen under (see docs/checks.md)
+
+
+def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset()) -> bool:
+    fired = [c for c in row["fired"] if c not in off]
+    if row["support"] is None:
+        return bool(fired)
+    alone, agree = cuts
+    return any(c in precise for c in fired) or row["support"] < alone or (row["support"] < agree and bool(fired))
+
+
+def precise_cut(rows: list[dict], needs_check: bool) -> float:
+    """The largest cut on the judge's support (0.01 steps up to 0.5) under which the judge's doubt (with a
+    check's agreement when ``needs_check``) is at least MIN_PRECISION precise over MIN_FIRINGS firings."""
+    best = 0.0
+    for k in range(1, 51):
+        cut = k / 100
+        hits = [r for r in rows if r["support"] is not None and r["support"] < cut and (r["fired"] or not needs_check)]
+        if len(hits) >= MIN_FIRINGS and sum(r["error"] for r in hits) / len(hits) >= MIN_PRECISION:
+            best = cut
+    return best
+
+
+def agree_cut(tune: list[dict], rows: list[dict], alone: float, precise: set[str]) -> float:
+    """The largest agreement cut, precise on ``rows``, that keeps the tune half's faithful rewrites at or under
+    MAX_FALSE_PER_100 flagged sentences per 100."""
+    ceiling = precise_cut(rows, needs_check=True)
+    best = alone
+    for k in range(1, int(ceiling * 100) + 1):
+        cut = k / 100
+        if newsroom_figures(tune, (alone, cut), precise)[1] <= MAX_FALSE_PER_100:
+            best = max(best, cut)
+    return best
+
+
+def bacc(rows, cuts, precise, off=frozenset()) -> float:
+    tp = sum(1 for r in rows if r["error"] and flagged(r, cuts, precise, off))
+    fn = sum(1 for r in rows if r["error"]) - tp
+    fp = sum(1 for r in rows if not r["error"] and flagged(r, cuts, precise, off))
+    tn = sum(1 for r in rows if not r["error"]) - fp
+    return (tp / max(tp + fn, 1) + tn / max(tn + fp, 1)) / 2
+
+
+def newsroom_figures(rows, cuts, precise, off=frozenset()) -> tuple[float, float]:
+    """(share of planted errors caught, flagged sentences per 100 faithful ones) on recorded evidence."""
+    errs = [r for r in rows if r["error"]]
+    faithful = [r for r in rows if r["record"].endswith("/faithful")]
+    caught = sum(flagged(r, cuts, precise, off) for r in errs) / max(len(errs), 1)
+    false = 100 * sum(flagged(r, cuts, precise, off) for r in faithful) / max(len(faithful), 1)
+    return caught, false
+
+
+def _p(x: float | None) -> str:
+    return "    —" if x is None else f"{x:5.2f}"
+
+
+def main(argv=None) -> int:
+    require_shared()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=800, help="training-file records sampled (seeded)")
+    ap.add_argument("--passages", type=int, default=None, help="held-out FactCG passages for synthetic documents "
+                    "(default: all)")
+    ap.add_argument("--write", action="store_true", help="write the precise checks and the judge's cuts to decide.json")
+    a = ap.parse_args(argv)
+    from compare.engine import Engine
+    engine = Engine()
+    key = code_key()
+    train_records = read_jsonl(TRAIN)
+    random.Random(SEED).shuffle(train_records)
+    # the sample in source order: each source document is prepared once (the engine keeps a few)
+    train_records = sorted(train_records[:a.records], key=lambda r: r["source_text"])
+    train = cached("train", f"{key}-{a.records}", lambda: evidence_rows(engine, train_records))
+    synth = cached("synthetic", f"{key}-{a.passages}", lambda: evidence_rows(engine, synthetic_records(a.passages)))
+    tune_records = [{**r, "spans": r["spans"]} for r in newsroom.load_half("tune")]
+    tune = cached("newsroom-tune", key, lambda: evidence_rows(engine, tune_records))
+
+    print(f"{'check':24s} | {'train fired':>11s} {'prec':>5s} | {'synth fired':>11s} {'prec':>5s} | {'both':>5s} "
+          f"{'prec':>5s} | precise")
+    precise = set()
+    stats = {}
+    for c in CHECKS:
+        row = {}
+        for name, rows in (("train", train), ("synth", synth)):
+            hits = [r for r in rows if c in r["fired"]]
+            row[name] = (len(hits), sum(r["error"] for r in hits) / len(hits) if hits else None)
+        n = row["train"][0] + row["synth"][0]
+        right = sum(r["error"] for rows in (train, synth) for r in rows if c in r["fired"])
+        prec = right / n if n else None
+        ok = n >= MIN_FIRINGS and prec >= MIN_PRECISION
+        if ok:
+            precise.add(c)
+        stats[c] = {"train": row["train"], "synthetic": row["synth"], "precision": prec, "firings": n, "precise": ok}
+        print(f"{c:24s} | {row['train'][0]:11d} {_p(row['train'][1])} | {row['synth'][0]:11d} {_p(row['synth'][1])} | "
+              f"{n:5d} {_p(prec)} | {'yes' if ok else 'no'}")
+    both = train + synth
+    alone = precise_cut(both, needs_check=False)
+    agree = agree_cut(tune, both, alone, precise)
+    cuts = (alone, agree)
+    print(f"\nthe judge flags alone under P(supported) {alone:.2f} (the largest cut at least {MIN_PRECISION} precise "
+          f"on the training sample and synthetic documents), and with a check under {agree:.2f} (the largest "
+          f"as precise that keeps the tune half's faithful rewrites at {MAX_FALSE_PER_100:g} per 100 or fewer)")
+
+    def figures(off=frozenset()):
+        caught, false = newsroom_figures(tune, cuts, precise - off, off)
+        return (caught, false, bacc(train, cuts, precise - off, off), bacc(synth, cuts, precise - off, off))
+
+    base = figures()
+    print(f"\n{'switched off':24s} | {'tune caught':>11s} {'false/100':>9s} | {'train sBAcc':>11s} | {'synth sBAcc':>11s}")
+    print(f"{'(none)':24s} | {base[0]:11.3f} {base[1]:9.2f} | {base[2]:11.3f} | {base[3]:11.3f}")
+    for c in CHECKS:
+        f = figures(frozenset({c}))
+        print(f"{c:24s} | {f[0] - base[0]:+11.3f} {f[1] - base[1]:+9.2f} | {f[2] - base[2]:+11.3f} | {f[3] - base[3]:+11.3f}")
+    judge_only = figures(frozenset(CHECKS))
+    print(f"{'every check (judge only)':24s} | {judge_only[0] - base[0]:+11.3f} {judge_only[1] - base[1]:+9.2f} | "
+          f"{judge_only[2] - base[2]:+11.3f} | {judge_only[3] - base[3]:+11.3f}")
+    if a.write:
+        SETTINGS_PATH.write_text(json.dumps({
+            "alone": alone, "agree": agree, "precise": sorted(precise),
+            "measured": {"by": "bench/checks.py", "training_records": a.records, "checks": stats,
+                         "min_precision": MIN_PRECISION, "min_firings": MIN_FIRINGS,
+                         "max_false_per_100": MAX_FALSE_PER_100, "tune": {"caught": base[0], "false_per_100": base[1]}}},
+            indent=1, sort_keys=True) + "\n",
+            encoding="utf-8")
+        print(f"wrote {SETTINGS_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

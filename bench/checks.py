@@ -177,8 +177,7 @@ def main(argv=None) -> int:
     train_records = sorted(train_records[:a.records], key=lambda r: r["source_text"])
     train = cached("train", f"{key}-{a.records}", lambda: evidence_rows(engine, train_records))
     synth = cached("synthetic", f"{key}-{a.passages}", lambda: evidence_rows(engine, synthetic_records(a.passages)))
-    tune_records = [{**r, "spans": r["spans"]} for r in newsroom.load_half("tune")]
-    tune = cached("newsroom-tune", key, lambda: evidence_rows(engine, tune_records))
+    tune = cached("newsroom-tune", key, lambda: evidence_rows(engine, newsroom.load_half("tune")))
 
     print(f"{'check':24s} | {'train fired':>11s} {'prec':>5s} | {'synth fired':>11s} {'prec':>5s} | {'both':>5s} "
           f"{'prec':>5s} | precise")

@@ -1,15 +1,15 @@
-"""Pluggable sentence checkers: one more signal beside the built-in checks.
+"""Pluggable support judges: a newsroom's own model in the place of the bundled one (``compare.judge``).
 
-A checker scores (wire window, derived sentence) pairs with the probability that the wire text
-*supports* the sentence (entailment). The default engine uses none; a newsroom with an NLI or
-cross-encoder model on disk sets ``COMPARE_NLI_MODEL``:
+A checker scores (wire premise, derived sentence) pairs with the probability that the wire text
+*supports* the sentence (entailment). The engine uses the bundled judge unless a newsroom with an NLI
+or cross-encoder model on disk sets ``COMPARE_NLI_MODEL``:
 
 * to a folder holding a sentence-transformers ``CrossEncoder`` NLI model (loaded offline; the
   label named "entailment" in its config is read, or a single-logit model's sigmoid), or
 * to ``module:factory`` naming any Python callable that returns an object with the
   :class:`Checker` interface (handy for an in-house service client).
 
-Its score enters the verdict as ``p = (1 - NLI_WEIGHT) · p_model + NLI_WEIGHT · (1 - entailment)``.
+Its score then decides verdicts exactly as the bundled judge's does (``compare.verdict.Evidence``).
 """
 from __future__ import annotations
 
@@ -19,9 +19,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from .errors import ModelError
 
-__all__ = ["Checker", "CrossEncoderChecker", "load_checker", "NLI_WEIGHT"]
-
-NLI_WEIGHT = 0.5
+__all__ = ["Checker", "CrossEncoderChecker", "load_checker"]
 
 
 @runtime_checkable

@@ -155,9 +155,10 @@ def train(rows: list[dict], quick: bool = False):
 def evaluate(model, rows: list[dict]) -> dict:
     """Per source (and per synthetic edit): accuracy at 0.5, balanced accuracy, ROC AUC."""
     import numpy as np
+    import torch
     from sklearn.metrics import roc_auc_score
     p = np.asarray(model.predict([(r["premise"], r["hypothesis"]) for r in rows], batch_size=64,
-                                 show_progress_bar=False, activation_fn=__import__("torch").nn.Sigmoid()))
+                                 show_progress_bar=False, activation_fn=torch.nn.Sigmoid()))
     out = {}
     keys = sorted({r["source"] for r in rows}) + sorted({f"synthetic:{r['edit']}" for r in rows if r["edit"]})
     for key in ["all"] + keys:
@@ -193,6 +194,7 @@ def main(argv=None) -> int:
         print(f"no training data at {TRAIN}: the judge is rebuilt from ../shared/data/train", file=sys.stderr)
         return 2
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import torch
     start = time.time()
     rows, held = build_pairs(a.quick)
     counts = {}
@@ -208,7 +210,7 @@ def main(argv=None) -> int:
             "nli_pairs": NLI_PAIRS, "synthetic_per_sentence": SYNTH_PER_SENTENCE, "train_pairs": counts,
             "held_out_pairs": len(held), "held_out": figures, "train_seconds": round(train_s),
             "total_seconds": round(time.time() - start), "quick": a.quick,
-            "torch_threads": __import__("torch").get_num_threads()}
+            "torch_threads": torch.get_num_threads()}
     save(model, meta, Path(a.out))
     print(json.dumps(figures["all"]), file=sys.stderr)
     print(f"judge written to {a.out} in {time.time() - start:.0f} s ({train_s:.0f} s training)", file=sys.stderr)

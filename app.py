@@ -699,6 +699,10 @@ def omissions_section(c: Comparison) -> None:
 
 
 def comparison_tab(k: int, c: Comparison, decisions: dict, earlier: list | None = None) -> None:
+    if c.looks_unrelated:
+        st.error(f"These texts do not look like the same story: {round(100 * c.unmatched_share)}% of the "
+                 "derived article's sentences have no counterpart in the wire copy. Check that this is the "
+                 "wire copy it came from before weighing the flags below.", icon=":material/link_off:")
     summary_strip(c)
     left, right = st.columns([3, 2], gap="large")
     with left:

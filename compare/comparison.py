@@ -89,6 +89,19 @@ class Comparison:
         return tuple(u for u in self.units if u.sentence_id == sentence_id)
 
     @property
+    def unmatched_share(self) -> float:
+        """The share of the derived article's content sentences with no wire sentence anywhere near them."""
+        content = {s.id for s in self.derived.content_sentences}
+        none = sum(1 for a in self.alignments if a.sentence_id in content and not a.wire_ids)
+        return none / len(content) if content else 0.0
+
+    @property
+    def looks_unrelated(self) -> bool:
+        """Whether most of the derived article (more than half of three or more sentences) finds no
+        counterpart in the wire copy: the two texts do not look like the same story."""
+        return len(self.derived.content_sentences) >= 3 and self.unmatched_share > 0.5
+
+    @property
     def summary(self) -> dict[str, int]:
         content = {s.id for s in self.derived.content_sentences}
         flagged = {v.sentence_id for v in self.verdicts if v.label in FLAGGED_LABELS}

@@ -503,3 +503,12 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
     c = Comparison(Document("w", "x"), Document("@rewrite", text), (), (), (), (flag,), ())
     (row,) = csv.DictReader(io.StringIO(flags_csv(c)))
     assert row["text"] == "'=HYPERLINK(1)" and row["derived"] == "'@rewrite" and row["decision"] == ""
+
+
+def test_an_unrelated_pair_is_said_first_not_to_be_the_same_story(db: Path) -> None:
+    storm = (Path(__file__).parent / "fixtures" / "storm_derived_crlf.txt").read_text(encoding="utf-8")
+    at = paste_pair(open_page(), TESCO_WIRE, storm, "storm story")
+    errors = [e.value for e in at.error]
+    assert any("do not look like the same story" in e for e in errors), errors
+    at = paste_pair(at, TESCO_WIRE, TESCO_DERIVED, "tesco rewrite")
+    assert not any("same story" in e.value for e in at.error)

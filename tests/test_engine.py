@@ -158,3 +158,15 @@ def test_short_english_text_is_accepted(engine) -> None:
     c = api.compare(read(FIXTURES / "budget_wire.txt"),
                     "Officers shut roads around the town hall while demonstrators massed nearby.")
     assert len(c.derived.sentences) == 1
+
+
+def test_texts_that_are_not_the_same_story_are_said_to_be_so(engine) -> None:
+    """When most of the derived article finds no counterpart in the wire copy, the comparison says the
+    two do not look like the same story; a real rewrite of the wire copy is not said to be unrelated."""
+    fixtures = Path(__file__).parent / "fixtures"
+    storm = (fixtures / "storm_wire.txt").read_text(encoding="utf-8")
+    budget = (fixtures / "budget_derived.txt").read_text(encoding="utf-8")
+    unrelated = engine.compare(storm, budget)
+    assert unrelated.looks_unrelated and unrelated.unmatched_share > 0.5
+    same = engine.compare(storm, (fixtures / "storm_derived_crlf.txt").read_text(encoding="utf-8"))
+    assert not same.looks_unrelated

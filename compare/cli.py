@@ -66,10 +66,8 @@ def _apply_disable(args) -> None:
     """--disable reaches every engine of this run (batch's too) through COMPARE_DISABLE."""
     names = [n.strip() for arg in args.disable for n in arg.split(",") if n.strip()]
     if names:
-        from .verdict import CHECKS
-        unknown = [n for n in names if n not in CHECKS]
-        if unknown:
-            raise CompareError(f"--disable {unknown[0]}: no such check; the checks are: {', '.join(CHECKS)}")
+        from .verdict import validate_checks
+        validate_checks(names)          # an unknown name is refused here, before any work
         os.environ["COMPARE_DISABLE"] = ",".join(names)
 
 

@@ -30,7 +30,8 @@ from .model import VerdictModel, load_verdict_model
 from .nlp import analyse
 from .prepare import Prepared, content_sentences, prepare
 from .segment import _FAQ_MARKER, segment
-from .verdict import CHECKS, Evidence, decide, fired_checks, flags_for, load_settings, omissions
+from .verdict import (CHECKS, Evidence, decide, fired_checks, flags_for, load_settings, omissions,
+                      validate_checks)
 
 __all__ = ["Engine", "WireCopy", "get_engine"]
 
@@ -75,10 +76,7 @@ class Engine:
         self.threshold = self.model.threshold if threshold is None else threshold
         if disable is None:
             disable = [n.strip() for n in os.environ.get("COMPARE_DISABLE", "").split(",") if n.strip()]
-        unknown = sorted(set(disable) - set(CHECKS))
-        if unknown:
-            raise CompareError(f"no check named {unknown[0]!r}; the checks are: {', '.join(CHECKS)}")
-        self.disabled = frozenset(disable)
+        self.disabled = validate_checks(disable)
         settings = load_settings()
         self.precise = frozenset(settings["precise"]) - self.disabled
         self.alone, self.agree = settings["alone"], settings["agree"]

@@ -11,10 +11,11 @@ from .align import VERBATIM_RATIO
 from .check import SentenceCheck
 from .comparison import Alignment, Flag, Omission, Verdict
 from .document import Sentence, Unit
-from .errors import ModelError
+from .errors import CompareError, ModelError
 from .segment import clause_bounds
 
-__all__ = ["decide", "flags_for", "omissions", "fired_checks", "Evidence", "CHECKS", "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
+__all__ = ["decide", "flags_for", "omissions", "fired_checks", "Evidence", "CHECKS", "validate_checks",
+           "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
 
 UNSUPPORTED_SCORE = 0.45     # a flagged sentence whose best wire match scores below this is "unsupported"
 UNSUPPORTED_SHARE = 0.5      # … as is one where this share of its content words is new
@@ -63,6 +64,14 @@ CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote",
           "verdict_model", "faq")
 _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "duration": "figure", "time": "figure",
                   "person": "entity", "org": "entity", "place": "entity", "quote": "quote"}
+
+
+def validate_checks(names) -> frozenset[str]:
+    """``names`` as a set of check names, or a CompareError naming the first that is no check."""
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise CompareError(f"no such check: {unknown[0]!r}; the checks are: {', '.join(CHECKS)}")
+    return frozenset(names)
 
 
 SETTINGS_PATH = Path(__file__).parent / "data" / "decide.json"

@@ -2,6 +2,9 @@
 
     python -m compare WIRE DERIVED [DERIVED ...] [--format json|md|html] [--out FILE]
     python -m compare batch PAIRS.jsonl --out RESULTS.jsonl
+    python -m compare archive add FILES|DIR|JSONL       (the wire archive: docs/archive.md)
+    python -m compare find ARTICLE [-k 5] [--format json]
+    python -m compare check ARTICLE [--format json|md|html]
 
 Exit status: 0 done; 2 bad input or arguments (one line on stderr says why); 3 batch finished but
 skipped bad lines (each reported with its line number on stderr); 130 interrupted (Ctrl-C; 143 for
@@ -151,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["batch"]:
             return _batch_main(argv[1:])
+        if argv[:1] in (["archive"], ["find"], ["check"]):
+            from .archive.cli import archive_command     # the wire archive: docs/archive.md
+            return archive_command(argv[0], argv[1:])
         return _compare_main(argv)
     except CompareError as exc:
         print(f"compare: error: {exc}", file=sys.stderr)

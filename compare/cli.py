@@ -31,8 +31,13 @@ EXAMPLES = """examples:
 BATCH_EXAMPLES = """input: one JSON object per line, {"id": ..., "wire": TEXT, "derived": TEXT}
 output: one JSON object per line, {"id", "sentences", "flags", "omissions", "summary"}
 
-example:
+examples:
   python -m compare batch pairs.jsonl --out results.jsonl
+  python -m compare batch pairs.jsonl --out results.jsonl --engine ray --workers 8     # a local Ray, 8 workers
+  python -m compare batch pairs.jsonl --out results.jsonl --engine ray --address 10.0.0.5:6379   # a cluster
+
+--engine ray compares on Ray Data (docs/scale.md): each worker loads the models once; the results, their
+order and the lines skipped are those of the local batch.
 """
 
 
@@ -123,20 +128,38 @@ def _batch_main(argv: list[str]) -> int:
     p.add_argument("--processes", type=int, choices=(1, 2),
                    help="2: the embedding model runs in a second process, beside the checks (default: "
                         "COMPARE_PROCESSES, else 2 on a machine with two cores or more)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="ray: compare on Ray Data, one engine per worker (docs/scale.md); default local")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="with --engine ray: workers, each loading the models once (default: this machine's "
+                        "cores, or the cluster's CPUs with --address)")
+    p.add_argument("--address", metavar="HOST:PORT",
+                   help="with --engine ray: the Ray cluster to join (default: RAY_ADDRESS, else a local Ray "
+                        "started for this run)")
     _add_disable(p)
     args = p.parse_args(argv)
+    if args.engine != "ray" and (args.workers is not None or args.address is not None):
+        raise CompareError("--workers and --address go with --engine ray")
+    if args.workers is not None and args.workers < 1:
+        raise CompareError(f"--workers {args.workers}: expected at least 1")
     _apply_disable(args)
     _check_out(args.out)
     from .batch import BatchInterrupted, default_processes, run_batch
-    processes = default_processes() if args.processes is None else args.processes
     src = sys.stdin if args.pairs == "-" else None
     if src is None and not os.path.isfile(args.pairs):
         raise CompareError(f"{args.pairs}: no such file")
     progress = sys.stderr.isatty() and not args.no_progress
+    report = dict(on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr),
+                  on_warning=lambda line, msg: print(f"line {line}: warning: {msg}", file=sys.stderr))
     try:
-        stats = run_batch(args.pairs if src is None else src, args.out, progress=progress, processes=processes,
-                          on_error=lambda line, msg: print(f"line {line}: skipped: {msg}", file=sys.stderr),
-                          on_warning=lambda line, msg: print(f"line {line}: warning: {msg}", file=sys.stderr))
+        if args.engine == "ray":
+            from .ray_batch import run_ray_batch      # Ray is imported only on this path
+            stats = run_ray_batch(args.pairs if src is None else src, args.out, progress=progress,
+                                  workers=args.workers, address=args.address, **report)
+        else:
+            processes = default_processes() if args.processes is None else args.processes
+            stats = run_batch(args.pairs if src is None else src, args.out, progress=progress, processes=processes,
+                              **report)
     except BatchInterrupted as exc:
         done = exc.stats.done
         skipped = f", {exc.stats.skipped} line(s) skipped" if exc.stats.skipped else ""

@@ -1,0 +1,165 @@
+"""``Archive``: the wire archive's Python API (docs/archive.md).
+
+    with Archive() as archive:                     # $COMPARE_ARCHIVE, else data/archive.sqlite3
+        report = archive.add([{"id": "r1", "text": wire_text, "headline": "..."}])
+        sources = archive.find(article_text)       # best first: id, score, headline, shared
+        result = archive.check(article_text)       # sources, the ones compared against, the Comparison
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from ..comparison import Comparison
+from ..embed import DIM
+from ..errors import CompareError
+from .find import SHARED, Source, find_sources
+from .index import StoryIndex
+from .ingest import AddReport, add_stories
+from .store import ArchiveError, Store
+
+__all__ = ["Archive", "Story", "CheckResult", "default_archive_path", "COVERS"]
+
+_ENV_VAR = "COMPARE_ARCHIVE"
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+#: a derived sentence counts as said by a source (when choosing which sources to compare against) from
+#: this cosine; a second source is taken when it says at least ``NEW_SENTENCES`` sentences no earlier one says
+COVERS = 0.75
+NEW_SENTENCES = 2
+
+
+def default_archive_path() -> Path:
+    env = os.environ.get(_ENV_VAR, "").strip()
+    return Path(env).expanduser() if env else _PROJECT_ROOT / "data" / "archive.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    text: str
+    headline: str | None = None
+    source: str | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """``sources``: what ``find`` returned; ``used``: those the article was compared against;
+    ``comparison``: the engine's Comparison against their texts joined (wire name: their ids)."""
+    sources: tuple[Source, ...]
+    used: tuple[Source, ...]
+    comparison: Comparison
+
+
+def _default_encode(texts: list[str]) -> np.ndarray:
+    from ..embed import get_embedder
+    return get_embedder().encode(texts)
+
+
+class Archive:
+    """An archive of wire stories in one SQLite file with a usearch index beside it (``PATH.usearch``).
+    ``create=False`` refuses a path that holds no archive (with the command that builds one)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, create: bool = True):
+        self.path = Path(path) if path is not None else default_archive_path()
+        self.store = Store(self.path, DIM, create=create)
+        self.index = StoryIndex(Path(str(self.path) + ".usearch"), DIM)
+        self._synced_count = -1
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Save the index if it changed, and close the file."""
+        try:
+            self.index.save()
+        except OSError:
+            pass                    # the index is rebuilt from the SQLite file next time
+        self.store.close()
+
+    def __len__(self) -> int:
+        return self.store.count()
+
+    def _sync(self) -> None:
+        count = self.store.count()
+        if count != self._synced_count:
+            self.index.sync(self.store)
+            self._synced_count = count
+
+    def add(self, stories: Iterable[Any], progress: Callable[[int], Any] | None = None,
+            encode: Callable[[list[str]], np.ndarray] | None = None) -> AddReport:
+        """Add stories (mappings or objects with ``id``, ``text`` and optional ``headline``, ``source``,
+        ``time``, ``where``) in one transaction. Same id and text: skipped; same id, other text: refused;
+        a story without id or text, or whose text the engine refuses: refused, named. ``progress`` is
+        called with the number of stories handled after each batch; ``encode`` embeds sentence texts
+        (default: the tool's embedder with its shared cache)."""
+        report = add_stories(self.store, stories, encode or _default_encode, progress)
+        if report.added:
+            self._sync()
+        return report
+
+    def save_index(self) -> None:
+        """Bring the usearch index up to date and write it now (``close`` does this too)."""
+        self._sync()
+        self.index.save()
+
+    def find(self, text: str, k: int = 5, encode: Callable[[list[str]], np.ndarray] | None = None,
+             name: str = "article") -> list[Source]:
+        """The wire stories ``text`` draws on, best first, at most ``k`` (docs/archive.md: score)."""
+        if k < 1:
+            raise CompareError(f"k must be at least 1, not {k}")
+        self._sync()
+        return find_sources(self.store, self.index, text, k, encode or _default_encode, name)
+
+    def story(self, story_id: str) -> Story | None:
+        n = self.store.story_numbers([story_id]).get(story_id)
+        if n is None:
+            return None
+        row = self.store.stories([n])[n]
+        return Story(row["id"], row["text"], row["headline"], row["source"], row["time"])
+
+    def check(self, text: str, name: str = "article", k: int = 5, ids: Sequence[str] | None = None,
+              engine=None) -> CheckResult:
+        """Find ``text``'s sources and compare it with the engine against the best one, or against
+        several where it draws on several (chosen greedily by the derived sentences each newly says,
+        ``COVERS``), their texts joined with blank lines as one wire copy named after their ids.
+        ``ids`` compares against those stories instead (all of them, in that order)."""
+        sources = self.find(text, k=k, name=name)
+        if ids:
+            used = self._by_ids(sources, list(ids))
+        else:
+            if not sources or sources[0].score == 0:
+                raise ArchiveError(f"{name}: no source found in the archive {self.path} "
+                                   f"({len(self)} stories); add the wire story first")
+            used = choose_sources(sources)
+        stories = [self.story(s.id) for s in used]
+        from ..engine import get_engine
+        engine = engine or get_engine()
+        wire = engine.prepare_wire("\n\n".join(s.text for s in stories), " + ".join(s.id for s in stories))
+        return CheckResult(tuple(sources), tuple(used), engine.compare(wire, text, name))
+
+    def _by_ids(self, sources: list[Source], ids: list[str]) -> list[Source]:
+        found = {s.id: s for s in sources}
+        missing = [i for i in ids if i not in found and self.story(i) is None]
+        if missing:
+            raise ArchiveError(f"no story with id {missing[0]!r} in the archive {self.path}")
+        return [found.get(i) or Source(i, 0.0, self.story(i).headline or i, ()) for i in ids]
+
+
+def choose_sources(sources: Sequence[Source]) -> list[Source]:
+    """The best source, then each next one that says at least ``NEW_SENTENCES`` derived sentences (cosine
+    ``COVERS`` or more) that none chosen before says."""
+    chosen, said = [], set()
+    for s in sources:
+        says = {x.derived_start for x in s.shared if x.similarity >= max(COVERS, SHARED)}
+        if not chosen or len(says - said) >= NEW_SENTENCES:
+            chosen.append(s)
+            said |= says
+    return chosen

@@ -184,21 +184,23 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
     out = []
     for c in order:
         row = rows[cands[c]]
-        spans = {n: (a, b) for n, a, b, _ in store.sentence_spans(cands[c])}
+        listed = store.sentence_spans(cands[c])
+        spans = {n: (a, b) for n, a, b, _ in listed}
         shared = []
         for i in np.flatnonzero(coverage[c] > 0):
             a, b = spans[int(sent_of[where[c, i]])]
             shared.append(Shared(art.text[art.starts[i]:art.ends[i]], row["text"][a:b],
                                  float(min(best[c, i], 1.0)), art.starts[i], art.ends[i], a, b))
         shared.sort(key=lambda s: (-s.similarity, s.derived_start))
-        out.append(Source(row["id"], float(min(coverage[c].mean(), 1.0)), _headline(row), tuple(shared),
+        out.append(Source(row["id"], float(min(coverage[c].mean(), 1.0)), _headline(row, listed), tuple(shared),
                           row["source"], row["time"]))
     return out
 
 
-def _headline(row: dict) -> str:
-    """The stored headline, else the story's first line cut at a word to 100 characters."""
+def _headline(row: dict, spans) -> str:
+    """The stored headline, else the story's first sentence past any dateline, cut at a word to 100 characters."""
     if row["headline"]:
         return row["headline"]
-    line = next((x.strip() for x in row["text"].splitlines() if x.strip()), "")
+    first = next(((a, b) for _, a, b, section in spans if section != "boilerplate"), (0, len(row["text"])))
+    line = " ".join(row["text"][first[0]:first[1]].split())
     return line if len(line) <= 100 else line[:100].rsplit(" ", 1)[0] + "…"

@@ -154,6 +154,8 @@ def on_decide(pair: str, wire_sha: str, derived_sha: str, flags, index: int, dec
             f"Conflict on “{text}”: {md(other.editor)} had marked it **{DECISION_LABEL[other.decision]}** "
             f"({other.decided_at[:19].replace('T', ' ')} UTC) while you were reviewing; your decision "
             f"**{DECISION_LABEL[decision]}** is now the current one. Both are kept in the history.")
+    if ss.selected.get(pair, index) != index:    # decided from its line: the selection stays
+        return
     now = dict(decisions)
     now[(flag.start, flag.end)] = result.decision
     nxt = undecided_after(flags, now, index)     # 2. on to the next flag without a decision

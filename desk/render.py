@@ -205,7 +205,7 @@ def _row_html(view: DeskView, row: Row, decisions: dict, selected, sel_sid, pick
         cells = "<div class='cmp-none'>no supporting sentence in the wire copy</div>"
     else:
         cells = "<div class='cmp-none'>boilerplate: not checked</div>"
-    if sid == sel_sid:
+    if sid == sel_sid and row.wire:
         cells += view.diff_html(sid)
     anchor = " id='cmp-selrow'" if sid == sel_sid else ""
     return f"<div class='{cls}'{anchor}>{left}<div class='cmp-w'>{cells}</div></div>"

@@ -106,9 +106,9 @@ class StoryIndex:
         if self.index is None or self.count == 0 or len(queries) == 0:
             return [np.zeros(0, dtype=np.int64) for _ in range(len(queries))]
         found = self.index.search(np.asarray(queries, dtype=np.float32), min(k, self.count))
-        keys = np.atleast_2d(found.keys)
-        counts = np.atleast_1d(found.counts)
-        return [keys[i][:counts[i]].astype(np.int64) for i in range(len(queries))]
+        if not hasattr(found, "counts"):          # one query: usearch answers with a single Matches
+            return [np.asarray(found.keys, dtype=np.int64)]
+        return [found.keys[i][:found.counts[i]].astype(np.int64) for i in range(len(queries))]
 
 
 def measure(n: int, queries: int = 200, dim: int = 384, seed: int = 0) -> dict:

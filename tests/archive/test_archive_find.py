@@ -1,0 +1,95 @@
+"""Archive.find and Archive.check on a real archive (real model, SQLite, usearch)."""
+import pytest
+
+from compare.archive import Archive, ArchiveError
+from compare.archive.store import Store
+
+INVENTED = "The minister also announced that every river port in the country would be sold to private firms by June."
+
+
+@pytest.mark.parametrize("kind", ["wire", "faithful", "drifted"])
+def test_find_ranks_the_true_source_first(archive, newsroom, kind):
+    misses = []
+    for story_id, texts in newsroom.items():
+        found = archive.find(texts[kind], k=5)
+        if not found or found[0].id != story_id:
+            misses.append((story_id, [s.id for s in found]))
+    assert not misses
+    top = archive.find(newsroom["tune-03-asia-stocks"][kind])[0]
+    assert 0.6 < top.score <= 1.0
+    if kind == "wire":
+        assert top.score == pytest.approx(1.0, abs=1e-3)
+        assert all(s.derived == s.wire for s in top.shared)
+
+
+def test_shared_sentences_point_into_both_texts(archive, newsroom):
+    text = newsroom["tune-07-whooping-cough"]["faithful"]
+    src = archive.find(text, k=1)[0]
+    story = archive.story(src.id)
+    assert src.headline and src.source == "PTI" and src.time == "2025-03-04"
+    assert len(src.shared) >= 4
+    for s in src.shared:
+        assert text[s.derived_start:s.derived_end] == s.derived
+        assert story.text[s.wire_start:s.wire_end] == s.wire
+        assert 0.6 <= s.similarity <= 1.0
+
+
+def test_article_from_two_stories_finds_both_and_check_compares_against_both(archive, newsroom):
+    a, b = "tune-01-waterways-bill", "tune-16-cbse-results"
+    article = newsroom[a]["faithful"].strip() + "\n\n" + INVENTED + "\n\n" + newsroom[b]["faithful"].strip()
+    found = archive.find(article, k=5)
+    assert {s.id for s in found[:2]} == {a, b}
+    result = archive.check(article, name="two-source")
+    assert {s.id for s in result.used} == {a, b}
+    assert a in result.comparison.wire.name and b in result.comparison.wire.name
+    flagged = [f for f in result.comparison.flags if "river port" in f.text or "private firms" in f.text]
+    assert flagged, [f.text for f in result.comparison.flags]
+    # a sentence from each source is supported, not flagged
+    labels = {v.sentence_id: v.label for v in result.comparison.verdicts}
+    first_b = next(s for s in result.comparison.derived.sentences if "CBSE" in s.text)
+    assert labels[first_b.id] in ("copied", "paraphrased")
+
+
+def test_check_against_one_source_for_a_single_story_rewrite(archive, newsroom):
+    result = archive.check(newsroom["tune-09-assam-floods"]["faithful"])
+    assert [s.id for s in result.used] == ["tune-09-assam-floods"]
+    assert result.comparison.wire.name == "tune-09-assam-floods"
+
+
+def test_nothing_found_is_a_clear_error(archive):
+    text = ("The recipe calls for two cups of flour, a spoon of sugar and butter softened at room temperature. "
+            "Knead the dough for ten minutes and let it rest in a warm kitchen before baking it.")
+    with pytest.raises(ArchiveError, match="no source found"):
+        archive.check(text)
+
+
+def test_stored_sentences_have_exact_offsets(archive_path, newsroom):
+    store = Store(archive_path, 384, create=False)
+    try:
+        for n, row in store.stories(list(range(1, 21))).items():
+            spans = store.sentence_spans(n)
+            assert len(spans) >= 5
+            from compare.segment import segment
+            doc = segment(row["text"])
+            assert [(s.start, s.end, s.section) for s in doc.sentences] == [(a, b, sec) for _, a, b, sec in spans]
+    finally:
+        store.close()
+
+
+def test_index_rebuilt_when_its_file_is_deleted(tmp_path, archive_path, newsroom):
+    import shutil
+    path = tmp_path / "copy.sqlite3"
+    shutil.copy(archive_path, path)              # the index files are not copied: built from the SQLite file
+    index = tmp_path / "copy.sqlite3.usearch"
+    with Archive(path) as a:
+        assert a.find(newsroom["tune-12-dental-data-breach"]["faithful"])[0].id == "tune-12-dental-data-breach"
+    assert index.is_file()
+    index.unlink()
+    with Archive(path) as a:
+        assert a.find(newsroom["tune-18-copper-prices"]["drifted"])[0].id == "tune-18-copper-prices"
+    assert index.is_file() and (tmp_path / "copy.sqlite3.usearch.json").is_file()
+
+
+def test_find_and_check_refuse_a_missing_archive(tmp_path):
+    with pytest.raises(ArchiveError, match="archive add"):
+        Archive(tmp_path / "nothing.sqlite3", create=False)

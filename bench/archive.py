@@ -67,6 +67,9 @@ TRAIN = DATA / "train"
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
            PYTHONPATH=str(ROOT))
 KINDS = ("verbatim", "faithful", "drifted", "two_source")
+WARM_UP = ("The council met on Monday to discuss the budget. Members argued over the cost of the new bridge. "
+           "The mayor said the city could not afford delays. A vote is expected next month. "
+           "Residents have complained about traffic for years. The bridge would open in 2027.")
 SEED = 24
 BOILER_HEAD = "LONDON (Wire) - "
 BOILER_TAIL = ("\n\nReporting by staff; Editing by the desk.\n"
@@ -253,9 +256,10 @@ def recall(ranked: dict[str, list[str]], articles: list[dict]) -> dict:
     for kind in KINDS:
         arts = [a for a in articles if a["kind"] == kind and a["id"] in ranked]
         if arts:
-            at1 = sum(ranked[a["id"]][:1] and ranked[a["id"]][0] in a["sources"] for a in arts)
+            at1 = sum(bool(ranked[a["id"]]) and ranked[a["id"]][0] in a["sources"] for a in arts)
             at5 = sum(all(s in ranked[a["id"]][:5] for s in a["sources"]) for a in arts)
-            out[kind] = {"n": len(arts), "r1": at1 / len(arts), "r5": at5 / len(arts),
+            any5 = sum(any(s in ranked[a["id"]][:5] for s in a["sources"]) for a in arts)
+            out[kind] = {"n": len(arts), "r1": at1 / len(arts), "r5": at5 / len(arts), "r5_any": any5 / len(arts),
                          "missed": [a["id"] for a in arts if not all(s in ranked[a["id"]][:5] for s in a["sources"])]}
     return out
 
@@ -311,24 +315,33 @@ def stage_query(folder: Path, k: int, bm25_per_kind: int | None) -> dict:
     _, articles = load_set()
     t0 = time.perf_counter()
     archive = Archive(folder / "archive.sqlite3")
-    archive.find("Warm-up: the archive opens and loads its index.", k=k)
+    archive.find(WARM_UP, k=k)
     open_s = time.perf_counter() - t0
-    cold, warm, ranked, shared = [], [], {}, 0
+    cold, warm, ranked, shared, errors = [], [], {}, 0, {}
     for a in articles:                      # cold: the article's sentences go through the model
         t = time.perf_counter()
-        found = archive.find(a["text"], k=k)
+        try:
+            found = archive.find(a["text"], k=k)
+        except Exception as exc:            # noqa: BLE001  (a failing find is a figure: counted, named)
+            errors[a["id"]] = f"{type(exc).__name__}: {exc}"
+            ranked[a["id"]] = []
+            continue
         cold.append(time.perf_counter() - t)
         ranked[a["id"]] = [s.id for s in found]
         shared += bool(found and found[0].shared)
     for a in articles:                      # warm: the article is embedded already (the cache holds it)
+        if a["id"] in errors:
+            continue
         t = time.perf_counter()
         archive.find(a["text"], k=k)
         warm.append(time.perf_counter() - t)
     out = {"open_s": open_s, "query_rss_mb": peak_rss_mb(), "recall": recall(ranked, articles),
            "cold_p50_ms": 1e3 * percentile(cold, .5), "cold_p95_ms": 1e3 * percentile(cold, .95),
            "warm_p50_ms": 1e3 * percentile(warm, .5), "warm_p95_ms": 1e3 * percentile(warm, .95),
-           "top_with_shared": shared / len(articles)}
+           "top_with_shared": shared / len(articles), "errors": errors}
     _close(archive)
+    print(f"  query: opened in {open_s:.1f} s, {len(articles)} articles found cold and warm in "
+          f"{time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     out["baselines"] = baselines(folder / "archive.sqlite3", articles, k, bm25_per_kind)
     return out
 
@@ -460,6 +473,12 @@ def main() -> None:
             args.json.write_text(json.dumps(results, indent=1))
     print(table(results))
     for r in results:
+        two = r["recall"].get("two_source")
+        if two:
+            print(f"\n{r['size']:,}: two-source articles with at least one source in the top {args.k}: {two['r5_any']:.3f}")
+        if r["errors"]:
+            print(f"\n{r['size']:,}: find raised on {len(r['errors'])} articles (counted as misses): "
+                  f"{sorted(set(r['errors'].values()))}")
         missed = {kd: v["missed"] for kd, v in r["recall"].items() if v["missed"]}
         if missed:
             print(f"\n{r['size']:,}: find missed (not every source in the top {args.k}): {missed}")

@@ -8,7 +8,6 @@ computes the sentence features the verdict model reads (see ``FEATURES``).
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -16,23 +15,30 @@ from functools import lru_cache
 
 from . import lexicon
 from .document import Unit
-from .names import INITIALS_SKIP, SHORT_TITLES, TITLES, given_name_added, normalise, same_entity, same_nation
+from .names import INITIALS_SKIP, SHORT_TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import capital_of, country_of_people, is_place_name, stands_for, within
 from .nlp import Analysis
 from .numbers import (Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times,
                       same_date)
 from .prepare import Prepared
+from .checks.amounts import (_ABOVE, _APPROXIMATE, _BELOW, _BOUND, _DENOMINATORS, _DESIGNATION,  # noqa: F401
+                              _FRACTION, _NUMERATORS, _OPEN_ENDED, _TIME_BASE, _bound, _bound_start, _count_words,
+                              _counted, _designation_index, _designations, _dropped_bound, _fractions, _is_age,
+                              _magnitude_gap, _mentions, _precision, _reversed_bound, _same_duration, _same_figure,
+                              _same_measure, _same_value, _units_compatible)
+from .checks.relations import (_affiliations, _AUX_GAP, _BE, _beside, _doers, _name_before, _NOT_DEEDS,  # noqa: F401
+                               _other_doer, _REPORTING, _same_org, _speakers, _SPEECH, _SPEECH_GAP, _SYMMETRIC,
+                               _TITLES)
+from .checks.quotes import quotations, _QUOTE_MARKS  # noqa: F401
+from .checks.words import ordered, table, words
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
            "FEATURES", "NEGATIONS", "HEDGES"]
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
-NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "nothing",
-                       "without", "cannot", "nowhere", "longer"})
-HEDGES = frozenset({"reportedly", "allegedly", "may", "might", "could", "expected", "likely", "possibly",
-                    "apparently", "suspected", "alleged", "reported", "claimed", "believed", "perhaps",
-                    "unconfirmed", "estimated", "about", "around", "nearly", "almost", "roughly", "approximately"})
+NEGATIONS = words("negation.negations")
+HEDGES = words("hedging.hedges")
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap
 CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
 CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
@@ -42,32 +48,27 @@ CLOSE_COS = 0.6            # … and the cosine from which a changed word revers
 EXCERPT_SHARE = 0.75
 #: nouns with which a summary names the text it summarises ("The passage discusses …", "the article notes"):
 #: no claim about the world
-_SOURCE_NOUNS = frozenset({"passage", "article", "text", "summary"})
+_SOURCE_NOUNS = words("content.source_nouns")
 #: nouns a "co-" makes a shared role of: agent nouns ("founder", "author", "sponsor", "president") and these
-_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
-_CO_ROLES = frozenset({"chair", "host", "star", "pilot", "captain", "chairman", "chairwoman", "head", "lead"})
-_POSSIBILITY = frozenset({"could", "may", "might", "can", "possibly", "perhaps", "potentially"})
+_AGENT_SUFFIXES = ordered("content.agent_suffixes")
+_CO_ROLES = words("content.co_roles")
+_POSSIBILITY = words("hedging.possibility")
 #: modal verbs that put what follows under a possibility; not "can", which states an ability ("Storey can win a
 #: 17th title" is true before the race)
-_MAYBE = frozenset({"could", "may", "might"})
+_MAYBE = words("hedging.maybe")
 #: words before "to" that state the next verb as coming ("is set to make his debut"); other verbs before "to"
 #: ("agree to", "hope to") put it under a wish or a plan of their own
-_FIRM_TO = frozenset({"set", "going", "due", "poised", "about"})
+_FIRM_TO = words("hedging.firm_to")
 #: verbs whose noun names the deed ("make his debut", "take a decision", "give evidence", "hold talks")
-_LIGHT_VERBS = frozenset({"make", "take", "give", "hold", "have", "pay", "do"})
+_LIGHT_VERBS = words("hedging.light_verbs")
 #: words that put the verb after them under an accusation, a belief, an expectation or an intention, with the
 #: word that follows them: "accused of stealing", "charged with killing", "believed to have acted", "expected to
 #: top", "plans to cut". A wire copy's "accused of stealing" told as "stole" is the drift that ends in a libel
 #: suit; "expected to top $10 billion" told as "will top" states a forecast as fact
-_FRAMES = {**dict.fromkeys(("accuse", "suspect"), "of"), "charge": "with",
-           **dict.fromkeys(("believe", "think", "allege", "report", "rumour", "rumor", "expect", "plan", "appear",
-                            "seem", "aim", "hope", "intend", "want", "threaten", "vow", "promise", "pledge", "propose",
-                            "likely", "unlikely", "try", "seek", "attempt", "claim"), "to")}
+_FRAMES = table("hedging.frames")
 #: words of a sentence that look ahead or weigh a course before its verb ("projects improving leverage", "if fit,
 #: he will play"): the sentence itself keeps what the wire copy says is not yet a fact
-_FORESEE = frozenset({"project", "forecast", "anticipate", "guide", "predict", "estimate", "await", "envisage",
-                      "foresee", "target", "outlook", "goal", "plan", "intention", "expectation", "wish", "suggest",
-                      "consider", "discuss", "would", "should", "if"})
+_FORESEE = words("hedging.foresee")
 #: a place or an organisation the wire copy never names (nor a place within it: "the U.K." for "London") flags a
 #: sentence on its own, as a new figure does. On the training file, sentences the other checks left alone
 #: that hold one are marked 33 times in 34
@@ -77,32 +78,24 @@ _WORDNET_POS = {"NOUN": "n", "VERB": "va", "ADJ": "av", "ADV": "ra"}   # partici
 #: words of order in time and of more and less, with their opposites (WordNet has "earlier"/"later" but no
 #: prepositions, and neither "last"/"next" nor "above"/"below"; "more", "most", "less" are stop words the
 #: content check skips): a sentence close to its wire sentence that turns one round says something else
-OPPOSITES = {"before": ("after",), "after": ("before",), "last": ("next",), "previous": ("next",),
-             "prior": ("next",), "next": ("last", "previous", "prior"), "earlier": ("later",), "later": ("earlier",),
-             "above": ("below",), "below": ("above",), "higher": ("lower",), "lower": ("higher",),
-             "more": ("less", "fewer"), "less": ("more",), "fewer": ("more",), "most": ("least", "fewest"),
-             "least": ("most",), "up": ("down",), "down": ("up",)}
-_NOT_ORDER = frozenset({("next", "to"), ("after", "all"), ("at", "last"), ("look", "after"), ("named", "after")})
-_PREPOSITIONAL = frozenset({"including", "excluding", "following", "regarding", "concerning", "according",
-                            "considering", "barring", "pending", "notwithstanding"})
-_BEFORE_FIGURE = frozenset({"up", "down"})     # "up 70 basis points", not "prop up" or "cut down"
+OPPOSITES = table("scales.opposites")
+_NOT_ORDER = frozenset(ordered("scales.not_order"))
+_PREPOSITIONAL = words("content.prepositional")
+_BEFORE_FIGURE = words("figures.before_figure")
 _KIND_POS = ("NOUN", "ADJ")   # parts of speech a closed-class swap is read in ("fall" the verb is no season)
-_RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
-_ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th)\b|\s*(?:-|\s)?\s*([A-Za-z]+)")
-_COMPARATIVES = frozenset({"earlier", "later", "more", "less", "fewer", "sooner", "longer", "greater", "higher", "lower"})
+_RELATIVE_DAYS = words("figures.relative_days")
+_COMPARATIVES = words("negation.comparatives")
 #: after "not", words that make it a statement of more rather than a denial ("not only … but also", "not
 #: the only one", "not just"): a negation that asserts what it is about
-_RESTRICTIVES = frozenset({"only", "just", "merely", "simply", "solely"})
+_RESTRICTIVES = words("negation.restrictives")
 #: adverbs (and two participles) by which the wire copy says it does not vouch for the next word
 #: ("reportedly carcinogenic", "allegedly stole", "the suspected gunman")
-_EVIDENTIALS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
-                          "probably", "potentially", "seemingly", "presumably", "likely", "suspected", "alleged"})
+_EVIDENTIALS = words("hedging.evidentials")
 #: words by which a sentence attributes what it says or keeps it open: one holding any of them has not
 #: dropped the wire's hedge, it has moved it ("according to reports, the chemical is carcinogenic")
-_ATTRIBUTIONS = HEDGES | _EVIDENTIALS | frozenset({"according", "report", "say", "claim", "allege", "suspect",
-                                                   "accuse", "believe", "suggest", "unverified", "unconfirmed"})
+_ATTRIBUTIONS = HEDGES | _EVIDENTIALS | words("hedging.attributions")
 #: a move said by comparison where the window says it with a particle: "4% higher" for "up 4%"
-_COMPARED = {"higher": "up", "lower": "down"}
+_COMPARED = table("figures.compared")
 #: a count whose unit the wire sentence leaves out, saying it just before: "three years in prison, two of them
 #: suspended"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|which|those|these)\b", re.I)
@@ -111,47 +104,19 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|into|across|
                            r"within|throughout)\s+(?:the\s+)?$", re.I)
 #: named entities that say what a figure is of: a place, a person, an organisation, an event
 _ANCHOR_LABELS = frozenset({"GPE", "LOC", "PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "NORP"})
-#: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
-_BE = frozenset({"was", "were", "been", "is", "are", "be", "being", "get", "got", "gets"})
-_AUX_GAP = frozenset({"has", "had", "have", "also", "then", "later"})
-#: verbs of saying: a window's "Smith said" does not make all it reports Smith's deed
-_REPORTING = frozenset({"say", "tell", "add", "note", "state", "report", "write", "explain"})
-#: verbs whose doer and other party can trade places and say the same ("Putin met Obama"): deeds done
-#: together, contests and agreements
-_SYMMETRIC = frozenset({"meet", "talk", "speak", "marry", "divorce", "date", "negotiate", "discuss", "debate",
-                        "confer", "consult", "chat", "agree", "disagree", "clash", "fight", "battle", "wrestle",
-                        "spar", "play", "face", "draw", "tie", "compete", "partner", "merge", "ally", "collide",
-                        "cooperate", "collaborate", "correspond", "trade", "embrace", "hug", "kiss", "sign"})
-_NOT_DEEDS = _REPORTING | _SYMMETRIC
-_QUOTE_MARKS = re.compile(r"[\"“”]")
-#: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
-#: which begin with their digits and are read as figures, ranks and dates)
-_DESIGNATION = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z.-]*\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![\w-])")
 _WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
 #: numbers written as these words carry no figure an editor would check
-_WEAK_NUMBERS = frozenset({"one", "a", "an", "first", "second", "single", "once"})
+_WEAK_NUMBERS = words("figures.weak_numbers")
 #: a count spelt out up to this ("two players", "three goals") is shown as new but does not flag a sentence on
 #: its own: summaries count what the wire copy lists ("Anderson and Keating" → "two new players"). Faithbench
 #: text BAcc 0.620 → 0.646, training file and summedits unchanged
 _COUNTED_UP_TO = 3
-#: counts stated without a cardinal ("capped twice" → "two caps"); ordinals are not counts ("the 17th hole")
-_COUNT_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "pair": 2.0, "both": 2.0, "couple": 2.0}
-#: shares given in words ("a third of", "by two-thirds", "half of"), as percentages: a summary that says
-#: "33%" or "over 50%" for them gives the same figure
-_FRACTION = re.compile(r"(?P<pre>\b(?:by|than|over|nearly|almost|about|roughly|some)\s+)?"
-                       r"(?P<f>\b(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?"
-                       r"|\b(?P<h>half))\b(?P<of>\s+(?:of|the|its|their|his|her)\b)?", re.I)
-_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 #: a numbered list's marker ("2." or "3)" opening a line), not a figure
 _LIST_MARKER = re.compile(r"\s*[-•*]?\s*\(?\d{1,2}[.)](?:\s|$)")
 #: words of the window that make a derived "not"/"without" a paraphrase rather than a reversal
 #: ("bypass the bidding process" / "without a bidding process"): negative implicatives (Karttunen 1971)
 #: and other verbs of absence or refusal
-_IMPLICIT_NEGATIVES = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "neglect", "forget",
-                                 "bypass", "skip", "lack", "miss", "absent", "unable", "prevent", "ban", "forbid",
-                                 "halt", "cancel", "abandon", "exclude", "omit", "ignore", "drop", "stop",
-                                 "lose", "withhold", "spare", "unaware", "unclear", "unknown", "hardly", "rarely"})
+_IMPLICIT_NEGATIVES = words("negation.implicit_negatives")
 #: words in the window that a year in the derived sentence may resolve ("next year's Games" → "2016")
 _RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|coming|following|same)\s+(?:year|season|decade)|\byear\b", re.I)
 
@@ -241,40 +206,6 @@ def wire_facts(wire: Prepared) -> WireFacts:
     )
 
 
-def _designations(text: str):
-    """Names made of letters and digits ("SARS-CoV-2", "F-16", "G20", "COP28", "mRNA-1345"), with their shape:
-    the name in lower case, each run of digits as "#" ("cov-#", "f-#", "g#")."""
-    for m in _DESIGNATION.finditer(text):
-        yield m, re.sub(r"\d+", "#", m.group().lower())
-
-
-def _designation_index(text: str) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for m, shape in _designations(text):
-        index.setdefault(shape, [])
-        if m.group() not in index[shape]:
-            index[shape].append(m.group())
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def _fractions(text: str) -> list[tuple[float, str]]:
-    """The shares ``text`` gives in words, as percentages with the words: (33.3, "a third")."""
-    out = []
-    for m in _FRACTION.finditer(text):
-        if not (m.group("pre") or m.group("of")):
-            continue            # "in the third quarter", "half-time": no share of anything
-        if m.group("h"):
-            out.append((50.0, m.group("f")))
-        else:
-            out.append((100.0 * _NUMERATORS[m.group("n").lower()] / _DENOMINATORS[m.group("d").lower()], m.group("f")))
-    return out
-
-
-def _count_words(text: str) -> list[float]:
-    """Counts a text states without a cardinal: "twice" (2), "a pair" (2)."""
-    return [_COUNT_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _COUNT_WORDS]
-
-
 @dataclass(slots=True)
 class SentenceCheck:
     units: list[Unit] = field(default_factory=list)
@@ -292,68 +223,6 @@ class SentenceCheck:
     #: stealing" → "stole"), a definition without some of its conditions ("exceeding one drink per day" for
     #: "exceeding an average of one drink per day during the past month"): flags the sentence on its own
     unhedged: int = 0
-
-
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 + 0.005 * max(abs(a), abs(b))
-
-
-#: units of time that convert exactly, as (base unit, how many of it): "a decade" is "10 years", "a week"
-#: "7 days", "two years" "24 months". A day and a month do not convert (months differ), nor do distances
-_TIME_BASE = {"month": ("month", 1), "year": ("month", 12), "decade": ("month", 120), "century": ("month", 1200),
-              "second": ("second", 1), "minute": ("second", 60), "hour": ("second", 3600), "day": ("second", 86400),
-              "night": ("second", 86400), "week": ("second", 604800)}
-
-
-def _same_measure(a, b) -> bool:
-    """Whether durations ``a`` and ``b`` measure in units that convert into one another."""
-    return a.unit == b.unit or (a.unit in _TIME_BASE and b.unit in _TIME_BASE
-                                and _TIME_BASE[a.unit][0] == _TIME_BASE[b.unit][0])
-
-
-def _same_duration(a, b) -> bool:
-    """Whether durations ``a`` and ``b`` are the same length: "a decade" and "10 years", "48 hours" and "two days"."""
-    if a.unit == b.unit:
-        return _same_value(a.value, b.value)
-    return _same_measure(a, b) and _same_value(a.value * _TIME_BASE[a.unit][1], b.value * _TIME_BASE[b.unit][1])
-
-
-_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
-
-
-@lru_cache(maxsize=100_000)       # every derived figure is held against every figure of the wire copy
-def _precision(fig) -> float | None:
-    """The step of the last digit a figure is written to: 0.01 for "$6.86", 1e8 for "$3.1bn", None for a
-    figure in words."""
-    m = _DIGITS.search(fig.text)
-    if not m:
-        return None
-    written = float(m.group(1).replace(",", "") + (f".{m.group(2)}" if m.group(2) else ""))
-    if not written:
-        return None
-    return 10.0 ** -len(m.group(2) or "") * abs(fig.value / written)
-
-
-def _same_figure(x, w) -> bool:
-    """Whether two figures state the same amount, the finer one rounded to the coarser one's last digit
-    ("$5bn" for "$5.1bn", "36%" for "35.7%"), but not two figures written to the same digit that differ
-    in it ("$6.89" for "$6.86"). Points against a bare figure are not rounded: "75 basis points" (0.75 of a
-    point) is not the "1" of "Tier 1"."""
-    if "pp" in (x.unit, w.unit) and x.unit != w.unit:
-        return _same_value(x.value, w.value)
-    px, pw = _precision(x), _precision(w)
-    if px is None or pw is None:
-        return _same_value(x.value, w.value)
-    return abs(x.value - w.value) <= max(px, pw) / 2 + 1e-9 * max(abs(x.value), abs(w.value), 1.0)
-
-
-def _magnitude_gap(a: float, b: float) -> float:
-    """How far apart two amounts are in size (orders of magnitude)."""
-    return abs(math.log10(abs(a) + 1e-12) - math.log10(abs(b) + 1e-12))
-
-
-def _units_compatible(a: str, b: str) -> bool:
-    return a == b or not a or not b
 
 
 @lru_cache(maxsize=200_000)
@@ -379,22 +248,6 @@ def _antonyms(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _contrasting(a: str, b: str) -> bool:
     return lexicon.are_contrasting(a, b)
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the quotations in ``text``, marks included, paired in order: the marks that close one
-    quotation never open the next ('"J", Ali Smith's "How To Be Both"' holds two titles, not the text
-    between them). A curly opening mark restarts an unclosed quotation; an unclosed one is dropped."""
-    spans, open_at = [], None
-    for m in _QUOTE_MARKS.finditer(text):
-        mark, at = m.group(), m.start()
-        if open_at is None or mark == "“":
-            if mark != "”":
-                open_at = at
-        else:
-            spans.append((open_at, at + 1))
-            open_at = None
-    return spans
 
 
 def _rare(word: str) -> bool:
@@ -1037,39 +890,6 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     return out
 
 
-#: verbs by which news copy gives its source ("police said", "the ministry announced")
-_SPEECH = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note", "warn", "confirm", "allege"})
-#: words between a source and its verb ("officials have said", "police also said")
-_SPEECH_GAP = frozenset({"have", "has", "had", "also", "later", "previously", "earlier", "then", "will", "would"})
-
-
-def _speakers(tokens) -> list[tuple[int, int, int]]:
-    """Sources named by a common noun before a verb of saying ("Police said", "local officials told
-    reporters") or after "according to": ``(first index of the source's words, its head noun, the verb's
-    or "according"'s index)``. A name or a pronoun is no such source (the entity checks read names)."""
-    out = []
-    for v, t in enumerate(tokens):
-        if t.lemma in _SPEECH and t.pos == "VERB":
-            h = v - 1
-            while h >= 0 and (tokens[h].lower in _SPEECH_GAP or tokens[h].pos == "AUX"):
-                h -= 1
-            if h < 0 or tokens[h].pos != "NOUN" or tokens[h].ent:
-                continue
-            s0 = h
-            while s0 > 0 and tokens[s0 - 1].pos in ("NOUN", "ADJ", "DET") and not tokens[s0 - 1].ent:
-                s0 -= 1
-            out.append((s0, h, v))
-        elif t.lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
-            h = v + 2
-            while h < len(tokens) and tokens[h].pos in ("DET", "ADJ") and not tokens[h].ent:
-                h += 1
-            while h + 1 < len(tokens) and tokens[h + 1].pos == "NOUN" and not tokens[h + 1].ent:
-                h += 1                                      # "according to hospital officials": the last noun
-            if h < len(tokens) and tokens[h].pos == "NOUN" and not tokens[h].ent:
-                out.append((v, h, v))
-    return out
-
-
 def _modifier(t) -> bool:
     """An adjective, or a participle used as one ("the financially struggling company"), not one that
     works as a preposition ("including")."""
@@ -1213,25 +1033,12 @@ def may_ask_match(analysis: Analysis, wire: Prepared) -> list[str]:
             and t.lemma not in wire.all_lemmas and t.lower not in wire.all_lower]
 
 
-def _is_age(text: str, d: Figure) -> bool:
-    """A person's age: "21-year-old", "75 years old"."""
-    return d.unit == "year" and (d.text.lower().endswith("-old") or text[d.end:d.end + 5].lower().startswith(" old"))
-
-
-def _counted(text: str, end: int) -> str:
-    """The word a bare number counts ("two caps" → "cap"), crudely singularised; "" when none."""
-    m = re.match(r"[\s-]*(?:[a-z]+\s+)?([A-Za-z]+)", text[end:end + 40])
-    word = m.group(1).lower() if m else ""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
 def _content_seq(a: Analysis):
     return [t for t in a.tokens if t.pos not in ("PUNCT", "SPACE", "DET")]
 
 
 #: words after an ordinal that are not what it ranks: "his first in 1963", "the second of three"
-_NO_HEAD = frozenset({"in", "at", "on", "of", "for", "to", "with", "by", "from", "and", "or", "since", "after",
-                      "before", "as", "than", "is", "was", "were", "are", "this", "that"})
+_NO_HEAD = words("figures.no_head")
 
 
 def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
@@ -1333,8 +1140,8 @@ def _unhedged(window: list[Analysis], toks) -> list:
 
 #: nouns of a report or a sign of something: the window's "no reports of casualties" says nothing was
 #: reported, not that nothing happened
-_REPORT_NOUNS = frozenset({"report", "sign", "indication", "evidence", "word", "confirmation", "mention", "trace"})
-_DENIALS = frozenset({"no", "not", "without", "none", "zero", "n't", "never", "nobody"})
+_REPORT_NOUNS = words("hedging.report_nouns")
+_DENIALS = words("negation.denials")
 
 
 def _absence_stated(window: list[Analysis], toks) -> list[tuple[int, int, str]]:
@@ -1400,9 +1207,9 @@ def _initialisms(analyses) -> tuple[tuple[str, ...], str]:
 
 
 #: words that open a definition ("defines heavy drinking as", "is defined as", "the definition of")
-_DEFINE = frozenset({"define", "definition", "redefine"})
+_DEFINE = words("hedging.define")
 #: where a definition's body ends: the next clause ("…, while binge drinking is …")
-_CLAUSE_ENDS = frozenset({",", ";", ":", "while", "whereas", "but"})
+_CLAUSE_ENDS = words("hedging.clause_ends")
 _CONDITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
@@ -1468,166 +1275,12 @@ def _definition_cut(wire: Prepared, facts: WireFacts, toks) -> list[tuple[int, i
     return out
 
 
-def _name_before(toks, k: int) -> tuple[int, int] | None:
-    """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices."""
-    j = k - 1
-    while j >= 0 and toks[j].lower in _AUX_GAP:
-        j -= 1
-    end = j + 1
-    while j >= 0 and toks[j].pos == "PROPN":
-        j -= 1
-    return (j + 1, end) if end > j + 1 else None
-
-
-def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
-    """Who does the verb at ``k``: the proper nouns of its "by" phrase when it is passive ("was
-    recommended to Nicholson by ex-Port Vale manager Micky Adams"), else those right before it.
-    ``(lower-case name words, the wire's words for them)``."""
-    tokens = a.tokens
-    if any(u.lower in _BE for u in tokens[max(0, k - 2):k]):
-        for q in range(k + 1, min(k + 9, len(tokens) - 1)):
-            if tokens[q].lower == "by":
-                phrase = []
-                for u in tokens[q + 1:]:
-                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or u.text in (",", ".", ";", ":"):
-                        break
-                    phrase.append(u)
-                names = [u for u in phrase if u.pos == "PROPN"]
-                return ({u.lower for u in names}, a.text[names[0].start:names[-1].end]) if names else None
-            if tokens[q].pos == "VERB" or tokens[q].text in (".", ";"):
-                return None
-        return None
-    if (span := _name_before(tokens, k)) is None:
-        return None
-    return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
-
-
-#: titles written with a capital before a name ("Governor Gavin Newsom", "Coach Maria Lopez"), read as a
-#: role like "manager": the titles a name drops (names.TITLES) and the offices of companies and teams
-_TITLES = TITLES | frozenset({"premier", "executive", "ceo", "cfo", "commissioner", "manager", "coach", "boss",
-                              "chairman", "chairwoman", "director", "head", "mayor", "leader", "captain"})
-
-
-def _affiliations(analysis: Analysis) -> list[tuple[int, int, str, str, str, bool]]:
-    """Organisations put before a person with the person's role between them ("Gulls boss Kevin
-    Nicholson", "Apple chief executive Tim Cook", "Leicester manager Enzo Maresca": a club is often
-    named by its town, so a place counts too, "Texas Governor Greg Abbott"): ``(start, end,
-    organisation, person, the words as written, whether it is a people or a party)``, offsets of the
-    organisation. A people or a party ("Democratic Senator") says something else than where one works."""
-    toks, out = analysis.tokens, []
-    first = {t.start: k for k, t in enumerate(toks)}
-    for e in analysis.entities:
-        k = first.get(e.start)
-        if e.label != "PERSON" or k is None:
-            continue
-        j = k - 1
-        while j >= 0 and k - j <= 3 and toks[j].pos in ("NOUN", "PROPN", "ADJ") and not toks[j].ent and (
-                toks[j].text[:1].islower() or toks[j].lower in _TITLES):
-            j -= 1                                  # the role: "boss", "chief executive", "Governor"
-        if j == k - 1:
-            continue
-        end = j
-        while j >= 0 and end - j < 3 and toks[j].ent != "PERSON" and toks[j].text[:1].isupper() and (
-                toks[j].ent or toks[j].pos in ("PROPN", "NOUN", "ADJ")):
-            j -= 1
-        if j == end:
-            continue
-        s0, s1 = toks[j + 1].start, toks[end].end
-        people = any(t.ent == "NORP" for t in toks[j + 1:end + 1])
-        out.append((s0, s1, analysis.text[s0:s1], e.text, analysis.text[s0:e.end], people))
-    return out
-
-
-def _same_org(a: str, b: str) -> bool:
-    """One organisation, named in full or in part ("Port Vale" and "Vale"), or places one within the other
-    ("Texas Senator" and "U.S. Senator"), or one country ("British" and "UK")."""
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return bool(wa and wb) and (wa <= wb or wb <= wa or same_entity(a, b, "ORG") or within(a, b) or within(b, a))
-
-
-def _beside(org: str, person: str, wire: Prepared) -> bool:
-    """Whether the wire copy writes ``org`` within a few words before a mention of ``person``
-    ("ex-Port Vale manager Micky Adams", "Gulls boss Kevin Nicholson")."""
-    low = org.lower()
-    return any(e.label == "PERSON" and same_entity(person, e.text, "PERSON")
-               and low in a.text[max(0, e.start - 40):e.start].lower()
-               for a in wire.analyses for e in a.entities)
-
-
-def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, str]]:
-    """Deeds the window gives to one of its people that the sentence gives to another it names: "Nicholson
-    recommended Keating" where the window says Keating "was recommended to Nicholson by … Micky Adams".
-    ``(start, end, the sentence's doer, its verb, the window's doer)``. Reporting verbs are left out (a
-    window's "Smith said" does not make everything else it reports Smith's), as are verbs of deeds done
-    together ("Putin met Obama")."""
-    doers: dict[str, list[tuple[set[str], str]]] = {}
-    names: set[str] = set()
-    for a in window:
-        names |= {t.lower for t in a.tokens if t.pos == "PROPN"}
-        for k, t in enumerate(a.tokens):
-            if t.pos == "VERB" and t.lemma not in _NOT_DEEDS and (d := _doers(a, k)) is not None:
-                doers.setdefault(t.lemma, []).append(d)
-    out = []
-    for k, t in enumerate(toks):
-        if t.pos != "VERB" or t.lemma not in doers or any(u.lower in _BE for u in toks[max(0, k - 2):k]):
-            continue
-        span = _name_before(toks, k)
-        if span is None or any(u.lower == "by" for u in toks[k + 1:k + 10]):
-            continue
-        who = {u.lower for u in toks[span[0]:span[1]]}
-        if who <= names and not any(who & d for d, _ in doers[t.lemma]):
-            out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
-                        t.text, doers[t.lemma][0][1]))
-    return out[:1]
-
-
-#: words that put a figure's true value above it ("over 400") or below it ("almost 400", "up to 400")
-_ABOVE = ("more than", "over", "above", "upwards of", "in excess of", "at least", "greater than", "higher than",
-          "no fewer than", "no less than", "not less than", "exceeding", "beyond", "north of")
-_BELOW = ("almost", "nearly", "under", "less than", "fewer than", "below", "up to", "at most", "just short of",
-          "no more than", "not more than", "shy of", "lower than", "close to")
-_BOUND = re.compile(r"\b(?P<w>" + "|".join(sorted(_ABOVE + _BELOW, key=len, reverse=True)).replace(" ", r"\s+")
-                    + r")\s+(?:(?:some|about|around|roughly|just|only|a)\s+)?$", re.I)
-
-
 #: words that make a figure approximate either way: one stands for another ("roughly" for "about")
-_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "some", "circa", "approx"})
-_APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|circa|an estimated|estimated)\s+$", re.I)
-_OPEN_ENDED = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so|fewer|less)\b|\s*-odd\b)", re.I)
-
-
-def _reversed_bound(text: str, x, in_window: list) -> str | None:
-    """The window's words when the sentence bounds the figure ``x`` one way ("over 400") and the window
-    bounds the same figure only the other way ("almost 400"); else None. ``in_window``: ``(wire sentence
-    text, figure)`` for the window's figures of that value."""
-    sides = {_bound(t, w.start): (t, w) for t, w in in_window}
-    if not (side := _bound(text, x.start)) or -side not in sides or side in sides:
-        return None
-    t, w = sides[-side]
-    return t[_bound_start(t, w.start):w.end]
-
-
-def _dropped_bound(text: str, x, same: list, in_window: list, names: tuple[str, ...] = ()) -> str | None:
-    """The window's words when the sentence states the figure ``x`` bare ("600 firefighters") where the
-    window bounds it ("more than 600") and the wire copy never gives it unbounded of the same thing; else
-    None. ``same``: ``(wire sentence text, figure)`` for every figure of that value in the wire copy,
-    ``in_window``: those of the window. ``names``: the sentence's named entities; those the window's
-    bounded sentence also names say what the figure is of, and a wire sentence naming none of them
-    gives the figure of something else ("36 percent" for another county)."""
-    if (not in_window or _bound(text, x.start) or _APPROXIMATE.search(text[max(0, x.start - 16):x.start])
-            or _OPEN_ENDED.match(text[x.end:x.end + 10])):
-        return None
-    anchors = [n for n in names if any(_mentions(t, n) for t, w in in_window if _bound(t, w.start))]
-    if anchors:
-        same = [(t, w) for t, w in same if any(_mentions(t, n) for n in anchors)]
-    if not all(_bound(t, w.start) for t, w in same):
-        return None
-    t, w = in_window[0]
-    return t[_bound_start(t, w.start):w.end]
+_ROUGHLY = words("hedging.roughly")
 
 
 #: superlatives that claim little: "the latest attack" is the most recent one reported
-_WEAK_SUPERLATIVES = frozenset({"latest", "most", "least"})
+_WEAK_SUPERLATIVES = words("figures.weak_superlatives")
 
 
 def _superlative(t, before=None) -> bool:
@@ -1649,11 +1302,6 @@ def _governing(analysis: Analysis, start: int, end: int) -> bool:
         return False
     after = next((u for u in analysis.tokens if u.start >= end), None)
     return after is None or after.pos not in ("NOUN", "PROPN", "ADJ", "NUM")
-
-
-def _mentions(text: str, name: str) -> bool:
-    """Whether ``text`` names ``name``, as whole words in any case."""
-    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text.lower()) is not None
 
 
 #: "five out of six", "three of the 10", "two of its four": a part before the whole it is counted from
@@ -1705,21 +1353,6 @@ def _thing_counted(tokens):
     return None
 
 
-def _bound(text: str, start: int) -> int:
-    """+1 when the words before the figure at ``start`` put its value above it, -1 below, 0 neither."""
-    m = _BOUND.search(text[max(0, start - 30):start])
-    if not m:
-        return 0
-    said = " ".join(m.group("w").lower().split())
-    return 1 if said in _ABOVE else -1
-
-
-def _bound_start(text: str, start: int) -> int:
-    """Where the bounding words before the figure at ``start`` begin (``start`` when there are none)."""
-    m = _BOUND.search(text[max(0, start - 30):start])
-    return max(0, start - 30) + m.start() if m else start
-
-
 def _verb_phrase(verb, t) -> str | None:
     """The WordNet verb phrase the noun ``t`` completes with ``verb``, the token just before it ("took
     place" → "take place", "take part", "make sure"), or None: such a noun carries no claim of its own,
@@ -1762,20 +1395,18 @@ def _same_kind(kind: str, wire_kind: str | None, mention: str, wire_text: str) -
 #: how many of a group ("some residents" / "all residents"), a round magnitude ("hundreds of people" /
 #: "thousands"), where ("in Kyiv" / "near Kyiv"; "around the world" is no place, so "around" is left out) and
 #: when in the day ("at midnight" / "at noon"; news says "Monday evening" and "Monday night" of the same hours)
-_QUANTITIES = {"no": 0, "none": 0, "few": 1, "several": 2, "some": 2, "many": 3, "most": 4, "all": 5, "every": 5,
-               "each": 5}
+_QUANTITIES = table("scales.quantities")
 #: counts spelt out, which the figure check leaves alone when small ("one" is also a pronoun)
-_SPELT_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-_MAGNITUDES = {"dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "millions": 4, "billions": 5}
-_WHERE = {"in": 0, "at": 0, "inside": 0, "within": 0, "near": 1, "outside": 1}
-_WHEN = {"dawn": 1, "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "evening": 5, "night": 5, "midnight": 6}
+_SPELT_COUNTS = {w: n for n, w in enumerate(ordered("scales.spelt_counts"), 1)}
+_MAGNITUDES = table("scales.magnitudes")
+_WHERE = table("scales.where")
+_WHEN = table("scales.when")
 
 
-_LIST_WORDS = frozenset({"and", "or", ",", "&", "with", "between", "both", "as", "well"})
+_LIST_WORDS = words("scales.list_words")
 
 
-_QUESTION_AUX = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
-                           "will", "would", "should", "may", "might", "must", "shall"})
+_QUESTION_AUX = words("hedging.question_aux")
 
 
 def _polar(toks) -> bool:
@@ -1848,8 +1479,7 @@ def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
 
 #: words that may stand between a negation and the verb it denies, or before it ("did not confirm", "has never
 #: said", "is no longer lending")
-_NEGATED_AUX = frozenset({"do", "have", "be", "will", "would", "can", "could", "should", "must", "may", "might",
-                          "shall", "longer", "yet"})
+_NEGATED_AUX = words("negation.negated_aux")
 
 
 def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:

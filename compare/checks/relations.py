@@ -1,0 +1,163 @@
+"""Who did what, who said it and whose a person is: the readers of the relation checks (a deed the window
+gives to another of its people, an organisation put before a person the wire copy puts elsewhere, a
+source of another kind). Pure functions over analysed sentences, used by ``compare/check.py``."""
+from __future__ import annotations
+
+import re
+
+from ..names import TITLES, same_entity
+from ..nlp import Analysis
+from ..places import within
+from ..prepare import Prepared
+from .words import words
+
+#: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
+_BE = words("relations.be")
+
+_AUX_GAP = words("relations.aux_gap")
+
+#: verbs of saying: a window's "Smith said" does not make all it reports Smith's deed
+_REPORTING = words("relations.reporting")
+
+#: verbs whose doer and other party can trade places and say the same ("Putin met Obama"): deeds done
+#: together, contests and agreements
+_SYMMETRIC = words("relations.symmetric")
+
+_NOT_DEEDS = _REPORTING | _SYMMETRIC
+
+#: verbs by which news copy gives its source ("police said", "the ministry announced")
+_SPEECH = words("relations.speech")
+
+#: words between a source and its verb ("officials have said", "police also said")
+_SPEECH_GAP = words("relations.speech_gap")
+
+def _speakers(tokens) -> list[tuple[int, int, int]]:
+    """Sources named by a common noun before a verb of saying ("Police said", "local officials told
+    reporters") or after "according to": ``(first index of the source's words, its head noun, the verb's
+    or "according"'s index)``. A name or a pronoun is no such source (the entity checks read names)."""
+    out = []
+    for v, t in enumerate(tokens):
+        if t.lemma in _SPEECH and t.pos == "VERB":
+            h = v - 1
+            while h >= 0 and (tokens[h].lower in _SPEECH_GAP or tokens[h].pos == "AUX"):
+                h -= 1
+            if h < 0 or tokens[h].pos != "NOUN" or tokens[h].ent:
+                continue
+            s0 = h
+            while s0 > 0 and tokens[s0 - 1].pos in ("NOUN", "ADJ", "DET") and not tokens[s0 - 1].ent:
+                s0 -= 1
+            out.append((s0, h, v))
+        elif t.lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
+            h = v + 2
+            while h < len(tokens) and tokens[h].pos in ("DET", "ADJ") and not tokens[h].ent:
+                h += 1
+            while h + 1 < len(tokens) and tokens[h + 1].pos == "NOUN" and not tokens[h + 1].ent:
+                h += 1                                      # "according to hospital officials": the last noun
+            if h < len(tokens) and tokens[h].pos == "NOUN" and not tokens[h].ent:
+                out.append((v, h, v))
+    return out
+
+def _name_before(toks, k: int) -> tuple[int, int] | None:
+    """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in _AUX_GAP:
+        j -= 1
+    end = j + 1
+    while j >= 0 and toks[j].pos == "PROPN":
+        j -= 1
+    return (j + 1, end) if end > j + 1 else None
+
+def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
+    """Who does the verb at ``k``: the proper nouns of its "by" phrase when it is passive ("was
+    recommended to Nicholson by ex-Port Vale manager Micky Adams"), else those right before it.
+    ``(lower-case name words, the wire's words for them)``."""
+    tokens = a.tokens
+    if any(u.lower in _BE for u in tokens[max(0, k - 2):k]):
+        for q in range(k + 1, min(k + 9, len(tokens) - 1)):
+            if tokens[q].lower == "by":
+                phrase = []
+                for u in tokens[q + 1:]:
+                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or u.text in (",", ".", ";", ":"):
+                        break
+                    phrase.append(u)
+                names = [u for u in phrase if u.pos == "PROPN"]
+                return ({u.lower for u in names}, a.text[names[0].start:names[-1].end]) if names else None
+            if tokens[q].pos == "VERB" or tokens[q].text in (".", ";"):
+                return None
+        return None
+    if (span := _name_before(tokens, k)) is None:
+        return None
+    return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+#: titles written with a capital before a name ("Governor Gavin Newsom", "Coach Maria Lopez"), read as a
+#: role like "manager": the titles a name drops (names.TITLES) and the offices of companies and teams
+_TITLES = TITLES | words("relations.offices")
+
+def _affiliations(analysis: Analysis) -> list[tuple[int, int, str, str, str, bool]]:
+    """Organisations put before a person with the person's role between them ("Gulls boss Kevin
+    Nicholson", "Apple chief executive Tim Cook", "Leicester manager Enzo Maresca": a club is often
+    named by its town, so a place counts too, "Texas Governor Greg Abbott"): ``(start, end,
+    organisation, person, the words as written, whether it is a people or a party)``, offsets of the
+    organisation. A people or a party ("Democratic Senator") says something else than where one works."""
+    toks, out = analysis.tokens, []
+    first = {t.start: k for k, t in enumerate(toks)}
+    for e in analysis.entities:
+        k = first.get(e.start)
+        if e.label != "PERSON" or k is None:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and toks[j].pos in ("NOUN", "PROPN", "ADJ") and not toks[j].ent and (
+                toks[j].text[:1].islower() or toks[j].lower in _TITLES):
+            j -= 1                                  # the role: "boss", "chief executive", "Governor"
+        if j == k - 1:
+            continue
+        end = j
+        while j >= 0 and end - j < 3 and toks[j].ent != "PERSON" and toks[j].text[:1].isupper() and (
+                toks[j].ent or toks[j].pos in ("PROPN", "NOUN", "ADJ")):
+            j -= 1
+        if j == end:
+            continue
+        s0, s1 = toks[j + 1].start, toks[end].end
+        people = any(t.ent == "NORP" for t in toks[j + 1:end + 1])
+        out.append((s0, s1, analysis.text[s0:s1], e.text, analysis.text[s0:e.end], people))
+    return out
+
+def _same_org(a: str, b: str) -> bool:
+    """One organisation, named in full or in part ("Port Vale" and "Vale"), or places one within the other
+    ("Texas Senator" and "U.S. Senator"), or one country ("British" and "UK")."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and (wa <= wb or wb <= wa or same_entity(a, b, "ORG") or within(a, b) or within(b, a))
+
+def _beside(org: str, person: str, wire: Prepared) -> bool:
+    """Whether the wire copy writes ``org`` within a few words before a mention of ``person``
+    ("ex-Port Vale manager Micky Adams", "Gulls boss Kevin Nicholson")."""
+    low = org.lower()
+    return any(e.label == "PERSON" and same_entity(person, e.text, "PERSON")
+               and low in a.text[max(0, e.start - 40):e.start].lower()
+               for a in wire.analyses for e in a.entities)
+
+def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, str]]:
+    """Deeds the window gives to one of its people that the sentence gives to another it names: "Nicholson
+    recommended Keating" where the window says Keating "was recommended to Nicholson by … Micky Adams".
+    ``(start, end, the sentence's doer, its verb, the window's doer)``. Reporting verbs are left out (a
+    window's "Smith said" does not make everything else it reports Smith's), as are verbs of deeds done
+    together ("Putin met Obama")."""
+    doers: dict[str, list[tuple[set[str], str]]] = {}
+    names: set[str] = set()
+    for a in window:
+        names |= {t.lower for t in a.tokens if t.pos == "PROPN"}
+        for k, t in enumerate(a.tokens):
+            if t.pos == "VERB" and t.lemma not in _NOT_DEEDS and (d := _doers(a, k)) is not None:
+                doers.setdefault(t.lemma, []).append(d)
+    out = []
+    for k, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma not in doers or any(u.lower in _BE for u in toks[max(0, k - 2):k]):
+            continue
+        span = _name_before(toks, k)
+        if span is None or any(u.lower == "by" for u in toks[k + 1:k + 10]):
+            continue
+        who = {u.lower for u in toks[span[0]:span[1]]}
+        if who <= names and not any(who & d for d, _ in doers[t.lemma]):
+            out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
+                        t.text, doers[t.lemma][0][1]))
+    return out[:1]

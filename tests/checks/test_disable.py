@@ -1,0 +1,46 @@
+"""Every check named in compare.verdict.CHECKS can be switched off: the pipeline still runs and the seed
+pair still passes the editor's gold reading (shared/tools/check_seed.py), as tests/test_seed.py runs it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.report import to_json
+from compare.verdict import CHECKS
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "corpus" / "demo"
+CHECK_SEED = ROOT.parent / "shared" / "tools" / "check_seed.py"
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    return ((DEMO / "wire_dawn_reuters_2023-12-27.txt").read_text(encoding="utf-8"),
+            (DEMO / "derived_rewrite_2023-12-28.txt").read_text(encoding="utf-8"))
+
+
+#: checks the seed pair's gold reading depends on: with new.words off, 2 of its 10 additions go uncaught
+#: (8/10 measured); the pipeline still runs (asserted before the gold is read)
+NEEDED = {"new.words"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="the seed needs it"))
+                                  if n in NEEDED else n for n in CHECKS])
+def test_each_check_can_be_disabled_and_the_seed_still_passes(engine, seed_texts, name, tmp_path) -> None:
+    from compare.engine import Engine
+    off = Engine(embedder=engine.embedder, checker=engine.checker, disable=[name])
+    assert name in off.disabled
+    c = off.compare(*seed_texts)
+    assert c.verdicts and all(v.label for v in c.verdicts)
+    report = tmp_path / "seed.json"
+    report.write_text(to_json([c]), encoding="utf-8")
+    if not CHECK_SEED.is_file():
+        pytest.skip(f"{CHECK_SEED} not present")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    proc = subprocess.run([sys.executable, str(CHECK_SEED), str(report)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, f"with {name} off: {proc.stdout[-800:]}"

@@ -87,6 +87,8 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
             expect(page.get_by_text("Enter your name in the sidebar")).to_have_count(0, timeout=30_000)
 
             # a click on a highlight in the article selects its flag and brings its controls into view
+            page.wait_for_function("() => window.__cmpPick === true", timeout=30_000)
+            page.wait_for_timeout(1000)                                 # the name's rerun has finished
             page.locator(".cmp-sbs .fl[data-pick='pick_0_5']").first.click()
             expect(card).to_contain_text("Flag 6 of", timeout=30_000)
             page.keyboard.press("K")                                    # previous, by key
@@ -99,6 +101,8 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
             decided, step = 0, 0
             while decided < total:
                 head = card.inner_text()
+                page.mouse.move(1, 1)                                       # no tooltip from the last click
+                page.wait_for_timeout(300)
                 sel = _one(page.locator("[class*='st-key-selrow_0']"))
                 for label in ("Confirm", "Dismiss", "Needs source"):
                     _in_view(page, sel.get_by_role("button", name=re.compile("^" + label)))

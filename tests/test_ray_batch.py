@@ -31,10 +31,22 @@ def _env() -> dict:
 def cluster():
     """A local Ray cluster with two CPUs: ``run_ray_batch`` and ``ray_encoder`` use it as it is."""
     from compare.ray_batch import worker_env
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             runtime_env={"env_vars": {**worker_env(), "COMPARE_EMBED_CACHE": "off"}})
-    yield
-    ray.shutdown()
+    # the head is started by `ray start` in its own process and waited for: a head started inside this
+    # (loaded, busy) pytest process can abort the whole run when its GCS is slow to come up
+    ray_cli = str(Path(sys.executable).with_name("ray"))
+    env = {**_env(), **worker_env(), "COMPARE_EMBED_CACHE": "off", "RAY_USAGE_STATS_ENABLED": "0"}
+    start = subprocess.run([ray_cli, "start", "--head", "--num-cpus=2", "--include-dashboard=false",
+                            "--disable-usage-stats"], env=env, capture_output=True, text=True,
+                           timeout=300)
+    if start.returncode != 0:
+        pytest.fail(f"ray start --head failed: {start.stderr[-2000:]}")
+    try:
+        ray.init(address="auto", log_to_driver=False,
+                 runtime_env={"env_vars": {**worker_env(), "COMPARE_EMBED_CACHE": "off"}})
+        yield
+    finally:
+        ray.shutdown()
+        subprocess.run([ray_cli, "stop", "--force"], env=env, capture_output=True, timeout=120)
 
 
 def _pairs_file(path: Path) -> list[str]:

@@ -14,6 +14,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+# Ray's in-process client aborts the whole interpreter (C++ CHECK) when its cluster misbehaves, which
+# would take the rest of a pytest run with it: this module runs in a pytest process of its own,
+# started by tests/test_ray_cluster.py
+if os.environ.get("COMPARE_RAY_CHILD") != "1":
+    pytest.skip("runs in its own process through tests/test_ray_cluster.py", allow_module_level=True)
+
 ray = pytest.importorskip("ray")
 
 from compare import cli  # noqa: E402
@@ -31,22 +37,10 @@ def _env() -> dict:
 def cluster():
     """A local Ray cluster with two CPUs: ``run_ray_batch`` and ``ray_encoder`` use it as it is."""
     from compare.ray_batch import worker_env
-    # the head is started by `ray start` in its own process and waited for: a head started inside this
-    # (loaded, busy) pytest process can abort the whole run when its GCS is slow to come up
-    ray_cli = str(Path(sys.executable).with_name("ray"))
-    env = {**_env(), **worker_env(), "COMPARE_EMBED_CACHE": "off", "RAY_USAGE_STATS_ENABLED": "0"}
-    start = subprocess.run([ray_cli, "start", "--head", "--num-cpus=2", "--include-dashboard=false",
-                            "--disable-usage-stats"], env=env, capture_output=True, text=True,
-                           timeout=300)
-    if start.returncode != 0:
-        pytest.fail(f"ray start --head failed: {start.stderr[-2000:]}")
-    try:
-        ray.init(address="auto", log_to_driver=False,
-                 runtime_env={"env_vars": {**worker_env(), "COMPARE_EMBED_CACHE": "off"}})
-        yield
-    finally:
-        ray.shutdown()
-        subprocess.run([ray_cli, "stop", "--force"], env=env, capture_output=True, timeout=120)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {**worker_env(), "COMPARE_EMBED_CACHE": "off"}})
+    yield
+    ray.shutdown()
 
 
 def _pairs_file(path: Path) -> list[str]:

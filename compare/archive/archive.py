@@ -139,11 +139,22 @@ class Archive:
                 raise ArchiveError(f"{name}: no source found in the archive {self.path} "
                                    f"({len(self)} stories); add the wire story first")
             used = choose_sources(sources)
-        stories = [self.story(s.id) for s in used]
+        wire_name, wire_text = self.wire_copy([s.id for s in used])
         from ..engine import get_engine
         engine = engine or get_engine()
-        wire = engine.prepare_wire("\n\n".join(s.text for s in stories), " + ".join(s.id for s in stories))
+        wire = engine.prepare_wire(wire_text, wire_name)
         return CheckResult(tuple(sources), tuple(used), engine.compare(wire, text, name))
+
+    def wire_copy(self, ids: Sequence[str]) -> tuple[str, str]:
+        """The wire copy an article is compared against when it draws on the stories ``ids``: their
+        texts joined by blank lines, in that order, named after their ids (``"a + b"``)."""
+        stories = []
+        for i in ids:
+            story = self.story(i)
+            if story is None:
+                raise ArchiveError(f"no story with id {i!r} in the archive {self.path}")
+            stories.append(story)
+        return " + ".join(s.id for s in stories), "\n\n".join(s.text for s in stories)
 
     def _by_ids(self, sources: list[Source], ids: list[str]) -> list[Source]:
         found = {s.id: s for s in sources}

@@ -6,17 +6,19 @@
    each run of ``RUN`` consecutive sentences (so each source of an article drawn from several stories
    is looked for on its own), and the ``TEXT_K`` best stories by BM25 for the article's rarest words
    (up to ``TERMS_PER_SENTENCE`` per sentence, ``MAX_TERMS`` in all, from the full-text index's counts).
-3. Rerank: every candidate's stored sentence vectors against the article's; a derived sentence is
-   *shared* with a story when its best cosine there is at least ``SHARED``.
+3. Rerank: every candidate's stored sentence vectors, and those of each two consecutive sentences of a
+   story taken as one (a derived sentence often fuses two wire sentences), against the article's; a
+   derived sentence is *shared* with a story when its best cosine there is at least ``SHARED``.
 
 ``score`` of a source: the mean, over the article's content sentences, of the cosine of each to its best
-sentence in the story, counting only shared sentences (0 for the rest): 1.0 when the story says every
-sentence of the article word for word, about 0.8–0.9 for a faithful rewrite of the story, 0.5 when the
-story is the source of half the article, 0 when it shares nothing.
+sentence (or two) in the story, counting only shared sentences (0 for the rest): 1.0 when the story says
+every sentence of the article word for word, about 0.8–0.9 for a faithful rewrite of the story, 0.5 when
+the story is the source of half the article, 0 when it shares nothing.
 
-Order: sources are taken greedily while one adds at least ``MIN_GAIN`` to what those before it cover
-(the best source first, then the story that covers most of the rest: an article drawn from two stories
-ranks both first), then the remaining candidates by score.
+Order: each next source is the story that adds most to what those before it cover, a shared sentence
+weighing by how far its cosine rises above ``SHARED`` (a close match counts far more than a loose one),
+so an article drawn from two stories ranks both first, and a story that only repeats one listed already
+comes after every story that adds something; then the rest by score.
 """
 from __future__ import annotations
 
@@ -31,10 +33,9 @@ from ..prepare import content_sentences
 from ..segment import segment
 from .ingest import sentence_key
 
-__all__ = ["Source", "Shared", "find_sources", "SHARED", "MIN_GAIN"]
+__all__ = ["Source", "Shared", "find_sources", "SHARED"]
 
 SHARED = 0.6
-MIN_GAIN = 0.08
 RUN = 4
 ANN_K = 20
 TEXT_K = 30
@@ -145,20 +146,36 @@ def _candidates(store, index, art: _Article) -> list[int]:
     return list(found)
 
 
-def _rank(coverage: np.ndarray, closeness: np.ndarray) -> list[int]:
-    """Candidate order: greedy by what each newly covers while it adds ``MIN_GAIN``, then by score."""
-    n, order = coverage.shape[1], []
+def _with_pairs(story_of: np.ndarray, sent_of: np.ndarray, vecs: np.ndarray):
+    """The candidates' sentences followed by each two consecutive sentences of one story as one (their
+    vectors' normalised sum), so that a derived sentence fusing two wire sentences finds them both:
+    ``(story, first sentence, last sentence, vectors)``, the single sentences first, in their order."""
+    order = np.lexsort((sent_of, story_of))
+    story_of, sent_of, vecs = story_of[order], sent_of[order], vecs[order]
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    nxt = np.flatnonzero(story_of[1:] == story_of[:-1])            # row i and i + 1: one story's neighbours
+    pairs = vecs[nxt] + vecs[nxt + 1]
+    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-12)
+    return (np.concatenate([story_of, story_of[nxt]]), np.concatenate([sent_of, sent_of[nxt]]),
+            np.concatenate([sent_of, sent_of[nxt + 1]]), np.vstack([vecs, pairs]).astype(np.float32))
+
+
+def _rank(gain: np.ndarray, score: np.ndarray, closeness: np.ndarray) -> list[int]:
+    """Candidate order: each next story is the one that adds most ``gain`` (candidates x article
+    sentences) to what those before it cover; once none adds anything, by ``score``, then by the
+    closeness of the whole story."""
+    n, order = gain.shape[1], []
     covered = np.zeros(n)
-    left = set(range(len(coverage)))
+    left = set(range(len(gain)))
     while left:
-        gains = {c: float(np.maximum(coverage[c] - covered, 0).sum() / n) for c in left}
-        best = max(left, key=lambda c: (gains[c], coverage[c].mean(), closeness[c]))
-        if gains[best] < MIN_GAIN:
+        adds = {c: float(np.maximum(gain[c] - covered, 0).sum() / n) for c in left}
+        best = max(left, key=lambda c: (adds[c], score[c], closeness[c]))
+        if adds[best] <= 0:
             break
         order.append(best)
-        covered = np.maximum(covered, coverage[best])
+        covered = np.maximum(covered, gain[best])
         left.discard(best)
-    order.extend(sorted(left, key=lambda c: (-coverage[c].mean(), -closeness[c])))
+    order.extend(sorted(left, key=lambda c: (-score[c], -closeness[c])))
     return order
 
 
@@ -171,15 +188,18 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
     story_of, sent_of, vecs = store.sentence_vectors(cands)
     if not len(vecs):
         return []
+    single = len(vecs)
+    story_of, first, last, vecs = _with_pairs(story_of, sent_of, vecs)
     cands = sorted(set(story_of.tolist()))
     col = {c: np.flatnonzero(story_of == c) for c in cands}
-    sims = art.vectors @ vecs.T                         # (article sentences, candidate sentences)
+    sims = art.vectors @ vecs.T                         # (article sentences, candidate sentences and pairs)
     best = np.stack([sims[:, col[c]].max(axis=1) for c in cands])          # (candidates, article sentences)
     where = np.stack([col[c][sims[:, col[c]].argmax(axis=1)] for c in cands])
     coverage = np.where(best >= SHARED, best, 0.0)
     mean = _unit(art.vectors.mean(axis=0))
-    closeness = np.array([float(_unit(vecs[col[c]].mean(axis=0)) @ mean) for c in cands])
-    order = _rank(coverage, closeness)[:k]
+    closeness = np.array([float(_unit(vecs[col[c][col[c] < single]].mean(axis=0)) @ mean) for c in cands])
+    weight = np.where(coverage > 0, (coverage - SHARED) / (1 - SHARED), 0.0)
+    order = _rank(weight, coverage.mean(axis=1), closeness)[:k]
     rows = store.stories([cands[c] for c in order])
     out = []
     for c in order:
@@ -188,7 +208,7 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
         spans = {n: (a, b) for n, a, b, _ in listed}
         shared = []
         for i in np.flatnonzero(coverage[c] > 0):
-            a, b = spans[int(sent_of[where[c, i]])]
+            a, b = spans[int(first[where[c, i]])][0], spans[int(last[where[c, i]])][1]
             shared.append(Shared(art.text[art.starts[i]:art.ends[i]], row["text"][a:b],
                                  float(min(best[c, i], 1.0)), art.starts[i], art.ends[i], a, b))
         shared.sort(key=lambda s: (-s.similarity, s.derived_start))

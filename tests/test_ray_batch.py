@@ -131,3 +131,32 @@ def test_workers_without_ray_is_refused_and_the_local_path_never_imports_ray(tmp
                           timeout=120)
     assert proc.stdout.split() == ["2", "False"], proc.stdout + proc.stderr
     assert "compare: error: --workers and --address go with --engine ray" in proc.stderr
+
+
+def _archive_rows(path: Path) -> tuple[list[tuple], np.ndarray]:
+    """Every stored sentence of an archive: (story id, start, end) in order, and its vector."""
+    import sqlite3
+    db = sqlite3.connect(path)
+    rows = db.execute('SELECT s.id, t.start, t."end", v.vec FROM sentences t JOIN stories s ON s.n = t.story '
+                      "JOIN vectors v ON v.n = t.vector ORDER BY s.id, t.start").fetchall()
+    db.close()
+    return [r[:3] for r in rows], np.stack([np.frombuffer(r[3], dtype=np.float16) for r in rows]).astype(np.float32)
+
+
+def test_archive_add_on_ray_stores_what_the_local_add_stores(cluster, tmp_path: Path, capsys) -> None:
+    stories = tmp_path / "stories.jsonl"
+    lines = [json.dumps({"id": k, "text": (FIXTURES / f"{k}_wire.txt").read_text(encoding="utf-8")})
+             for k in ("trade", "budget", "storm")]
+    stories.write_text("\n".join(lines[:2] + ['{"id": "no-text"}'] + lines[2:]) + "\n", encoding="utf-8")
+    codes, said = [], []
+    for name, engine in (("local", "local"), ("ray", "ray")):
+        codes.append(cli.main(["archive", "add", str(stories), "--archive", str(tmp_path / f"{name}.sqlite3"),
+                               "--engine", engine, "--no-progress"]))
+        said.append(capsys.readouterr().err.strip().splitlines())
+    assert codes == [3, 3]                                        # the line without text is refused by both
+    assert [s[-1].split(" → ")[0] for s in said] == ["3 added, 0 skipped, 1 refused"] * 2, said
+    spans_local, vecs_local = _archive_rows(tmp_path / "local.sqlite3")
+    spans_ray, vecs_ray = _archive_rows(tmp_path / "ray.sqlite3")
+    assert spans_ray == spans_local and len(spans_local) > 10
+    assert np.allclose(vecs_ray, vecs_local, atol=2e-3)           # f16 as stored
+    assert ray.is_initialized(), "a Ray this module started is left running"

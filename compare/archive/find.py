@@ -5,7 +5,8 @@
 2. Candidates: the ``ANN_K`` nearest stories to the article's mean vector and to the mean vector of
    each run of ``RUN`` consecutive sentences (so each source of an article drawn from several stories
    is looked for on its own), and the ``TEXT_K`` best stories by BM25 for the article's rarest words
-   (up to ``TERMS_PER_SENTENCE`` per sentence, ``MAX_TERMS`` in all, from the full-text index's counts).
+   (up to ``TERMS_PER_SENTENCE`` per sentence, ``MAX_TERMS`` in all, by the archive's ``term_docs``
+   counts; a word in more than ``COMMON_SHARE`` of the stories or ``MAX_POSTINGS`` stories is left out).
 3. Rerank: every candidate's stored sentence vectors, and those of each two consecutive sentences of a
    story taken as one (a derived sentence often fuses two wire sentences), against the article's; a
    derived sentence is *shared* with a story when its best cosine there is at least ``SHARED``.
@@ -22,7 +23,6 @@ comes after every story that adds something; then the rest by score.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +32,7 @@ from ..inputs import validate_text
 from ..prepare import content_sentences
 from ..segment import segment
 from .ingest import sentence_key
+from .store import TERM
 
 __all__ = ["Source", "Shared", "find_sources", "SHARED"]
 
@@ -41,10 +42,12 @@ ANN_K = 20
 TEXT_K = 30
 TERMS_PER_SENTENCE = 2
 MAX_TERMS = 30
-#: a word held by more than this share of the stories is no help in finding one
+#: a word held by more than this share of the stories is no help in finding one …
 COMMON_SHARE = 0.05
+#: … nor one held by more stories than this: it bounds the full-text query's work (the posting lists it
+#: reads and the stories it ranks) as the archive grows, at what 5% is of a 100,000-story archive
+MAX_POSTINGS = 5_000
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
 _STOP = frozenset("""a an and are as at be been but by for from had has have he her his i in is it its of on or
 said says she that the their them they this to was were which who will with would after also about over
 than into more not we you our there when what up out one new""".split())
@@ -123,9 +126,9 @@ def _queries(vecs: np.ndarray) -> np.ndarray:
 
 def _text_query(store, bare: tuple[str, ...]) -> str | None:
     """An FTS5 query (quoted terms joined by OR) of the rarest words of each sentence."""
-    per_sentence = [sorted({w.lower() for w in _WORD.findall(b)} - _STOP) for b in bare]
+    per_sentence = [sorted(set(TERM.findall(b.lower())) - _STOP) for b in bare]
     counts = store.term_counts(sorted({w for ws in per_sentence for w in ws}))
-    ceiling = max(COMMON_SHARE * store.count(), 50)
+    ceiling = min(max(COMMON_SHARE * store.count(), 50), MAX_POSTINGS)
     chosen: list[str] = []
     for words in per_sentence:
         rare = sorted((counts[w], w) for w in words if 0 < counts.get(w, 0) <= ceiling)

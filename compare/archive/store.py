@@ -12,13 +12,18 @@ One file, WAL mode. Tables::
                                      every sentence with its offsets (``text[start:end]``), its section
                                      (index into ``SECTIONS``) and its vector's n (NULL for boilerplate)
     fts(text)                        FTS5 over stories.text (external content, detail=none, BM25)
+    term_docs(term, docs)            how many stories hold each word (``TERM``, lower case), kept as stories
+                                     are added: ``find`` picks an article's rarest words from it without
+                                     reading the full-text index's posting lists (which grow with the archive)
 
 Every write happens inside :meth:`Store.transaction`, so an add is one transaction.
 """
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
+from collections import Counter
 import uuid
 from pathlib import Path
 
@@ -32,6 +37,8 @@ __all__ = ["Store", "SECTIONS", "SCHEMA_VERSION", "ArchiveError"]
 SCHEMA_VERSION = "1"
 SECTIONS = ("body", "heading", "faq_question", "faq_answer", "caption", "boilerplate")
 _IN_CHUNK = 500          # host parameters per IN (...) query
+#: a word, as ``term_docs`` counts it and ``find`` looks it up (on lower-cased text)
+TERM = re.compile(r"[a-z0-9]+")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,6 +52,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     section INTEGER NOT NULL, vector INTEGER, PRIMARY KEY (story, n)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(text, content='stories', content_rowid='n', detail=none);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_terms USING fts5vocab(fts, 'row');
+CREATE TABLE IF NOT EXISTS term_docs (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -84,10 +92,14 @@ class Store:
             model = f"{MODEL_ID} dim={self.dim}"
             if not meta:
                 self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                    ("schema", SCHEMA_VERSION), ("uuid", uuid.uuid4().hex), ("model", model), ("stories", "0")])
+                    ("schema", SCHEMA_VERSION), ("uuid", uuid.uuid4().hex), ("model", model), ("stories", "0"),
+                    ("term_docs", "1")])
             elif meta.get("schema") != SCHEMA_VERSION or meta.get("model") != model:
                 raise ArchiveError(f"{self.path}: this archive was made by another version or model "
                                    f"({meta.get('schema')}, {meta.get('model')}); build a new one")
+            elif "term_docs" not in meta:                # an archive made before term_docs: counted once
+                self._count_terms(self.db.execute("SELECT text FROM stories"))
+                self.db.execute("INSERT INTO meta VALUES ('term_docs', '1')")
 
     # -- transactions -------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -164,7 +176,14 @@ class Store:
         self.db.executemany('INSERT INTO sentences (story, n, start, "end", section, vector) VALUES (?, ?, ?, ?, ?, ?)',
                             [(start + k, j, *sent) for k, s in enumerate(stories)
                              for j, sent in enumerate(s["sentences"])])
+        self._count_terms((r[5],) for r in rows)
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'stories'", (len(rows),))
+
+    def _count_terms(self, texts) -> None:
+        """Add the stories of ``texts`` (rows of one text) to ``term_docs``, each word once per story."""
+        counts = Counter(w for (text,) in texts for w in set(TERM.findall(text.lower())))
+        self.db.executemany("INSERT INTO term_docs VALUES (?, ?) "
+                            "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs", counts.items())
 
     # -- reading --------------------------------------------------------------------------------------
     def story_vectors(self, after: int = 0, batch: int = 20_000):
@@ -220,10 +239,10 @@ class Store:
         return [(n, a, b, SECTIONS[s]) for n, a, b, s in rows]
 
     def term_counts(self, terms: list[str]) -> dict[str, int]:
-        """How many stories hold each term (the full-text index's own counts)."""
+        """How many stories hold each term (``term_docs``)."""
         out = {}
         for part in _chunks(terms):
-            out.update(self.db.execute(f"SELECT term, doc FROM fts_terms WHERE term IN ({','.join('?' * len(part))})",
+            out.update(self.db.execute(f"SELECT term, docs FROM term_docs WHERE term IN ({','.join('?' * len(part))})",
                                        part).fetchall())
         return out
 

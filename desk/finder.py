@@ -100,7 +100,8 @@ def on_use_sources() -> None:
 # ============================================================================ the panel
 
 def panel() -> None:
-    """The panel, folded unless something was just looked up."""
+    """The panel (in the sidebar, so the desk's controls keep their place), folded unless something was
+    just looked up."""
     path = archive_path()
     with st.expander("Find the source in the wire archive", expanded=bool(ss.get("finder")),
                      icon=":material/travel_explore:"):
@@ -127,10 +128,10 @@ def candidates(found: dict) -> None:
                    f"(of {count(found['stories'], 'story', 'stories')}); the ones ticked are those "
                    "`compare check` would use."))
     for i, s in enumerate(found["sources"]):
-        label = (f"{i + 1}. {short(s.headline, 80)} · {s.id} · score {s.score:.2f} · shares "
+        label = (f"{i + 1}. {short(s.headline, 60)} · {s.id} · score {s.score:.2f} · shares "
                  f"{count(len(s.shared), 'sentence')}")
         st.checkbox(md(label), key=f"finder_pick_{i}")
-        lines = [f"“{md(short(x.derived, 90))}” ↔ “{md(short(x.wire, 90))}” ({x.similarity:.2f})"
+        lines = [f"“{md(short(x.derived, 70))}” ↔ “{md(short(x.wire, 70))}” ({x.similarity:.2f})"
                  for x in s.shared[:SHOWN_SHARED]]
         if len(s.shared) > SHOWN_SHARED:
             lines.append(f"and {count(len(s.shared) - SHOWN_SHARED, 'more sentence')}")

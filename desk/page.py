@@ -1,5 +1,5 @@
-"""The desk's page, top to bottom: state, sidebar, messages, the "Find the source" panel, comparing (with its
-progress), one tab per derived article.
+"""The desk's page, top to bottom: state, sidebar (with the "Find the source" panel), messages, comparing (with
+its progress), one tab per derived article.
 
 ``streamlit run app.py`` runs :func:`main`.
 """
@@ -13,7 +13,7 @@ from compare.errors import CompareError
 from compare.segment import segment
 from compare.store import StoreError, match_flags
 
-from . import finder, sections
+from . import sections
 from .render import DeskView, md, short
 from .state import boxes_changed, get_store, init_state, keep_unrendered_boxes, kept_comparisons, load_engine, ss
 
@@ -80,7 +80,6 @@ def main() -> None:
     header()
     for kind, msg in ss.get("messages", []):
         getattr(st, kind)(md(msg))
-    finder.panel()
     active = ss.active
     if not active:
         st.info("Paste a wire copy and a derived article in the sidebar, then press Compare.")

@@ -13,7 +13,7 @@ from compare.export import escape, export_name, flags_csv_many
 from compare.inputs import MAX_FILE_BYTES
 from compare.store import DECISIONS, StoreError
 
-from . import actions
+from . import actions, finder
 from .render import (DECISION_ICON, DECISION_LABEL, SEVERITY_ICON, DeskView, decision_line, flag_card_html,
                      legend_html, md, moved_note, short, side_by_side_html)
 from .state import (MAX_DERIVED, NAME_NEEDED, editor, get_store, loader, pair_key, selected_flag, ss, text_keys,
@@ -66,6 +66,8 @@ def sidebar() -> None:
                          help="UTF-8 text; HTML pages are reduced to their article text")
         st.text_input("Web address", key="url", placeholder="https://…")
         st.button("Fetch", key="fetch_btn", on_click=actions.on_fetch)
+    with sb:
+        finder.panel()
     sb.text_input("Wire copy name", key="wire_name")
     sb.text_area("Wire copy", key="wire_text", height=180, placeholder="Paste the Reuters / AP story here",
                  on_change=actions.on_text_edited, args=("wire_text", "wire_name"))

@@ -341,6 +341,18 @@ def same_file(a, b) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+def write_whole(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through an :class:`OutputFile`: the file at ``path`` is replaced only
+    once the whole text is written, and left as it was on any failure."""
+    out = OutputFile(path)
+    try:
+        out.write(text)
+    except BaseException:
+        out.discard()
+        raise
+    out.commit()
+
+
 class OutputFile:
     """A text file written under a temporary name in its own folder and moved into place by ``commit``
     (``os.replace``): until then the file at ``path``, if any, is untouched. A symbolic link is kept
@@ -446,17 +458,24 @@ class _Stop:
             self._raise(self.pending)
 
 
-def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=None,
-              on_error: Callable[[int, str], None] | None = None, processes: int = 1,
-              on_warning: Callable[[int, str], None] | None = None) -> BatchStats:
-    """Compare every pair of ``src`` (a path, or a file such as standard input), writing one JSON line
-    per result to ``out_path``. Raises :class:`CompareError` before anything is written when
-    ``out_path`` is the input, and :class:`BatchInterrupted` (after moving the results written so
-    far into place) on Ctrl-C or SIGTERM."""
+def refuse_input_as_output(src: str | TextIO, out_path: str) -> None:
+    """Raise :class:`CompareError` when ``out_path`` is the input ``src`` (through links too)."""
     if os.path.isfile(out_path) and same_file(src, out_path):
         name = src if isinstance(src, str) else "standard input"
         raise CompareError(f"{out_path}: this is the input ({name}) itself; writing results there would "
                            "destroy the pairs, so choose another output file")
+
+
+def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=None,
+              on_error: Callable[[int, str], None] | None = None, processes: int = 1,
+              on_warning: Callable[[int, str], None] | None = None, results=None) -> BatchStats:
+    """Compare every pair of ``src`` (a path, or a file such as standard input), writing one JSON line
+    per result to ``out_path``. Raises :class:`CompareError` before anything is written when
+    ``out_path`` is the input, and :class:`BatchInterrupted` (after moving the results written so
+    far into place) on Ctrl-C or SIGTERM. ``results(fh, on_error, on_warning)``, when given, yields
+    ``(line_number, record)`` (a dict, or its JSON text) in place of :func:`iter_results` (Ray's
+    runner, ``compare.ray_batch``, gives its own)."""
+    refuse_input_as_output(src, out_path)
     stats = BatchStats()
 
     def err(n, msg):
@@ -470,8 +489,9 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
             on_warning(n, msg)
 
     fh = open(src, "rb") if isinstance(src, str) else getattr(src, "buffer", src)
+    make_results = results or (lambda f, on_err, on_warn: iter_results(f, engine, on_err, processes, on_warn))
     out = None
-    results = None
+    stream = None
     bar = None
     try:
         with _Stop() as stop:
@@ -480,9 +500,9 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
                 if progress:
                     from tqdm import tqdm
                     bar = tqdm(unit="pair", desc="comparing")
-                results = iter_results(fh, engine, err, processes, warn)
-                for _, rec in results:
-                    line = json.dumps(rec, ensure_ascii=False) + "\n"
+                stream = make_results(fh, err, warn)
+                for _, rec in stream:
+                    line = (rec if isinstance(rec, str) else json.dumps(rec, ensure_ascii=False)) + "\n"
                     with stop.held():               # a line written is a line counted
                         out.write(line)
                         out.flush()
@@ -492,14 +512,14 @@ def run_batch(src: str | TextIO, out_path: str, progress: bool = False, engine=N
             except KeyboardInterrupt as exc:
                 if out is not None:                 # first: what was written is kept whatever follows (with
                     (out.commit if stats.done else out.discard)()     # nothing, the old file stays)
-                if results is not None:
-                    results.close()
+                if stream is not None:
+                    stream.close()
                 raise BatchInterrupted(stats, out_path, getattr(exc, "signum", signal.SIGINT)) from None
             except BaseException:
                 if out is not None:                 # a failure: results written are kept, else the old file
                     (out.commit if stats.done else out.discard)()
-                if results is not None:
-                    results.close()
+                if stream is not None:
+                    stream.close()
                 raise
             out.commit()
     except UnicodeDecodeError as exc:

@@ -103,14 +103,8 @@ def _compare_main(argv: list[str]) -> int:
     comps = [engine.compare(w, d.text, d.name) for d in derived]
     text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format](comps)
     if args.out:
-        from .batch import OutputFile
-        out = OutputFile(args.out)          # a temporary file, moved into place once whole
-        try:
-            out.write(text)
-        except BaseException:
-            out.discard()
-            raise
-        out.commit()
+        from .batch import write_whole
+        write_whole(args.out, text)         # a temporary file, moved into place once whole
         n = sum(len(c.flags) for c in comps)
         print(f"wrote {args.out}: {len(comps)} derived article(s), {n} flag(s)", file=sys.stderr)
     else:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,8 +35,8 @@ from typing import Callable, Iterator, TextIO
 
 import numpy as np
 
-from .batch import (READ_AHEAD, BatchInterrupted, BatchStats, OutputFile, _chunks, _compare_chunk, _read_lines,
-                    _Stop, same_file)
+from .batch import (BatchStats, _chunks, _compare_chunk, _read_lines, refuse_input_as_output,
+                    run_batch)
 from .errors import CompareError
 
 __all__ = ["run_ray_batch", "ray_encoder", "RayEncoder", "ray_session", "worker_env", "WORKER_ENV", "PASSED_ENV"]
@@ -225,63 +224,10 @@ def run_ray_batch(src: str | TextIO, out_path: str, progress: bool = False,
                   workers: int | None = None, address: str | None = None) -> BatchStats:
     """:func:`compare.batch.run_batch` on Ray (see the module docstring): the same records, the same
     reports of bad lines and repeated ids, the same output file and interrupt handling."""
-    if os.path.isfile(out_path) and same_file(src, out_path):
-        name = src if isinstance(src, str) else "standard input"
-        raise CompareError(f"{out_path}: this is the input ({name}) itself; writing results there would "
-                           "destroy the pairs, so choose another output file")
-    stats = BatchStats()
-
-    def err(n, msg):
-        stats.skipped += 1
-        if on_error:
-            on_error(n, msg)
-
-    def warn(n, msg):
-        stats.duplicates += 1
-        if on_warning:
-            on_warning(n, msg)
-
-    fh = open(src, "rb") if isinstance(src, str) else getattr(src, "buffer", src)
-    try:
-        with ray_session(workers, address) as n_workers, _Stop() as stop:
-            _write_results(iter_ray_results(fh, n_workers, err, warn), out_path, stats, stop, progress)
-    finally:
-        if isinstance(src, str):
-            fh.close()
-    return stats
-
-
-def _write_results(results, out_path: str, stats: BatchStats, stop, progress: bool) -> None:
-    """Stream ``results`` into ``out_path`` as ``run_batch`` does: each line flushed and counted as one
-    step; on Ctrl-C, SIGTERM or a failure what was written is moved into place (nothing written: the
-    old file stays)."""
-    out = bar = None
-    try:
-        out = OutputFile(out_path)
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(unit="pair", desc="comparing")
-        for _, record in results:
-            with stop.held():                       # a line written is a line counted
-                out.write(record + "\n")
-                out.flush()
-                stats.done += 1
-            if bar is not None:
-                bar.update(1)
-    except KeyboardInterrupt as exc:
-        if out is not None:
-            (out.commit if stats.done else out.discard)()
-        results.close()
-        raise BatchInterrupted(stats, out_path, getattr(exc, "signum", signal.SIGINT)) from None
-    except BaseException:
-        if out is not None:
-            (out.commit if stats.done else out.discard)()
-        results.close()
-        raise
-    finally:
-        if bar is not None:
-            bar.close()
-    out.commit()
+    refuse_input_as_output(src, out_path)           # before Ray starts
+    with ray_session(workers, address) as n_workers:
+        return run_batch(src, out_path, progress, on_error=on_error, on_warning=on_warning,
+                         results=lambda fh, err, warn: iter_ray_results(fh, n_workers, err, warn))
 
 
 class _TextEmbedder:

@@ -405,9 +405,10 @@ def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> Non
                                  "derived": read(derived) + f"\nThe reference number is {k}."}) + "\n")
     out = tmp_path / "results.jsonl"
     out.write_text("old\n")
+    # PYTHONFAULTHANDLER: should the command hang, SIGABRT below makes both processes print where they are
     proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--processes", "2",
-                             "--no-progress"], cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                             "--no-progress"], cwd=ROOT, env={**_env(), "PYTHONFAULTHANDLER": "1"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         first = None
         deadline = time.monotonic() + 240
@@ -419,7 +420,12 @@ def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> Non
         assert first is not None, "no result appeared"
         old_then = out.read_text()
         os.killpg(proc.pid, signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
+        try:
+            _, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGABRT)
+            _, err = proc.communicate(timeout=60)
+            pytest.fail(f"still running 120 s after Ctrl-C; where each process was:\n{err[-20000:]}")
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)

@@ -146,8 +146,9 @@ def on_decide(pair: str, wire_sha: str, derived_sha: str, flags, index: int, dec
         ss.flash[pair] = [("error", f"Not saved: {exc}")]
         return
     text = md(short(flag.text, 60))
-    ss.flash[pair] = [("success", f"Saved: “{text}” marked **{DECISION_LABEL[decision]}** by "
-                                  f"{md(result.decision.editor)}")]
+    # one short line: a longer one wrapped to three at 1280×720 and pushed the next flag's buttons out
+    # of view (the flag itself shows its decision's colour in the article and in the list)
+    ss.flash[pair] = [("success", f"Saved: **{DECISION_LABEL[decision]}** by {md(result.decision.editor)}")]
     if result.conflict is not None:
         other = result.conflict
         ss.conflicts.setdefault(pair, []).append(

@@ -223,22 +223,37 @@ SCROLL_JS = """<script>
       if (b) { ev.preventDefault(); b.click(); }
     }, true);
   }
-  const bring = (box, el) => {
+  // the flag list ends inside the window whatever sits above it (a message, a warning), so the
+  // selected flag's buttons never need the page scrolled
+  const fit = (box) => {
+    if (box) box.style.maxHeight = Math.max(240, window.innerHeight - Math.max(0, box.getBoundingClientRect().top) - 8) + 'px';
+  };
+  // the element a third of the way down its box; one taller than the box shows ``part`` of it instead
+  // (the claim's highlight in the article; the buttons, at its end, in the flag list)
+  const bring = (box, el, part) => {
     if (!box || !el) return false;
     const b = box.getBoundingClientRect(), e = el.getBoundingClientRect();
-    if (e.top < b.top || e.bottom > b.bottom) box.scrollTop += e.top - b.top - Math.max(0, (b.height - e.height) / 3);
+    if (e.top >= b.top && e.bottom <= b.bottom) return true;
+    if (e.height <= b.height) { box.scrollTop += e.top - b.top - (b.height - e.height) / 3; return true; }
+    const p = part.getBoundingClientRect();
+    if (p.top < b.top || p.bottom > b.bottom) box.scrollTop += part === el ? e.bottom - b.bottom : p.top - b.top - 8;
     return true;
   };
-  let tries = 0;
+  // Streamlit may keep a stale copy of a moved element a while after it redraws (the live one comes
+  // last), and what sits above the list can still change: done again a few times as the page settles
+  const last = (sel) => { const all = document.querySelectorAll(sel); return all.length ? all[all.length - 1] : null; };
   const go = () => {
-    const list = document.querySelector('.st-key-flaglist_' + k);
-    const row = document.querySelector('.st-key-selrow_' + k);
-    const sbs = document.querySelector('.st-key-sbs_' + k + ' .cmp-sbs');
+    const list = last('.st-key-flaglist_' + k);
+    const row = last('.st-key-selrow_' + k);
+    const sbs = last('.st-key-sbs_' + k + ' .cmp-sbs');
     const srow = sbs && sbs.querySelector('#cmp-selrow');
-    const ok = sel === null || (bring(list, row) & bring(sbs, srow));
-    if (!ok && ++tries < 40) setTimeout(go, 50);
+    fit(list);
+    if (sel !== null) {
+      bring(list, row, row);
+      bring(sbs, srow, srow && (srow.querySelector('.fl.sel') || srow));
+    }
   };
-  setTimeout(go, 30);
+  for (const t of [30, 150, 400, 900, 1600]) setTimeout(go, t);
 })();
 </script><span data-sel='%s'></span>"""
 

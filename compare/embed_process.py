@@ -138,7 +138,7 @@ class ProcessEmbedder(Embedder):
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             except KeyboardInterrupt:
-                self.close()
+                self.close(finished=False)
                 raise
 
     @property
@@ -231,20 +231,28 @@ class ProcessEmbedder(Embedder):
         self.store(texts, join_long(self._wait(job), owners, len(texts)))
 
     # -- lifetime ----------------------------------------------------------------------------------
-    def close(self) -> None:
+    def close(self, finished: bool = True) -> None:
+        """Shut the child down. ``finished``: every job was collected, so the child is waiting for the
+        next message and is told to exit. Otherwise (Ctrl-C, an error) it may be blocked sending a
+        result nobody reads, and a message to it could block this process for good: it is
+        terminated (it holds nothing worth keeping; the vectors are cached here, by this process)."""
         if self._proc.is_alive():
-            try:
-                self._conn.send(None)
-            except (OSError, EOFError):
-                pass
-            self._proc.join(timeout=2)
-            if self._proc.is_alive():       # still loading the model (it reads nothing before): it holds
-                self._proc.terminate()      # nothing worth keeping
+            if finished:
+                try:
+                    self._conn.send(None)
+                except (OSError, EOFError):
+                    pass
+                self._proc.join(timeout=2)
+            if self._proc.is_alive():       # interrupted, or still loading the model (it reads nothing before)
+                self._proc.terminate()
+                self._proc.join(timeout=5)
+            if self._proc.is_alive():
+                self._proc.kill()
                 self._proc.join(timeout=5)
         self._conn.close()
 
     def __enter__(self) -> "ProcessEmbedder":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(finished=exc_type is None and not self._jobs)

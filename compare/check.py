@@ -10,11 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 from functools import lru_cache
 
 from . import lexicon
-from .document import Unit
 from .names import INITIALS_SKIP, SHORT_TITLES, given_name_added, normalise, same_entity, same_nation
 from .places import capital_of, country_of_people, is_place_name, stands_for, within
 from .nlp import Analysis
@@ -30,10 +28,11 @@ from .checks.relations import (_affiliations, _AUX_GAP, _BE, _beside, _doers, _n
                                _other_doer, _REPORTING, _same_org, _speakers, _SPEECH, _SPEECH_GAP, _SYMMETRIC,
                                _TITLES)
 from .checks.quotes import quotations, _QUOTE_MARKS  # noqa: F401
+from .checks.context import Polarity, SentenceCheck, SentenceContext, WordMatcher
 from .checks.words import ordered, table, words
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
-           "FEATURES", "NEGATIONS", "HEDGES"]
+           "FEATURES", "NEGATIONS", "HEDGES", "STEPS"]
 
 ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
@@ -120,8 +119,6 @@ _IMPLICIT_NEGATIVES = words("negation.implicit_negatives")
 #: words in the window that a year in the derived sentence may resolve ("next year's Games" → "2016")
 _RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|coming|following|same)\s+(?:year|season|decade)|\byear\b", re.I)
 
-WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
-Polarity = Callable[[list[str]], list[float]]
 #: an evaluative adjective put on the window's noun in place of one of the other polarity is a contradiction
 #: when the two polarities (the engine's embedding score, good minus bad) lie at least this far apart:
 #: chosen on the training file, where gaps of 0.08–0.10 fire on 17 sentences, all marked (0.05: 19 of 21)
@@ -206,25 +203,6 @@ def wire_facts(wire: Prepared) -> WireFacts:
     )
 
 
-@dataclass(slots=True)
-class SentenceCheck:
-    units: list[Unit] = field(default_factory=list)
-    features: dict[str, float] = field(default_factory=dict)
-    contradictions: list[str] = field(default_factory=list)    # readable reasons, most precise first
-    #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
-    #: a day or date (not a year the window gives as "next year" and the like)
-    hard_new: int = 0
-    #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
-    new_run: int = 0
-    #: what the window qualifies, stated as fact (each a ``hedge`` unit): a word under an adverb of report or
-    #: doubt ("a reportedly carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no
-    #: reports of casualties" → "no casualties"), a bounded figure ("more than 600" → "600"), a possibility, an
-    #: accusation or an expectation ("could make his debut" → "is set to make his debut", "accused of
-    #: stealing" → "stole"), a definition without some of its conditions ("exceeding one drink per day" for
-    #: "exceeding an average of one drink per day during the past month"): flags the sentence on its own
-    unhedged: int = 0
-
-
 @lru_cache(maxsize=200_000)
 def _related(a: str, b: str, pos_a: str | None = None, pos_b: str | None = None) -> bool:
     return lexicon.are_related(a, b, siblings=False, pos_a=pos_a, pos_b=pos_b)
@@ -258,10 +236,6 @@ def _rare(word: str) -> bool:
     return zipf_frequency(word, "en") < 3.5
 
 
-def _overlaps(a0: int, a1: int, spans) -> bool:
-    return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
-
-
 def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list[int], scores: list[float],
                    cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False,
                    word_match: WordMatcher | None = None, polarity: Polarity | None = None) -> SentenceCheck:
@@ -269,215 +243,255 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines.
     ``word_match(words, candidates)`` gives, for each word, a candidate close in meaning or None
     (the engine's embedding match); words it matches in the window count as supported.
-    ``polarity(words)`` scores how favourable each word is (above 0) or unfavourable (below 0)."""
-    text = analysis.text
-    out = SentenceCheck()
-    taken: list[tuple[int, int]] = []
+    ``polarity(words)`` scores how favourable each word is (above 0) or unfavourable (below 0).
+
+    The checks of :data:`STEPS` run in turn over one :class:`SentenceContext`; then the sentence's
+    features are computed (:func:`_sentence_features`) and its longest run of new words measured."""
     win_an = [wire.analyses[j] for j in window]
     win_lemmas = frozenset().union(*(wire.lemmas[j] for j in window)) if window else frozenset()
     win_words = frozenset(t.lower for a in win_an for t in a.tokens)
-    win_lower = win_words | win_lemmas
-    f = dict.fromkeys(FEATURES, 0.0)
+    ctx = SentenceContext(analysis, base, sentence_id, window, scores, cosines, wire, facts, is_question,
+                          word_match, polarity, f=dict.fromkeys(FEATURES, 0.0), win_an=win_an,
+                          win_lemmas=win_lemmas, win_words=win_words, win_lower=win_words | win_lemmas)
+    for _, step in STEPS:
+        step(ctx)
+    out = ctx.out
+    out.features = _sentence_features(ctx)
+    out.units.sort(key=lambda u: (u.start, u.end))
+    run = 0
+    for u in out.units:
+        if u.kind in _RUN_KINDS:
+            run = run + 1 if u.status == "new" else 0
+            out.new_run = max(out.new_run, run)
+    return out
 
-    def add(s, e, kind, status, evidence=""):
-        out.units.append(Unit(base + s, base + e, text[s:e], kind, status, evidence, sentence_id))
-        taken.append((s, e))
 
-    def contradicted_at(s, e) -> bool:
-        return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in out.units)
+# -- quotations: must appear word for word in the wire copy -------------------------------------------
 
-    def overrule(s, e, kind, evidence, reason, feature="contra_entities"):
-        """A span a relation check finds contradicted, in place of the units an earlier check gave it; the
-        ``reason`` (and a count of ``feature``) once per contradiction, None for its second span."""
-        out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
-        add(s, e, kind, "contradicted", evidence)
-        if feature:
-            f[feature] += 1
-        if reason:
-            out.contradictions.append(reason)
-
-    # -- quotations: must appear word for word in the wire copy --------------------------------
+def _check_quotes(ctx: SentenceContext) -> None:
+    text = ctx.text
     for q0, q1 in quotations(text):
         inner = text[q0 + 1:q1 - 1]
         if len(inner.split()) < 3:
             continue
-        ok = _norm_words(inner) in facts.words
-        add(q0, q1, "quote", "supported" if ok else "new",
-            "quoted word for word in the wire copy" if ok else "")
+        ok = _norm_words(inner) in ctx.facts.words
+        ctx.add(q0, q1, "quote", "supported" if ok else "new",
+                "quoted word for word in the wire copy" if ok else "")
         if not ok:
-            f["unmatched_quotes"] += 1
+            ctx.f["unmatched_quotes"] += 1
 
-    # -- durations, days and dates, figures ------------------------------------------------------
-    # a differing value is a contradiction only where the window states the same thing
-    close = bool(scores) and scores[0] >= CLOSE_SCORE
+
+# -- times, durations, days and dates, figures: a differing value is a contradiction only where the
+# window states the same thing (its best sentence aligns at CLOSE_SCORE or more) -------------------------
+
+def _close(ctx: SentenceContext) -> bool:
+    return bool(ctx.scores) and ctx.scores[0] >= CLOSE_SCORE
+
+
+def _all_figures(facts: WireFacts) -> list:
+    return [x for s in facts.figures for x in s]
+
+
+def _named(analysis: Analysis) -> tuple[str, ...]:
+    return tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
+
+
+def _check_times(ctx: SentenceContext) -> None:
+    """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
+    facts, all_figs = ctx.facts, _all_figures(ctx.facts)
+    win_times = [w for j in ctx.window for w in facts.times[j]]
+    for x in find_times(ctx.text):
+        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
+        if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
+                hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
+            ctx.add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
+        elif _close(ctx) and win_times:
+            ctx.contradict(x.start, x.end, "date", win_times[0].text,
+                           f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
+        else:
+            ctx.add(x.start, x.end, "date", "new")
+            ctx.f["new_figures"] += 1
+            ctx.out.hard_new += 1
+
+
+def _check_durations(ctx: SentenceContext) -> None:
+    text, facts, wire, window, f = ctx.text, ctx.facts, ctx.wire, ctx.window, ctx.f
     win_durs = [d for j in window for d in facts.durations[j]]
     all_durs = [d for s in facts.durations for d in s]
     win_spans = [w for j in window for w in facts.day_spans[j]]
     all_spans = [w for s in facts.day_spans for w in s]
-    all_figs = [x for s in facts.figures for x in s]
-    named = tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
-    # times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened
-    win_times = [w for j in window for w in facts.times[j]]
-    for x in find_times(text):
-        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
-        if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
-                hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
-            add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
-        elif close and win_times:
-            add(x.start, x.end, "date", "contradicted", win_times[0].text)
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{x.text}' where the wire copy says '{win_times[0].text}'")
-        else:
-            add(x.start, x.end, "date", "new")
-            f["new_figures"] += 1
-            out.hard_new += 1
+    all_figs = _all_figures(facts)
     for d in find_durations(text):
-        if _overlaps(d.start, d.end, taken):
+        if not ctx.free(d.start, d.end):
             continue
         weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
         if (said := _reversed_bound(text, d, [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
                                               if _same_duration(w, d)])):
-            add(_bound_start(text, d.start), d.end, "duration", "contradicted", said)   # "over 10 years" / "almost"
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{text[_bound_start(text, d.start):d.end]}' where the wire copy says '{said}'")
+            s0 = _bound_start(text, d.start)                                # "over 10 years" / "almost"
+            ctx.contradict(s0, d.end, "duration", said, f"'{text[s0:d.end]}' where the wire copy says '{said}'",
+                           "contra_figures")
         elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
                                               for w in ds if _same_duration(w, d)],
                                    [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
-                                    if _same_duration(w, d)], named)) is not None:
-            add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
-            out.unhedged += 1
+                                    if _same_duration(w, d)], _named(ctx.analysis))) is not None:
+            ctx.add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
+            ctx.out.unhedged += 1
         elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
                 w := next((w for w in all_spans if _same_duration(d, w)), None)) is not None:
-            add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
+            ctx.add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
-            add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
+            ctx.add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
         elif weak and f" {d.unit}" in facts.words:
-            add(d.start, d.end, "duration", "supported", d.unit)
+            ctx.add(d.start, d.end, "duration", "supported", d.unit)
         elif (said := next((f"{w.text} {m.group().strip()}" for j in window for w in facts.figures[j]
                             if not w.unit and _same_value(w.value, d.value)
                             and any(_same_measure(u, d) for u in facts.durations[j])
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
-            add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
-        elif close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
-                        or next((w for w in win_durs if _same_measure(w, d)), None)
-                        # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
-                        or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
-            add(d.start, d.end, "duration", "contradicted", w.text)
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
+            ctx.add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
+        elif _close(ctx) and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
+                              or next((w for w in win_durs if _same_measure(w, d)), None)
+                              # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
+                              or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
+            ctx.contradict(d.start, d.end, "duration", w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
         else:
-            add(d.start, d.end, "duration", "new")
+            ctx.add(d.start, d.end, "duration", "new")
             f["new_figures"] += 1
-            out.hard_new += not weak
-    win_days = [d for j in window for d in facts.days[j]]
+            ctx.out.hard_new += not weak
+
+
+def _check_days(ctx: SentenceContext) -> None:
+    """Days and dates. A value the sentence states too is not the one it changed: "until 2019, rather than
+    staying until 2021" where the window says "stay until 2021"."""
+    text, facts = ctx.text, ctx.facts
+    win_days = [d for j in ctx.window for d in facts.days[j]]
     all_days = [d for s in facts.days for d in s]
-    # a value the sentence states too is not the one it changed: "until 2019, rather than staying until 2021"
-    # where the window says "stay until 2021"
     days = find_days(text)
     own_days = {d.value for d in days}
     for d in days:
-        if _overlaps(d.start, d.end, taken) or d.value in _RELATIVE_DAYS:
+        if not ctx.free(d.start, d.end) or d.value in _RELATIVE_DAYS:
             continue
         kind = "day" if d.unit == "day" else "date"
         if any(w.value == d.value or (w.unit == d.unit == "month" and same_date(w.value, d.value)
                                                  and set(d.value.split()) <= set(w.value.split())) for w in all_days):
-            add(d.start, d.end, kind, "supported", d.text)
+            ctx.add(d.start, d.end, kind, "supported", d.text)
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
-            add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
-        elif close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
-                                   and w.value not in own_days and (
+            ctx.add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
+        elif _close(ctx) and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
+                                         and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
-            add(d.start, d.end, kind, "contradicted", w.text)
-            f["contra_days"] += 1
-            out.contradictions.append(f"'{d.text}' where the wire copy says '{w.text}'")
+            ctx.contradict(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                           "contra_days")
         else:
-            add(d.start, d.end, kind, "new")
-            f["new_days"] += 1
-            out.hard_new += not (d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in win_an))
-    win_figs = [x for j in window for x in facts.figures[j]]
-    w_texts = {id(x): wire.analyses[j].text for j in window for x in facts.figures[j]}
+            ctx.add(d.start, d.end, kind, "new")
+            ctx.f["new_days"] += 1
+            ctx.out.hard_new += not (d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in ctx.win_an))
+
+
+def _skipped_figure(text: str, x, taken_free: bool) -> bool:
+    """An ordinal ("8th in the table": a rank), a weak number ("one of"), "the two", "2." opening a
+    numbered list item, or a figure an earlier check has taken."""
+    if re.match(r"(?:st|nd|rd|th)\b", text[x.end:x.end + 3]):
+        return True
+    if not taken_free or x.text.lower() in _WEAK_NUMBERS or (
+            x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
+        return True
+    if x.start == 0 or not text[:x.start].strip(" -•*("):
+        if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
+            return True
+    return False
+
+
+def _check_figures(ctx: SentenceContext) -> None:
+    text, facts, f = ctx.text, ctx.facts, ctx.f
+    win_figs = [x for j in ctx.window for x in facts.figures[j]]
+    w_texts = {id(x): ctx.wire.analyses[j].text for j in ctx.window for x in facts.figures[j]}
+    all_figs = _all_figures(facts)
     for x in find_figures(text):
-        if re.match(r"(?:st|nd|rd|th)\b", text[x.end:x.end + 3]):
-            continue        # an ordinal ("8th in the table") is a rank, not an amount
-        if _overlaps(x.start, x.end, taken) or x.text.lower() in _WEAK_NUMBERS or (
-                x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
+        if _skipped_figure(text, x, ctx.free(x.start, x.end)):
             continue
-        if x.start == 0 or not text[:x.start].strip(" -•*("):
-            if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
-                continue        # "2." opening a numbered list item
         if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
                          None)) is not None:
-            # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
-            if (said := _reversed_bound(text, x, [(w_texts[id(w)], w) for w in win_figs if _same_figure(x, w)])):
-                add(_bound_start(text, x.start), x.end, "number", "contradicted", said)
-                f["contra_figures"] += 1
-                out.contradictions.append(f"'{text[_bound_start(text, x.start):x.end]}' where the wire copy says "
-                                          f"'{said}'")
-                continue
-            # "600 firefighters" where the window says "more than 600": a bound dropped
-            if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
-                                                  for w in figs if w.value == x.value],
-                                       [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
-                                       named)) is not None:
-                add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
-                out.unhedged += 1
-                continue
-            # "six people were injured" where the window says "five out of six people were injured": the whole
-            # given what the wire copy says of a part
-            if (said := _whole_for_part(text, analysis, x, [(wire.analyses[j], w) for j in window
-                                                             for w in facts.figures[j] if w.value == x.value],
-                                        [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
-                                         for w in figs if w.value == x.value])):
-                add(x.start, x.end, "number", "contradicted", said)
-                f["contra_figures"] += 1
-                out.contradictions.append(f"'{x.text}' where the wire copy says '{said}'")
-                continue
-            add(x.start, x.end, "number", "supported", same.text)
+            _figure_the_wire_gives(ctx, x, same, win_figs, w_texts)
         elif (w := next((w for w in win_figs if _same_figure(x, w) and {x.unit, w.unit} == {"%", "pp"}),
                         None)) is not None:
             # "up 0.3%" where the window says "up 0.3 percentage points": another quantity
-            add(x.start, x.end, "number", "contradicted", w.text)
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
+            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
         elif not x.unit and x.value in facts.counts:
-            add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
+            ctx.add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
-            add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
-        elif close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
-                         and w.text.lower() not in _WEAK_NUMBERS
-                         and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
-                         key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
+            ctx.add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
+        elif _close(ctx) and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+                              and w.text.lower() not in _WEAK_NUMBERS
+                              and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
+                              key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
             # the window's figure nearest in size is the one it changed: "$6.89" against "$6.86", not "$3.1 billion"
-            add(x.start, x.end, "number", "contradicted", w.text)
-            f["contra_figures"] += 1
-            out.contradictions.append(f"'{x.text}' where the wire copy says '{w.text}'")
+            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
         else:
-            add(x.start, x.end, "number", "new")
+            ctx.add(x.start, x.end, "number", "new")
             counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit
             f["new_figures"] += not counted
-            out.hard_new += not counted
+            ctx.out.hard_new += not counted
 
-    # -- ranks and names with digits: a rank or a name the wire copy gives otherwise ---------------
-    for start, end, status, evidence, conflict in [*_ranks(text, window, facts, close), *_digit_names(text, facts)]:
-        if _overlaps(start, end, taken):
+
+def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> None:
+    """A figure the wire copy gives (``same``): supported, unless the window bounds it the other way, or
+    bounds it where the sentence does not, or gives it as a part of what the sentence calls the whole."""
+    text, facts, wire, window = ctx.text, ctx.facts, ctx.wire, ctx.window
+    # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
+    if (said := _reversed_bound(text, x, [(w_texts[id(w)], w) for w in win_figs if _same_figure(x, w)])):
+        s0 = _bound_start(text, x.start)
+        ctx.contradict(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
+                       "contra_figures")
+        return
+    # "600 firefighters" where the window says "more than 600": a bound dropped
+    if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
+                                          for w in figs if w.value == x.value],
+                               [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
+                               _named(ctx.analysis))) is not None:
+        ctx.add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
+        ctx.out.unhedged += 1
+        return
+    # "six people were injured" where the window says "five out of six people were injured": the whole
+    # given what the wire copy says of a part
+    if (said := _whole_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
+                                                         for w in facts.figures[j] if w.value == x.value],
+                                [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
+                                 for w in figs if w.value == x.value])):
+        ctx.contradict(x.start, x.end, "number", said, f"'{x.text}' where the wire copy says '{said}'",
+                       "contra_figures")
+        return
+    ctx.add(x.start, x.end, "number", "supported", same.text)
+
+
+def _check_ranks(ctx: SentenceContext) -> None:
+    """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
+    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, _close(ctx)),
+                                                   *_digit_names(ctx.text, ctx.facts)]:
+        if not ctx.free(start, end):
             continue
-        add(start, end, "number", status, evidence)
+        ctx.add(start, end, "number", status, evidence)
         if conflict:
-            f["contra_figures"] += 1
-            out.contradictions.append(conflict)
+            ctx.f["contra_figures"] += 1
+            ctx.out.contradictions.append(conflict)
 
-    # -- people, places, organisations -----------------------------------------------------------
-    best = window[0] if window else None
-    stretches = _short_replacements(analysis, wire.analyses[best]) if best is not None else []
+
+# -- people, places, organisations ------------------------------------------------------------------
+
+def _check_entities(ctx: SentenceContext) -> None:
+    facts, wire, best, text = ctx.facts, ctx.wire, ctx.best, ctx.text
+    stretches = ctx.stretches
     swaps = _swapped_spans(stretches, wire.analyses[best]) if stretches else []
     # the wire's people, and its one-word names of any label: spaCy reads a surname alone as a place or
     # an organisation often enough ("Clarkson, 30, joined …" tagged ORG)
     wire_people = [t for t, lab in facts.all_entities
                    if lab == "PERSON" or (len(t.split()) == 1 and t[:1].isupper() and lab in ENTITY_KIND)]
-    for e in analysis.entities:
+    for e in ctx.analysis.entities:
         kind = ENTITY_KIND.get(e.label)
-        if kind is None or _overlaps(e.start, e.end, taken):
+        if kind is None or not ctx.free(e.start, e.end):
             continue
         s, t = e.start, e.end
         while t > s and text[t - 1] in ".,;:'’" or text[s:t].endswith(("'s", "’s")):
@@ -489,226 +503,313 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             # word, not passed by the name it follows
             s, t = _cased_span(text, s, t)
         mention = text[s:t]
-        match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, e.label)), None)
-        if match is None and e.label != "PERSON" and all(
-                w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
-            match = mention
-        if match is None and e.label != "PERSON":
-            match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
-        if match is None and e.label == "PERSON" and _named_in(mention, wire):
-            match = mention             # a lower-case wire copy names people without spaCy seeing them
-        if (match is None and e.label == "PERSON" and s == 0 and " " not in mention
-                and any(u.text == mention.lower() and u.pos == "NOUN" for a in wire.analyses for u in a.tokens)):
-            match = mention.lower()     # "Turnout reached …": a common noun the wire copy writes in lower case
-        if match is None:       # "Zelensky", "Kiev" where the wire copy writes "Zelenskiy", "Kyiv" untagged
-            # (a name of a thing only against a name of as many words: "Plymouth Argyle (Gulls" is not "Gulls")
-            size = len(normalise(mention))
-            match = next((r for r in facts.proper_names if same_entity(mention, r, e.label) and (
-                e.label == "PERSON" or len(normalise(r)) == size)), None)
-        if match is None and kind == "place":      # the country of a state the wire copy names
-            match = next((wt for wt, wl in facts.all_entities if within(wt, mention, towns=False)), None)
-            if match is None:                      # … or of a town: "the U.K." for "London"
-                match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
-                if match is None and _lowered(wire.doc.text)[1]:      # "eugene in the united states"
-                    match = next((w for w in _place_names(wire.doc.text) if within(w, mention)), None)
-                if match is None:                      # "American" where the wire copy says "U.S." or "Texas"
-                    match = next((wt for wt, wl in facts.all_entities
-                                  if same_nation(mention, wt) or _of_people(wt, mention)), None)
-                # still a name the wire copy does not write, as the verdict model was fitted to count it
-                f["new_entities"] += match is not None
-        capital = _governing(analysis, s, t) and capital_of(mention)
+        match = _entity_in_wire(ctx, mention, e.label, kind, s == 0)
+        capital = _governing(ctx.analysis, s, t) and capital_of(mention)
         if match is None and capital:
             # a capital for its government ("Moscow said" where the wire copy says "Russia said"), which the
             # tagger may read as an organisation or a person; not a place ("a factory in Berlin" for "in Germany")
             match = next((wt for wt, wl in facts.all_entities if stands_for(mention, wt)), None)
-        swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
-                     and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, e.label)
-                     and not same_nation(mention, w) and not (capital and stands_for(mention, w))
-                     and not (kind == "place" and (within(mention, w) or within(w, mention)
-                                                   or _of_people(w, mention) or _of_people(mention, w)))
-                     and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
-        if swap is None and match is None and kind == "person" and stretches:
-            # a person put where the wire sentence has a name the tagger did not see ("Macron told reporters"
-            # where the wire copy says "Merkel told reporters", Merkel untagged)
-            # (a name after "the" is no person's: "the Gulls" is a club the tagger may read "Torquay United" as)
-            swap = next((w for (a0, a1, w) in _swapped_names(stretches, wire.analyses[best]) if a0 < t and s < a1
-                         and w.lower() not in text.lower() and not same_entity(mention, w, e.label)
-                         and not (capital and stands_for(mention, w))
-                         and not re.search(rf"\bthe\s+{re.escape(w)}", wire.analyses[best].text, re.I)), None)
+        swap = _entity_swap(ctx, s, t, mention, e.label, kind, capital, match, stretches, swaps)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):
-            add(s, t, kind, "contradicted", swap)
-            f["contra_entities"] += 1
-            out.contradictions.append(f"'{mention}' where the wire copy says '{swap}'")
+            ctx.contradict(s, t, kind, swap, f"'{mention}' where the wire copy says '{swap}'", "contra_entities")
         elif e.label == "PERSON" and given_name_added(mention, wire_people):
-            add(s, t, kind, "new", "the wire copy gives only the surname")
-            f["added_given"] += 1
+            ctx.add(s, t, kind, "new", "the wire copy gives only the surname")
+            ctx.f["added_given"] += 1
         elif match is not None:
-            add(s, t, kind, "supported", match)
+            ctx.add(s, t, kind, "supported", match)
         else:
-            add(s, t, kind, "new")
-            f["new_entities"] += 1
+            ctx.add(s, t, kind, "new")
+            ctx.f["new_entities"] += 1
             # … but not two letters alone, which name too many things ("CA" for "Calif.", "AI")
-            out.hard_new += kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2
+            ctx.out.hard_new += kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2
 
-    # -- a place said of the same thing as another: "U.S. activists" where the window has "activists in
-    # London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
-    # for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
-    # of "success in Rio"), one the window does not name and that neither lies in nor holds.
-    if window and (mine := _place_of(analysis)):
-        said = [pair for a in win_an for pair in _place_of(a)]
-        win_places = [p for _, p, _, _, _, _ in said]
-        for noun, place, ps, pe, label, written in mine:
-            if contradicted_at(ps, pe):
-                continue
-            if all(w in win_words for w in re.findall(r"\w+", place.lower())):
-                continue
-            others = [p for n, p, _, _, lab, _ in said if n == noun and (lab == "NORP") == (label == "NORP")]
-            if not others or any(same_entity(place, p, "GPE") or same_nation(place, p)
-                                 or within(p, place) or within(place, p)
-                                 for p in win_places):
-                continue
-            overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
-    # -- who did it: the window's doer of a deed given to another of its people ---------------------
-    for s0, s1, doer, verb, said in _other_doer(win_an, analysis.tokens):
-        if not contradicted_at(s0, s1):
-            overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
+def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, first: bool) -> str | None:
+    """The wire copy's name for a mention (``first``: the sentence's first word), however written; None
+    where it has none."""
+    facts, wire = ctx.facts, ctx.wire
+    match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, label)), None)
+    if match is None and label != "PERSON" and all(
+            w.lower() in wire.all_lower for w in re.findall(r"\w+", mention.lower())):
+        match = mention
+    if match is None and label != "PERSON":
+        match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
+    if match is None and label == "PERSON" and _named_in(mention, wire):
+        match = mention             # a lower-case wire copy names people without spaCy seeing them
+    if (match is None and label == "PERSON" and first and " " not in mention
+            and any(u.text == mention.lower() and u.pos == "NOUN" for a in wire.analyses for u in a.tokens)):
+        match = mention.lower()     # "Turnout reached …": a common noun the wire copy writes in lower case
+    if match is None:       # "Zelensky", "Kiev" where the wire copy writes "Zelenskiy", "Kyiv" untagged
+        # (a name of a thing only against a name of as many words: "Plymouth Argyle (Gulls" is not "Gulls")
+        size = len(normalise(mention))
+        match = next((r for r in facts.proper_names if same_entity(mention, r, label) and (
+            label == "PERSON" or len(normalise(r)) == size)), None)
+    if match is None and kind == "place":      # the country of a state the wire copy names
+        match = next((wt for wt, wl in facts.all_entities if within(wt, mention, towns=False)), None)
+        if match is None:                      # … or of a town: "the U.K." for "London"
+            match = next((wt for wt, wl in facts.all_entities if within(wt, mention)), None)
+            if match is None and _lowered(wire.doc.text)[1]:      # "eugene in the united states"
+                match = next((w for w in _place_names(wire.doc.text) if within(w, mention)), None)
+            if match is None:                      # "American" where the wire copy says "U.S." or "Texas"
+                match = next((wt for wt, wl in facts.all_entities
+                              if same_nation(mention, wt) or _of_people(wt, mention)), None)
+            # still a name the wire copy does not write, as the verdict model was fitted to count it
+            ctx.f["new_entities"] += match is not None
+    return match
 
-    # -- whose they are: an organisation put before one of the wire's people where the wire copy puts
-    # another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
-    # copy names, but never beside that person
-    if facts.affiliations:
-        for s0, s1, org, person, written, people in _affiliations(analysis):
-            # a people or a party against the same only: "Republican Senator" is no swap of "Texas Senator"
-            theirs = [(o, w) for p, o, w, pp in facts.affiliations if pp == people and same_entity(person, p, "PERSON")]
-            if (theirs and not contradicted_at(s0, s1) and not any(_same_org(org, o) for o, _ in theirs)
-                    and all(w in wire.all_lower for w in re.findall(r"\w+", org.lower()))
-                    and not _beside(org, person, wire)):
-                overrule(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
 
-    # -- negation and hedges -----------------------------------------------------------------------
-    toks = analysis.tokens
-    # a yes/no question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
-    # wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one
-    polar = is_question and _polar(toks)
-    d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and not _overlaps(t.start, t.end, taken)
-             and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)    # "no earlier than", "no more than"
-             and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]     # "not only", "not the only"
-    w_neg = any(facts.negated[j] for j in window)
-    best_cos = cosines[0] if cosines else 0.0
+def _entity_swap(ctx: SentenceContext, s: int, t: int, mention: str, label: str, kind: str, capital,
+                 match, stretches, swaps) -> str | None:
+    """The name the best wire sentence has where the sentence puts this one, if it is another of its kind."""
+    analysis, best = ctx.analysis, ctx.best
+    swap = next((w for (a0, a1, w, wl) in swaps if a0 < t and s < a1
+                 and _same_kind(kind, ENTITY_KIND.get(wl), mention, w) and not same_entity(mention, w, label)
+                 and not same_nation(mention, w) and not (capital and stands_for(mention, w))
+                 and not (kind == "place" and (within(mention, w) or within(w, mention)
+                                               or _of_people(w, mention) or _of_people(mention, w)))
+                 and not any(same_entity(o.text, w, o.label) for o in analysis.entities)), None)
+    if swap is None and match is None and kind == "person" and stretches:
+        # a person put where the wire sentence has a name the tagger did not see ("Macron told reporters"
+        # where the wire copy says "Merkel told reporters", Merkel untagged)
+        # (a name after "the" is no person's: "the Gulls" is a club the tagger may read "Torquay United" as)
+        w_best = ctx.wire.analyses[best]
+        swap = next((w for (a0, a1, w) in _swapped_names(stretches, w_best) if a0 < t and s < a1
+                     and w.lower() not in ctx.text.lower() and not same_entity(mention, w, label)
+                     and not (capital and stands_for(mention, w))
+                     and not re.search(rf"\bthe\s+{re.escape(w)}", w_best.text, re.I)), None)
+    return swap
+
+
+def _check_place_of(ctx: SentenceContext) -> None:
+    """A place said of the same thing as another: "U.S. activists" where the window has "activists in
+    London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
+    for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
+    of "success in Rio"), one the window does not name and that neither lies in nor holds."""
+    if not ctx.window or not (mine := _place_of(ctx.analysis)):
+        return
+    said = [pair for a in ctx.win_an for pair in _place_of(a)]
+    win_places = [p for _, p, _, _, _, _ in said]
+    for noun, place, ps, pe, label, written in mine:
+        if ctx.contradicted_at(ps, pe):
+            continue
+        if all(w in ctx.win_words for w in re.findall(r"\w+", place.lower())):
+            continue
+        others = [p for n, p, _, _, lab, _ in said if n == noun and (lab == "NORP") == (label == "NORP")]
+        if not others or any(same_entity(place, p, "GPE") or same_nation(place, p)
+                             or within(p, place) or within(place, p)
+                             for p in win_places):
+            continue
+        ctx.overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
+
+
+def _check_doers(ctx: SentenceContext) -> None:
+    """Who did it: the window's doer of a deed given to another of its people."""
+    for s0, s1, doer, verb, said in _other_doer(ctx.win_an, ctx.toks):
+        if not ctx.contradicted_at(s0, s1):
+            ctx.overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
+
+
+def _check_affiliations(ctx: SentenceContext) -> None:
+    """Whose they are: an organisation put before one of the wire's people where the wire copy puts
+    another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
+    copy names, but never beside that person."""
+    facts, wire = ctx.facts, ctx.wire
+    if not facts.affiliations:
+        return
+    for s0, s1, org, person, written, people in _affiliations(ctx.analysis):
+        # a people or a party against the same only: "Republican Senator" is no swap of "Texas Senator"
+        theirs = [(o, w) for p, o, w, pp in facts.affiliations if pp == people and same_entity(person, p, "PERSON")]
+        if (theirs and not ctx.contradicted_at(s0, s1) and not any(_same_org(org, o) for o, _ in theirs)
+                and all(w in wire.all_lower for w in re.findall(r"\w+", org.lower()))
+                and not _beside(org, person, wire)):
+            ctx.overrule(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
+
+
+# -- negation, hedges and the direction of what is said ------------------------------------------------
+
+def _near(ctx: SentenceContext) -> bool:
+    """The sentence says what its best wire sentence says, in meaning or in its words."""
+    best = ctx.best
+    return best is not None and (ctx.best_cos >= CLOSE_COS
+                                 or _excerpt_share(ctx.toks, ctx.wire.analyses[best].tokens) >= EXCERPT_SHARE)
+
+
+def _check_negation(ctx: SentenceContext) -> None:
+    """A negation the window lacks; a negation dropped from the very words the sentence keeps. A yes/no
+    question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
+    wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one."""
+    toks, facts, best, f = ctx.toks, ctx.facts, ctx.best, ctx.f
+    ctx.polar = ctx.is_question and _polar(toks)
+    ctx.d_neg = d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and ctx.free(t.start, t.end)
+                         and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)  # "no more than"
+                         and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]   # "not only"
+    w_neg = any(facts.negated[j] for j in ctx.window)
     if d_neg and not w_neg:
         f["neg_added"] = 1.0
         implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
-                       for a in win_an for t in a.tokens)
+                       for a in ctx.win_an for t in a.tokens)
         for t in d_neg:
-            close = best_cos >= CLOSE_COS and not implicit
-            add(t.start, t.end, "negation", "contradicted" if close else "new")
-            if close:
-                out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
-    elif not d_neg and best is not None and facts.negated[best] and best_cos >= CLOSE_COS:
+            turned = ctx.best_cos >= CLOSE_COS and not implicit
+            ctx.add(t.start, t.end, "negation", "contradicted" if turned else "new")
+            if turned:
+                ctx.out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
+    elif not d_neg and best is not None and facts.negated[best] and ctx.best_cos >= CLOSE_COS:
         f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
         # confirmed the deal" where the wire sentence says "did not confirm the deal"
-        if not polar and (dropped := _negation_dropped(toks, wire.analyses[best])) is not None:
+        if not ctx.polar and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None:
             k, said = dropped
-            add(toks[k].start, toks[k].end, "negation", "contradicted", said)
-            out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
-    if best is not None and facts.hedged[best] and not any(t.lower in HEDGES or t.lower in _EVIDENTIALS
-                                                            for t in analysis.tokens):
-        f["hedge_dropped"] = 1.0
-    # a shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
-    # role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"
+            ctx.add(toks[k].start, toks[k].end, "negation", "contradicted", said)
+            ctx.out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
+
+
+def _count_hedge_dropped(ctx: SentenceContext) -> None:
+    """A feature only: the best wire sentence hedges and the sentence has no hedge of its own."""
+    best = ctx.best
+    if best is not None and ctx.facts.hedged[best] and not any(t.lower in HEDGES or t.lower in _EVIDENTIALS
+                                                               for t in ctx.toks):
+        ctx.f["hedge_dropped"] = 1.0
+
+
+def _check_co_roles(ctx: SentenceContext) -> None:
+    """A shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
+    role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"."""
+    toks = ctx.toks
     for k in range(len(toks) - 2):
         co, dash, role = toks[k:k + 3]
         if (co.lower == "co" and dash.text == "-" and dash.start == co.end and role.start == dash.end
                 and role.pos == "NOUN" and (role.lemma.endswith(_AGENT_SUFFIXES) or role.lemma in _CO_ROLES)
-                and not _overlaps(co.start, role.end, taken) and role.lemma in win_lemmas
-                and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(wire.doc.text)[0])):
-            add(co.start, role.end, "word", "contradicted", role.text)
-            f["antonyms"] += 1
-            out.contradictions.append(f"'{text[co.start:role.end]}' where the wire copy says '{role.text}'")
-    if best_cos >= CLOSE_COS:        # "a carcinogenic chemical" where the window says "a reportedly carcinogenic" one
-        for t, said in _unhedged(win_an, toks):
-            if not _overlaps(t.start, t.end, taken):
-                add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
-                out.unhedged += 1
-        for s, e, said in _absence_stated(win_an, toks):   # "no casualties" for "no reports of casualties"
-            if not _overlaps(s, e, taken):
-                add(s, e, "hedge", "new", f"the wire copy says '{said}'")
-                out.unhedged += 1
-    # a definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an average of
-    # one drink per day during the past month"
-    for k, m, said, lost in _definition_cut(wire, facts, toks):
-        if not _overlaps(toks[k].start, toks[m - 1].end, taken):
-            add(toks[k].start, toks[m - 1].end, "hedge", "new",
-                f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
-            out.unhedged += 1
-    near = best is not None and (best_cos >= CLOSE_COS
-                                 or _excerpt_share(toks, wire.analyses[best].tokens) >= EXCERPT_SHARE)
-    if near and not polar:     # "is set to make his debut" where the window says "could make his debut"
-        for t, said in _stated_as_fact(win_an, toks):
-            add(t.start, t.end, "hedge", "new", f"the wire copy says '{said}'")
-            out.unhedged += 1
+                and ctx.free(co.start, role.end) and role.lemma in ctx.win_lemmas
+                and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(ctx.wire.doc.text)[0])):
+            ctx.contradict(co.start, role.end, "word", role.text,
+                           f"'{ctx.text[co.start:role.end]}' where the wire copy says '{role.text}'", "antonyms")
 
-    # two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in May
-    # from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands between them
-    # one-word replacements: of one wire word (in place), or of the last of up to three
-    replaced = _word_opcodes(toks, wire.analyses[best].tokens) if near and not polar else []
+
+def _hedge_stated(ctx: SentenceContext, s: int, e: int, said: str) -> None:
+    ctx.add(s, e, "hedge", "new", f"the wire copy says '{said}'")
+    ctx.out.unhedged += 1
+
+
+def _check_unhedged(ctx: SentenceContext) -> None:
+    """"a carcinogenic chemical" where the window says "a reportedly carcinogenic" one; "no casualties"
+    for "no reports of casualties"."""
+    if ctx.best_cos < CLOSE_COS:
+        return
+    for t, said in _unhedged(ctx.win_an, ctx.toks):
+        if ctx.free(t.start, t.end):
+            _hedge_stated(ctx, t.start, t.end, said)
+    for s, e, said in _absence_stated(ctx.win_an, ctx.toks):
+        if ctx.free(s, e):
+            _hedge_stated(ctx, s, e, said)
+
+
+def _check_definitions(ctx: SentenceContext) -> None:
+    """A definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an
+    average of one drink per day during the past month"."""
+    toks = ctx.toks
+    for k, m, said, lost in _definition_cut(ctx.wire, ctx.facts, toks):
+        if ctx.free(toks[k].start, toks[m - 1].end):
+            ctx.add(toks[k].start, toks[m - 1].end, "hedge", "new",
+                    f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
+            ctx.out.unhedged += 1
+
+
+def _check_stated_as_fact(ctx: SentenceContext) -> None:
+    """"is set to make his debut" where the window says "could make his debut"."""
+    if _near(ctx) and not ctx.polar:
+        for t, said in _stated_as_fact(ctx.win_an, ctx.toks):
+            _hedge_stated(ctx, t.start, t.end, said)
+
+
+def _check_crossed(ctx: SentenceContext) -> None:
+    """Two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in
+    May from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands
+    between them; one-word replacements: of one wire word (in place), or of the last of up to three."""
+    toks, best = ctx.toks, ctx.best
+    ctx.replaced = replaced = _word_opcodes(toks, ctx.wire.analyses[best].tokens) \
+        if _near(ctx) and not ctx.polar else []
     swapped = [(i, j) for i, j, width in replaced if width == 1]
-    if swapped:
-        for k, m, said in _crossed(toks, wire.analyses[best], swapped)[:1]:
-            if not contradicted_at(toks[k].start, toks[k].end) and not contradicted_at(toks[m].start, toks[m].end):
-                overrule(toks[k].start, toks[k].end, "word", said,
+    if not swapped:
+        return
+    for k, m, said in _crossed(toks, ctx.wire.analyses[best], swapped)[:1]:
+        if not ctx.contradicted_at(toks[k].start, toks[k].end) and not ctx.contradicted_at(toks[m].start, toks[m].end):
+            ctx.overrule(toks[k].start, toks[k].end, "word", said,
                          f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'", "antonyms")
-                overrule(toks[m].start, toks[m].end, "word", said, None, None)
-    # a quantifier, a round magnitude or a preposition of place put where the best wire sentence has another of
-    # its scale, or a word where it has the opposite, before the same words: "all residents" for "some
-    # residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed the
-    # report" for "denied the report"
-    if near and not polar:
-        # (also a word in place of the last of a few the wire sentence has there: "Irish voters approved the …"
-        # for "Voters in Ireland rejected the …")
-        ends = [(i, j) for i, j, _ in replaced]
-        for k, said in _scale_swaps(toks, wire.analyses[best].tokens, ends)[:1]:
-            t = toks[k]
-            if not contradicted_at(t.start, t.end):
-                overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
-    # a change of amount said of the same thing the other way round ("an increase in vaccine sales" where
-    # the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell
-    if not d_neg:
-        w_moves: dict[str, set] = {}
-        for a in win_an:
-            for k, d, n, _ in _moves(a.tokens):
-                w_moves.setdefault(n, set()).add((d, a.tokens[k].text))
-        for k, d, n, noun in _moves(toks):
-            t, said = toks[k], w_moves.get(n, ())
-            if said and not _overlaps(t.start, t.end, taken) and all(x != d for x, _ in said):
-                other = min(w for x, w in said if x == -d)
-                add(t.start, t.end, "word", "contradicted", other)
-                f["antonyms"] += 1
-                out.contradictions.append(f"'{t.text}' where the wire copy says '{other}' of the {noun}")
+            ctx.overrule(toks[m].start, toks[m].end, "word", said, None, None)
 
-    # -- order in time or amount turned round: "after" where the window says "before", "next year" for "last
-    # year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"
-    if window and best_cos >= CLOSE_COS:
-        own_words = {t.lower for t in toks}
-        for k, t in enumerate(toks):
-            other = next((o for o in OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
-            if (other is None or t.pos == "VERB" or t.lower in win_words or _overlaps(t.start, t.end, taken)
-                    or (t.lower in _BEFORE_FIGURE and not (k + 1 < len(toks) and (
-                        toks[k + 1].pos == "NUM" or toks[k + 1].text[:1].isdigit() or toks[k + 1].text in "$€£¥₹")))
-                    or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
-                    or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
-                continue
-            add(t.start, t.end, "word", "contradicted", other)
-            f["antonyms"] += 1
-            out.contradictions.append(f"'{t.text}' where the wire copy says '{other}'")
 
-    # -- content words -----------------------------------------------------------------------------
-    content = [t for t in analysis.tokens if t.content and t.pos != "NUM" and not _overlaps(t.start, t.end, taken)]
-    n_new = n_new_doc = n_rare = n_rel = 0
-    pending = []
+def _check_scale_swaps(ctx: SentenceContext) -> None:
+    """A quantifier, a round magnitude or a preposition of place put where the best wire sentence has
+    another of its scale, or a word where it has the opposite, before the same words: "all residents" for
+    "some residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed
+    the report" for "denied the report" (also a word in place of the last of a few the wire sentence has
+    there: "Irish voters approved the …" for "Voters in Ireland rejected the …")."""
+    if not _near(ctx) or ctx.polar:
+        return
+    toks = ctx.toks
+    ends = [(i, j) for i, j, _ in ctx.replaced]
+    for k, said in _scale_swaps(toks, ctx.wire.analyses[ctx.best].tokens, ends)[:1]:
+        t = toks[k]
+        if not ctx.contradicted_at(t.start, t.end):
+            ctx.overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
+
+
+def _check_moves(ctx: SentenceContext) -> None:
+    """A change of amount said of the same thing the other way round ("an increase in vaccine sales" where
+    the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell."""
+    if ctx.d_neg:
+        return
+    w_moves: dict[str, set] = {}
+    for a in ctx.win_an:
+        for k, d, n, _ in _moves(a.tokens):
+            w_moves.setdefault(n, set()).add((d, a.tokens[k].text))
+    toks = ctx.toks
+    for k, d, n, noun in _moves(toks):
+        t, said = toks[k], w_moves.get(n, ())
+        if said and ctx.free(t.start, t.end) and all(x != d for x, _ in said):
+            other = min(w for x, w in said if x == -d)
+            ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}' of the {noun}",
+                           "antonyms")
+
+
+def _check_opposites(ctx: SentenceContext) -> None:
+    """Order in time or amount turned round: "after" where the window says "before", "next year" for "last
+    year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"."""
+    if not ctx.window or ctx.best_cos < CLOSE_COS:
+        return
+    toks, win_words = ctx.toks, ctx.win_words
+    own_words = {t.lower for t in toks}
+    for k, t in enumerate(toks):
+        other = next((o for o in OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
+        if (other is None or t.pos == "VERB" or t.lower in win_words or not ctx.free(t.start, t.end)
+                or (t.lower in _BEFORE_FIGURE and not (k + 1 < len(toks) and (
+                    toks[k + 1].pos == "NUM" or toks[k + 1].text[:1].isdigit() or toks[k + 1].text in "$€£¥₹")))
+                or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
+                or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
+            continue
+        ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}'", "antonyms")
+
+
+# -- content words ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _WindowWords:
+    """What the content check reads of the window, once per sentence."""
+    plain: tuple         # the window's ordinary words, in order, whose antonyms contradict
+    denied: frozenset    # … less those under the window's own negation or "only"
+    own: frozenset       # the sentence's lemmas and words
+    kinds: tuple         # window nouns and adjectives the sentence does not use (closed-class swaps)
+    win_moves: dict      # direction → the window word that moves that way
+    own_moves: set
+    preceding: dict      # each token's predecessor, by start
+    win_hedged: dict     # the window's hedged words: lemma → "reportedly carcinogenic"
+    position: dict       # each token's index, by start
+    win_pos: dict        # the WordNet parts of speech each window lemma is used in
+
+
+def _window_words(ctx: SentenceContext) -> _WindowWords:
+    toks, win_an, analysis = ctx.toks, ctx.win_an, ctx.analysis
     # antonyms only of the window's ordinary words ("national" in "National League" is a name) and only
     # where the sentence has no negation of its own ("did not win" says "lost")
     # (window words in their order, not a set's: the word named as evidence is the same in every process)
@@ -722,110 +823,141 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
     # where the sentence says what its best wire sentence says
     own = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.lower for t in analysis.tokens)
+    close = ctx.best_cos >= CLOSE_COS
     kinds = tuple(dict.fromkeys(t.lemma for a in win_an for t in a.tokens
-                                if t.pos in _KIND_POS and not t.ent and t.lemma not in own)) if best_cos >= CLOSE_COS else ()
+                                if t.pos in _KIND_POS and not t.ent and t.lemma not in own)) if close else ()
     # a change of amount turned round ("an increase in sales" where the window has only "a decline"): against
     # a window that moves only the other way, in a sentence that itself does not, close to its wire sentence
-    win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if best_cos >= CLOSE_COS else {}
+    win_moves = {d: m for m in sorted(plain) if (d := lexicon.direction(m))} if close else {}
     own_moves = {lexicon.direction(t.lemma) for t in analysis.tokens}
-    preceding = {u.start: toks[k - 1] for k, u in enumerate(toks) if k}       # each token's predecessor
-    # the window's hedged words: another adverb of doubt on the same word keeps the hedge ("potentially
-    # carcinogenic" where the window says "reportedly carcinogenic"), it adds nothing to check
+    preceding = {u.start: toks[k - 1] for k, u in enumerate(toks) if k}
+    # another adverb of doubt on a hedged word keeps the hedge ("potentially carcinogenic" where the window
+    # says "reportedly carcinogenic"), it adds nothing to check
     win_hedged = {w.lemma: f"{a.tokens[k].text} {w.text}" for a in win_an for k in range(len(a.tokens))
                   if (w := _evidential_of(a.tokens, k)) is not None}
     position = {u.start: k for k, u in enumerate(toks)}
-    # the WordNet parts of speech each window lemma is used in (None: a tag WordNet has no senses for), so
-    # that the verb "sink" is not passed by the window's noun "founder", a synonym only as a verb
+    # (None: a tag WordNet has no senses for), so that the verb "sink" is not passed by the window's noun
+    # "founder", a synonym only as a verb
     win_pos: dict[str, str | None] = {}
     for u in (u for a in win_an for u in a.tokens if u.content):
         letters, known = _WORDNET_POS.get(u.pos), win_pos.get(u.lemma, "")
         win_pos[u.lemma] = None if letters is None or known is None else "".join(sorted(set(known + letters)))
+    return _WindowWords(plain, denied, own, kinds, win_moves, own_moves, preceding, win_hedged, position, win_pos)
+
+
+def _check_content(ctx: SentenceContext) -> None:
+    """Each content word the earlier checks left: the opposite of a window word, supported by the window
+    or the wire copy (in so many words, or related), or left for the embedding match and then new."""
+    ctx.content = content = [t for t in ctx.toks if t.content and t.pos != "NUM" and ctx.free(t.start, t.end)]
+    ww = _window_words(ctx)
+    pending = []
     for t in content:
-        lem, pos = t.lemma, _WORDNET_POS.get(t.pos)
-        fresh = lem not in win_lemmas and not d_neg
-        ants = [m for m in plain if m not in denied and _antonyms(lem, m)
-                and not _converse(win_an, m, {u.lower for u in toks if u.pos == "PROPN" and u.end <= t.start})] \
-            if fresh else []
-        if ants and (lexicon.direction(lem) in win_moves or any(_synonyms(lem, m) for m in plain if m not in own)):
-            # the window says it too ("sales declined while costs rose" / "sales fell"); a window word the
-            # sentence uses as well is no other way of saying it ("admitted taking" / "denied taking")
-            ants = []
-        other = ([m for m in kinds if _contrasting(lem, m)]
-                 if fresh and not ants and kinds and t.pos in _KIND_POS and not t.ent and t.lower not in win_lower else [])
-        if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
-            other = []          # "CEO" where the window says "founder" and another wire sentence "founder and CEO"
-        if (fresh and not ants and not other and (family := lexicon.fact_family(lem)) is not None
-                and t.pos in lexicon.FAMILY_POS[family[0]] and lem not in wire.all_lemmas
-                and t.lower not in wire.all_lower):
-            # "acquitted of fraud charges" where the window has him "arrested on fraud charges", "profit" where it
-            # has "revenue", "injured" where it has "killed": another member of the family, one the wire copy
-            # never names, where the window has no word for the sentence's ("dead" for "killed")
-            mine = {lexicon.fact_family(u.lemma) for u in toks}
-            theirs = [(g, u) for a in win_an for u in a.tokens if (g := lexicon.fact_family(u.lemma)) is not None
-                      and g[0] == family[0] and u.pos in lexicon.FAMILY_POS[family[0]]]
-            if all(g != family for g, _ in theirs):
-                other = [u.text for g, u in theirs if g not in mine][:1]
-        move = lexicon.direction(lem) if fresh and not ants and not other else 0
-        if move and -move in win_moves and move not in win_moves and -move not in own_moves:
-            other = [win_moves[-move]]
-        if (polarity is not None and fresh and not ants and not other and _modifier(t)
-                and t.lower not in win_lower and lem not in wire.all_lemmas):
-            other = _turned_praise(position[t.start], toks, win_an, own, polarity)
-        if ants:        # the window's word as written ("won", not the lemma "win")
-            ants = [next((u.text for a in win_an for u in a.tokens if u.lemma == m), m) for m in ants]
+        fresh = t.lemma not in ctx.win_lemmas and not ctx.d_neg
+        ants, other = _opposite_words(ctx, ww, t, fresh)
         if ants or other:
-            add(t.start, t.end, "word", "contradicted", (ants or other)[0])
-            f["antonyms"] += 1
-            out.contradictions.append(f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'" if ants else
-                                      f"'{t.text}' where the wire copy says '{other[0]}'")
-        elif lem in win_lemmas or t.lower in win_lower:
-            add(t.start, t.end, "word", "supported", lem)
-        elif lem in _SOURCE_NOUNS:
-            add(t.start, t.end, "word", "supported", "the wire copy itself")       # "the passage says …"
-        elif win_hedged and (w := _evidential_of(toks, position[t.start])) is not None and w.lemma in win_hedged:
-            add(t.start, t.end, "word", "supported", f"the wire copy's hedge '{win_hedged[w.lemma]}'")
-        elif t.lower in _ROUGHLY and (said := next((u.text for a in win_an for u in a.tokens if u.lower in _ROUGHLY),
-                                                   None)) is not None:
-            add(t.start, t.end, "word", "supported", said)      # "roughly 10,000" where the window says "about 10,000"
-        elif _COMPARED.get(t.lower) in win_lower:
-            add(t.start, t.end, "word", "supported", _COMPARED[t.lower])   # "ended 4% higher" for "closed up 4%"
-        elif (phrase := _verb_phrase(preceding.get(t.start), t)) is not None:
-            add(t.start, t.end, "word", "supported", f"part of '{phrase}'")        # "took place": the verb says it
-        elif (spelt := _spelt_out(t.text, facts)) is not None:
-            add(t.start, t.end, "word", "supported", f"initials of '{spelt}'")       # "BMI" for "body mass index"
-        elif (rel := next((m for m in win_lemmas if _related(lem, m, pos, win_pos.get(m))), None)) is not None or (
-                rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
-            add(t.start, t.end, "word", "supported", rel)
-            n_rel += 1
-        elif lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
-            add(t.start, t.end, "word", "supported", "elsewhere in the wire copy")
-            n_new += 1
-        elif (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
-            add(t.start, t.end, "word", "supported", full)             # "PM" where the wire copy says "Prime Minister"
+            ctx.contradict(t.start, t.end, "word", (ants or other)[0],
+                           f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'" if ants else
+                           f"'{t.text}' where the wire copy says '{other[0]}'", "antonyms")
+        elif (said := _word_support(ctx, ww, t)) is not None:
+            ctx.add(t.start, t.end, "word", "supported", said)
         else:
             pending.append(t)
+    _check_left_words(ctx, ww, pending)
+
+
+def _opposite_words(ctx: SentenceContext, ww: _WindowWords, t, fresh: bool) -> tuple[list, list]:
+    """The window's words that ``t`` contradicts: its antonyms (``ants``, as written) or ``other`` words
+    it replaces (a closed-class swap, another of a family of facts, a move the other way, praise turned)."""
+    lem, toks, win_an, wire = t.lemma, ctx.toks, ctx.win_an, ctx.wire
+    ants = [m for m in ww.plain if m not in ww.denied and _antonyms(lem, m)
+            and not _converse(win_an, m, {u.lower for u in toks if u.pos == "PROPN" and u.end <= t.start})] \
+        if fresh else []
+    if ants and (lexicon.direction(lem) in ww.win_moves or any(_synonyms(lem, m) for m in ww.plain if m not in ww.own)):
+        # the window says it too ("sales declined while costs rose" / "sales fell"); a window word the
+        # sentence uses as well is no other way of saying it ("admitted taking" / "denied taking")
+        ants = []
+    other = ([m for m in ww.kinds if _contrasting(lem, m)]
+             if fresh and not ants and ww.kinds and t.pos in _KIND_POS and not t.ent and t.lower not in ctx.win_lower
+             else [])
+    if other and lem.lower() in lexicon.OFFICES and (lem in wire.all_lemmas or t.lower in wire.all_lower):
+        other = []          # "CEO" where the window says "founder" and another wire sentence "founder and CEO"
+    if (fresh and not ants and not other and (family := lexicon.fact_family(lem)) is not None
+            and t.pos in lexicon.FAMILY_POS[family[0]] and lem not in wire.all_lemmas
+            and t.lower not in wire.all_lower):
+        # "acquitted of fraud charges" where the window has him "arrested on fraud charges", "profit" where it
+        # has "revenue", "injured" where it has "killed": another member of the family, one the wire copy
+        # never names, where the window has no word for the sentence's ("dead" for "killed")
+        mine = {lexicon.fact_family(u.lemma) for u in toks}
+        theirs = [(g, u) for a in win_an for u in a.tokens if (g := lexicon.fact_family(u.lemma)) is not None
+                  and g[0] == family[0] and u.pos in lexicon.FAMILY_POS[family[0]]]
+        if all(g != family for g, _ in theirs):
+            other = [u.text for g, u in theirs if g not in mine][:1]
+    move = lexicon.direction(lem) if fresh and not ants and not other else 0
+    if move and -move in ww.win_moves and move not in ww.win_moves and -move not in ww.own_moves:
+        other = [ww.win_moves[-move]]
+    if (ctx.polarity is not None and fresh and not ants and not other and _modifier(t)
+            and t.lower not in ctx.win_lower and lem not in wire.all_lemmas):
+        other = _turned_praise(ww.position[t.start], toks, win_an, ww.own, ctx.polarity)
+    if ants:        # the window's word as written ("won", not the lemma "win")
+        ants = [next((u.text for a in win_an for u in a.tokens if u.lemma == m), m) for m in ants]
+    return ants, other
+
+
+def _word_support(ctx: SentenceContext, ww: _WindowWords, t) -> str | None:
+    """What in the window or the wire copy supports a content word, in so many words or related; None
+    where nothing does. Counts related words (``n_rel``) and words only elsewhere in the wire (``n_new``)."""
+    lem, pos, wire, facts, win_lemmas = t.lemma, _WORDNET_POS.get(t.pos), ctx.wire, ctx.facts, ctx.win_lemmas
+    if lem in win_lemmas or t.lower in ctx.win_lower:
+        return lem
+    if lem in _SOURCE_NOUNS:
+        return "the wire copy itself"       # "the passage says …"
+    if ww.win_hedged and (w := _evidential_of(ctx.toks, ww.position[t.start])) is not None and w.lemma in ww.win_hedged:
+        return f"the wire copy's hedge '{ww.win_hedged[w.lemma]}'"
+    if t.lower in _ROUGHLY and (said := next((u.text for a in ctx.win_an for u in a.tokens if u.lower in _ROUGHLY),
+                                             None)) is not None:
+        return said      # "roughly 10,000" where the window says "about 10,000"
+    if _COMPARED.get(t.lower) in ctx.win_lower:
+        return _COMPARED[t.lower]   # "ended 4% higher" for "closed up 4%"
+    if (phrase := _verb_phrase(ww.preceding.get(t.start), t)) is not None:
+        return f"part of '{phrase}'"        # "took place": the verb says it
+    if (spelt := _spelt_out(t.text, facts)) is not None:
+        return f"initials of '{spelt}'"       # "BMI" for "body mass index"
+    if (rel := next((m for m in win_lemmas if _related(lem, m, pos, ww.win_pos.get(m))), None)) is not None or (
+            rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
+        ctx.n_rel += 1
+        return rel
+    if lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
+        ctx.n_new += 1
+        return "elsewhere in the wire copy"
+    if (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
+        return full             # "PM" where the wire copy says "Prime Minister"
+    return None
+
+
+def _check_left_words(ctx: SentenceContext, ww: _WindowWords, pending: list) -> None:
+    """Words nothing supported so far: close in meaning to a window word (the embedding match), a capital
+    for its government, a name put where the best wire sentence has another, or new."""
+    text, facts = ctx.text, ctx.facts
     askable = [t for t in pending if t.pos != "PROPN"]        # a name is never "close in meaning" to a word
     matched = {}
-    if askable and word_match is not None and (cands := match_candidates(win_an)):
-        matched = dict(zip((t.lower for t in askable), word_match([t.lower for t in askable], cands)))
+    if askable and ctx.word_match is not None and (cands := match_candidates(ctx.win_an)):
+        matched = dict(zip((t.lower for t in askable), ctx.word_match([t.lower for t in askable], cands)))
     win_superlative = None      # whether the window has a superlative, found when first asked
-    names_swapped = _swapped_names(stretches, wire.analyses[best]) if stretches and any(
-        t.pos == "PROPN" for t in pending) else []
+    stretches = ctx.stretches if any(t.pos == "PROPN" for t in pending) else []
+    names_swapped = _swapped_names(stretches, ctx.wire.analyses[ctx.best]) if stretches else []
     for t in pending:
         if (m := matched.get(t.lower)) is not None:
-            add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
-            n_rel += 1
-        elif (t.pos == "PROPN" and _governing(analysis, t.start, t.end) and capital_of(t.text)
+            ctx.add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
+            ctx.n_rel += 1
+        elif (t.pos == "PROPN" and _governing(ctx.analysis, t.start, t.end) and capital_of(t.text)
               and (w := next((wt for wt, _ in facts.all_entities if stands_for(t.text, wt)), None))):
-            add(t.start, t.end, "word", "supported", w)       # "Kyiv said" (untagged) for "Ukrainian officials said"
+            ctx.add(t.start, t.end, "word", "supported", w)       # "Kyiv said" (untagged) for "Ukrainian officials said"
         elif t.pos == "PROPN" and (w := next((
                 w for (a0, a1, w) in names_swapped if a0 <= t.start and t.end <= a1
                 and w.lower() not in text.lower() and not same_entity(t.text, w, "PERSON")), None)) is not None:
             # a name the wire copy never uses, put where its sentence has another ("UFO Media" for "Ozy
             # Media"): the tagger did not see the derived name as an entity, the swap is the same
-            add(t.start, t.end, "word", "contradicted", w)
-            f["contra_entities"] += 1
-            out.contradictions.append(f"'{t.text}' where the wire copy says '{w}'")
+            ctx.contradict(t.start, t.end, "word", w, f"'{t.text}' where the wire copy says '{w}'", "contra_entities")
         else:
             # a disease the wire copy never names ("its tuberculosis vaccine" where it has "RSV") is a fact, and
             # a superlative the window has none of ("the largest protest in the city's history") claims a
@@ -833,61 +965,94 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             why = ""
             if t.pos == "NOUN" and lexicon.is_disease(t.lower):
                 why = "a disease the wire copy does not name"
-            elif _superlative(t, preceding.get(t.start)):
+            elif _superlative(t, ww.preceding.get(t.start)):
                 if win_superlative is None:
                     win_superlative = any(_superlative(u, a.tokens[k - 1] if k else None)
-                                          for a in win_an for k, u in enumerate(a.tokens))
+                                          for a in ctx.win_an for k, u in enumerate(a.tokens))
                 why = "" if win_superlative else "a superlative the wire copy does not state"
-            add(t.start, t.end, "word", "new", why)
-            out.hard_new += bool(why)
-            n_new += 1
-            n_new_doc += 1
-            n_rare += _rare(t.lower)
+            ctx.add(t.start, t.end, "word", "new", why)
+            ctx.out.hard_new += bool(why)
+            ctx.n_new += 1
+            ctx.n_new_doc += 1
+            ctx.n_rare += _rare(t.lower)
 
-    # -- who says it: a source of another kind put where the window's stands ("Witnesses said" where the
-    # wire copy says "Police said"; "officers" or "authorities" for "police" are the same kind)
-    if near and not polar and (theirs := [(a, s) for a in win_an for s in _speakers(a.tokens)
-                                          if lexicon.source_kind(a.tokens[s[1]].lemma)]):
-        kinds_heard = {lexicon.source_kind(a.tokens[h].lemma) for a, (_, h, _) in theirs}
-        for s0, h, v in _speakers(toks):
-            t, kind = toks[h], lexicon.source_kind(toks[h].lemma)
-            if kind is None or kind in kinds_heard or t.lemma in win_lemmas or contradicted_at(t.start, t.end):
-                continue
-            a, (w0, wh, wv) = next(((a, s) for a, s in theirs if a.tokens[s[2]].lemma == toks[v].lemma), theirs[0])
-            said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
-            mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
-            overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
 
-    # -- sentence features -----------------------------------------------------------------------
+# -- who says it -------------------------------------------------------------------------------------
+
+def _check_speakers(ctx: SentenceContext) -> None:
+    """A source of another kind put where the window's stands ("Witnesses said" where the wire copy says
+    "Police said"; "officers" or "authorities" for "police" are the same kind)."""
+    if not _near(ctx) or ctx.polar or not (theirs := [(a, s) for a in ctx.win_an for s in _speakers(a.tokens)
+                                                      if lexicon.source_kind(a.tokens[s[1]].lemma)]):
+        return
+    toks, text = ctx.toks, ctx.text
+    kinds_heard = {lexicon.source_kind(a.tokens[h].lemma) for a, (_, h, _) in theirs}
+    for s0, h, v in _speakers(toks):
+        t, kind = toks[h], lexicon.source_kind(toks[h].lemma)
+        if kind is None or kind in kinds_heard or t.lemma in ctx.win_lemmas or ctx.contradicted_at(t.start, t.end):
+            continue
+        a, (w0, wh, wv) = next(((a, s) for a, s in theirs if a.tokens[s[2]].lemma == toks[v].lemma), theirs[0])
+        said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
+        mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
+        ctx.overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
+
+
+#: The checks, in the order they run: that order is their precedence (see ``SentenceContext``). Each
+#: reads the context and adds its findings; none calls back into the engine.
+STEPS = (
+    ("quotes", _check_quotes),
+    ("figures.times", _check_times),
+    ("figures.durations", _check_durations),
+    ("figures.days", _check_days),
+    ("figures.amounts", _check_figures),
+    ("figures.ranks", _check_ranks),
+    ("entities.names", _check_entities),
+    ("relations.place_of", _check_place_of),
+    ("relations.doers", _check_doers),
+    ("relations.affiliations", _check_affiliations),
+    ("polarity.negation", _check_negation),
+    ("hedging.dropped", _count_hedge_dropped),
+    ("relations.co_roles", _check_co_roles),
+    ("hedging.unhedged", _check_unhedged),
+    ("hedging.definitions", _check_definitions),
+    ("hedging.stated_as_fact", _check_stated_as_fact),
+    ("polarity.crossed", _check_crossed),
+    ("polarity.scales", _check_scale_swaps),
+    ("polarity.moves", _check_moves),
+    ("polarity.opposites", _check_opposites),
+    ("content.words", _check_content),
+    ("relations.speakers", _check_speakers),
+)
+
+
+# -- the features the verdict model reads ------------------------------------------------------------
+
+def _sentence_features(ctx: SentenceContext) -> dict[str, float]:
+    """The counts the checks kept in ``ctx.f``, with the sentence's closeness to its window."""
+    f, analysis, wire, best, text = ctx.f, ctx.analysis, ctx.wire, ctx.best, ctx.text
+    scores, cosines, content = ctx.scores, ctx.cosines, ctx.content
     n_content = max(len([t for t in analysis.tokens if t.content]), 1)
     d_lemmas = analysis.content_lemmas()
     f["best_score"] = scores[0] if scores else 0.0
-    f["best_cos"] = best_cos
+    f["best_cos"] = ctx.best_cos
     f["window_cos"] = max(cosines) if cosines else 0.0
     f["best_lex"] = len(d_lemmas & wire.lemmas[best]) / len(d_lemmas) if best is not None and d_lemmas else 0.0
-    f["window_lex"] = len(d_lemmas & win_lemmas) / len(d_lemmas) if d_lemmas else 1.0
+    f["window_lex"] = len(d_lemmas & ctx.win_lemmas) / len(d_lemmas) if d_lemmas else 1.0
     f["doc_lex"] = len(d_lemmas & wire.all_lemmas) / len(d_lemmas) if d_lemmas else 1.0
     f["word_ratio"] = (difflib.SequenceMatcher(None, text.lower().split(), wire.analyses[best].text.lower().split(),
                                                autojunk=False).ratio() if best is not None else 0.0)
     f["n_content"] = float(n_content)
-    f["new_words"] = float(n_new)
-    f["new_share"] = n_new / max(len(content), 1)
-    f["new_doc_words"] = float(n_new_doc)
-    f["new_doc_share"] = n_new_doc / max(len(content), 1)
-    f["new_rare"] = float(n_rare)
-    f["related_share"] = n_rel / max(len(content), 1)
+    f["new_words"] = float(ctx.n_new)
+    f["new_share"] = ctx.n_new / max(len(content), 1)
+    f["new_doc_words"] = float(ctx.n_new_doc)
+    f["new_doc_share"] = ctx.n_new_doc / max(len(content), 1)
+    f["new_rare"] = float(ctx.n_rare)
+    f["related_share"] = ctx.n_rel / max(len(content), 1)
     rep, rep_unrel = _replacements(analysis, wire.analyses[best]) if best is not None else (0, 0)
     f["replaced"], f["replaced_unrelated"] = float(rep), float(rep_unrel)
-    f["is_question"] = 1.0 if is_question else 0.0
-    f["has_window"] = 1.0 if window else 0.0
-    out.features = f
-    out.units.sort(key=lambda u: (u.start, u.end))
-    run = 0
-    for u in out.units:
-        if u.kind in _RUN_KINDS:
-            run = run + 1 if u.status == "new" else 0
-            out.new_run = max(out.new_run, run)
-    return out
+    f["is_question"] = 1.0 if ctx.is_question else 0.0
+    f["has_window"] = 1.0 if ctx.window else 0.0
+    return f
 
 
 def _modifier(t) -> bool:

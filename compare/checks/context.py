@@ -1,0 +1,139 @@
+"""What every check of one derived sentence reads and writes: the :class:`SentenceContext`.
+
+It is made once per derived sentence (``compare.check.check_sentence``) from the sentence's analysis, its
+aligned wire window and the wire copy's facts, and it holds the findings so far (``out.units``, the
+*ledger*). The checks run in the order of ``compare.check.STEPS``, and that order is the precedence
+between them: a span an earlier check has taken (``taken``) is not read again by a later one, except
+where a later check finds it contradicted and says so explicitly (``overrule``), which replaces what
+the earlier checks found there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from ..document import Unit
+
+if TYPE_CHECKING:                                   # pragma: no cover
+    from ..nlp import Analysis
+    from ..prepare import Prepared
+
+__all__ = ["SentenceCheck", "SentenceContext", "WordMatcher", "Polarity", "overlaps"]
+
+WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
+Polarity = Callable[[list[str]], list[float]]
+
+
+def overlaps(a0: int, a1: int, spans) -> bool:
+    return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
+
+
+@dataclass(slots=True)
+class SentenceCheck:
+    units: list[Unit] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    contradictions: list[str] = field(default_factory=list)    # readable reasons, most precise first
+    #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
+    #: a day or date (not a year the window gives as "next year" and the like)
+    hard_new: int = 0
+    #: the longest run of content words and names in a row that the wire copy lacks: an added phrase
+    new_run: int = 0
+    #: what the window qualifies, stated as fact (each a ``hedge`` unit): a word under an adverb of report or
+    #: doubt ("a reportedly carcinogenic chemical" → "a carcinogenic chemical"), an absence of reports ("no
+    #: reports of casualties" → "no casualties"), a bounded figure ("more than 600" → "600"), a possibility, an
+    #: accusation or an expectation ("could make his debut" → "is set to make his debut", "accused of
+    #: stealing" → "stole"), a definition without some of its conditions ("exceeding one drink per day" for
+    #: "exceeding an average of one drink per day during the past month"): flags the sentence on its own
+    unhedged: int = 0
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """One derived sentence, its window, and the findings so far. ``f`` counts the verdict model's
+    features as the checks find things (``compare.check.FEATURES``)."""
+    analysis: "Analysis"
+    base: int                       # where the sentence starts in the derived document
+    sentence_id: str
+    window: list[int]               # the aligned wire sentences, best first …
+    scores: list[float]             # … their alignment scores …
+    cosines: list[float]            # … and cosines
+    wire: "Prepared"
+    facts: object                   # compare.check.WireFacts
+    is_question: bool
+    word_match: WordMatcher | None
+    polarity: Polarity | None
+    f: dict[str, float]
+    out: SentenceCheck = field(default_factory=SentenceCheck)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    # the window, read once
+    win_an: list = field(default_factory=list)
+    win_lemmas: frozenset = frozenset()
+    win_words: frozenset = frozenset()
+    win_lower: frozenset = frozenset()
+    # set by the checks that find them, read by later ones
+    d_neg: list = field(default_factory=list)       # the sentence's own negations (``polarity.negation``)
+    polar: bool = False                             # a yes/no question: asserts nothing to turn round
+    replaced: list = field(default_factory=list)    # one-word replacements against the best wire sentence
+    content: list = field(default_factory=list)     # content words left to the content check, and its counts
+    n_new: int = 0
+    n_new_doc: int = 0
+    n_rare: int = 0
+    n_rel: int = 0
+    stretches_found: list | None = None
+
+    @property
+    def stretches(self) -> list:
+        """The short stretches where the sentence replaces words of its best wire sentence (read once)."""
+        if self.stretches_found is None:
+            from ..check import _short_replacements
+            best = self.best
+            self.stretches_found = _short_replacements(self.analysis, self.wire.analyses[best]) \
+                if best is not None else []
+        return self.stretches_found
+
+    @property
+    def text(self) -> str:
+        return self.analysis.text
+
+    @property
+    def toks(self):
+        return self.analysis.tokens
+
+    @property
+    def best(self) -> int | None:
+        return self.window[0] if self.window else None
+
+    @property
+    def best_cos(self) -> float:
+        return self.cosines[0] if self.cosines else 0.0
+
+    def free(self, s: int, e: int) -> bool:
+        """No earlier check has taken any of ``s:e``."""
+        return not overlaps(s, e, self.taken)
+
+    def add(self, s: int, e: int, kind: str, status: str, evidence: str = "") -> None:
+        self.out.units.append(Unit(self.base + s, self.base + e, self.text[s:e], kind, status, evidence,
+                                   self.sentence_id))
+        self.taken.append((s, e))
+
+    def contradict(self, s: int, e: int, kind: str, evidence: str, reason: str, feature: str | None) -> None:
+        """A contradicted unit with its reason, counted under ``feature``."""
+        self.add(s, e, kind, "contradicted", evidence)
+        if feature:
+            self.f[feature] += 1
+        self.out.contradictions.append(reason)
+
+    def contradicted_at(self, s: int, e: int) -> bool:
+        base = self.base
+        return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in self.out.units)
+
+    def overrule(self, s, e, kind, evidence, reason, feature="contra_entities") -> None:
+        """A span a relation check finds contradicted, in place of the units an earlier check gave it; the
+        ``reason`` (and a count of ``feature``) once per contradiction, None for its second span."""
+        base = self.base
+        self.out.units[:] = [u for u in self.out.units if not (u.start < base + e and base + s < u.end)]
+        self.add(s, e, kind, "contradicted", evidence)
+        if feature:
+            self.f[feature] += 1
+        if reason:
+            self.out.contradictions.append(reason)

@@ -1,6 +1,6 @@
 """How the figures of two texts compare: the same value, duration or amount as written, the bound put
 on a figure ("over 400", "almost 400"), shares and counts given in words, names of letters and digits.
-Pure functions over figures and text, used by the figure checks (``compare/check.py``)."""
+Pure functions over figures and text, used by the figure checks (``figures``)."""
 from __future__ import annotations
 
 import math

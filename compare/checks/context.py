@@ -9,8 +9,9 @@ the earlier checks found there.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, TYPE_CHECKING
 
 from ..document import Unit
 
@@ -85,7 +86,7 @@ class SentenceContext:
     def stretches(self) -> list:
         """The short stretches where the sentence replaces words of its best wire sentence (read once)."""
         if self.stretches_found is None:
-            from ..check import _short_replacements
+            from .opcodes import _short_replacements     # (opcodes reads this module)
             best = self.best
             self.stretches_found = _short_replacements(self.analysis, self.wire.analyses[best]) \
                 if best is not None else []
@@ -137,3 +138,40 @@ class SentenceContext:
             self.f[feature] += 1
         if reason:
             self.out.contradictions.append(reason)
+
+
+ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
+
+
+CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+
+
+CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+
+
+#: … or the share of the sentence's words that stand, in order, in its best wire sentence: a sentence that
+#: restates one clause of a long wire sentence ("The central bank may cut rates next month." from "Police
+#: said …, and the central bank may raise rates next month.") says the same as that clause whatever the cosine
+EXCERPT_SHARE = 0.75
+
+
+def _close(ctx: SentenceContext) -> bool:
+    return bool(ctx.scores) and ctx.scores[0] >= CLOSE_SCORE
+
+
+def _near(ctx: SentenceContext) -> bool:
+    """The sentence says what its best wire sentence says, in meaning or in its words."""
+    best = ctx.best
+    return best is not None and (ctx.best_cos >= CLOSE_COS
+                                 or _excerpt_share(ctx.toks, ctx.wire.analyses[best].tokens) >= EXCERPT_SHARE)
+
+
+def _excerpt_share(dt, wt) -> float:
+    """The share of the sentence's words (``dt``, punctuation aside) that stand, in order, in the wire
+    sentence's ``wt``, counted in runs of two words or more."""
+    words = [t.lower for t in dt if t.pos != "PUNCT"]
+    if len(words) < 4:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, words, [t.lower for t in wt if t.pos != "PUNCT"], autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks() if b.size >= 2) / len(words)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .context import SentenceContext
+
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -19,3 +21,24 @@ def quotations(text: str) -> list[tuple[int, int]]:
             spans.append((open_at, at + 1))
             open_at = None
     return spans
+
+
+_WORDS = re.compile(r"[\w$%€£₹]+(?:[.'’][\w]+)*")
+
+
+def _norm_words(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return " " + " ".join(_WORDS.findall(text)) + " "
+
+
+def _check_quotes(ctx: SentenceContext) -> None:
+    text = ctx.text
+    for q0, q1 in quotations(text):
+        inner = text[q0 + 1:q1 - 1]
+        if len(inner.split()) < 3:
+            continue
+        ok = _norm_words(inner) in ctx.facts.words
+        ctx.add(q0, q1, "quote", "supported" if ok else "new",
+                "quoted word for word in the wire copy" if ok else "")
+        if not ok:
+            ctx.f["unmatched_quotes"] += 1

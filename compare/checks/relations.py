@@ -1,15 +1,18 @@
 """Who did what, who said it and whose a person is: the readers of the relation checks (a deed the window
 gives to another of its people, an organisation put before a person the wire copy puts elsewhere, a
-source of another kind). Pure functions over analysed sentences, used by ``compare/check.py``."""
+source of another kind). Pure functions over analysed sentences, read by the relation checks below."""
 from __future__ import annotations
 
 import re
 
-from ..names import TITLES, same_entity
+from .. import lexicon
+from ..names import same_entity, same_nation, TITLES
 from ..nlp import Analysis
 from ..places import within
 from ..prepare import Prepared
-from .words import words
+from .context import ENTITY_KIND, _near, SentenceContext
+from .entities import _cased_span, _lowered
+from .words import ordered, words
 
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
 _BE = words("relations.be")
@@ -161,3 +164,106 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
             out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
                         t.text, doers[t.lemma][0][1]))
     return out[:1]
+
+
+#: nouns a "co-" makes a shared role of: agent nouns ("founder", "author", "sponsor", "president") and these
+_AGENT_SUFFIXES = ordered("content.agent_suffixes")
+
+
+_CO_ROLES = words("content.co_roles")
+
+
+def _check_place_of(ctx: SentenceContext) -> None:
+    """A place said of the same thing as another: "U.S. activists" where the window has "activists in
+    London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
+    for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
+    of "success in Rio"), one the window does not name and that neither lies in nor holds."""
+    if not ctx.window or not (mine := _place_of(ctx.analysis)):
+        return
+    said = [pair for a in ctx.win_an for pair in _place_of(a)]
+    win_places = [p for _, p, _, _, _, _ in said]
+    for noun, place, ps, pe, label, written in mine:
+        if ctx.contradicted_at(ps, pe):
+            continue
+        if all(w in ctx.win_words for w in re.findall(r"\w+", place.lower())):
+            continue
+        others = [p for n, p, _, _, lab, _ in said if n == noun and (lab == "NORP") == (label == "NORP")]
+        if not others or any(same_entity(place, p, "GPE") or same_nation(place, p)
+                             or within(p, place) or within(place, p)
+                             for p in win_places):
+            continue
+        ctx.overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
+
+
+def _check_doers(ctx: SentenceContext) -> None:
+    """Who did it: the window's doer of a deed given to another of its people."""
+    for s0, s1, doer, verb, said in _other_doer(ctx.win_an, ctx.toks):
+        if not ctx.contradicted_at(s0, s1):
+            ctx.overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
+
+
+def _check_affiliations(ctx: SentenceContext) -> None:
+    """Whose they are: an organisation put before one of the wire's people where the wire copy puts
+    another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
+    copy names, but never beside that person."""
+    facts, wire = ctx.facts, ctx.wire
+    if not facts.affiliations:
+        return
+    for s0, s1, org, person, written, people in _affiliations(ctx.analysis):
+        # a people or a party against the same only: "Republican Senator" is no swap of "Texas Senator"
+        theirs = [(o, w) for p, o, w, pp in facts.affiliations if pp == people and same_entity(person, p, "PERSON")]
+        if (theirs and not ctx.contradicted_at(s0, s1) and not any(_same_org(org, o) for o, _ in theirs)
+                and all(w in wire.all_lower for w in re.findall(r"\w+", org.lower()))
+                and not _beside(org, person, wire)):
+            ctx.overrule(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
+
+
+def _check_co_roles(ctx: SentenceContext) -> None:
+    """A shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
+    role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"."""
+    toks = ctx.toks
+    for k in range(len(toks) - 2):
+        co, dash, role = toks[k:k + 3]
+        if (co.lower == "co" and dash.text == "-" and dash.start == co.end and role.start == dash.end
+                and role.pos == "NOUN" and (role.lemma.endswith(_AGENT_SUFFIXES) or role.lemma in _CO_ROLES)
+                and ctx.free(co.start, role.end) and role.lemma in ctx.win_lemmas
+                and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(ctx.wire.doc.text)[0])):
+            ctx.contradict(co.start, role.end, "word", role.text,
+                           f"'{ctx.text[co.start:role.end]}' where the wire copy says '{role.text}'", "antonyms")
+
+
+def _check_speakers(ctx: SentenceContext) -> None:
+    """A source of another kind put where the window's stands ("Witnesses said" where the wire copy says
+    "Police said"; "officers" or "authorities" for "police" are the same kind)."""
+    if not _near(ctx) or ctx.polar or not (theirs := [(a, s) for a in ctx.win_an for s in _speakers(a.tokens)
+                                                      if lexicon.source_kind(a.tokens[s[1]].lemma)]):
+        return
+    toks, text = ctx.toks, ctx.text
+    kinds_heard = {lexicon.source_kind(a.tokens[h].lemma) for a, (_, h, _) in theirs}
+    for s0, h, v in _speakers(toks):
+        t, kind = toks[h], lexicon.source_kind(toks[h].lemma)
+        if kind is None or kind in kinds_heard or t.lemma in ctx.win_lemmas or ctx.contradicted_at(t.start, t.end):
+            continue
+        a, (w0, wh, wv) = next(((a, s) for a, s in theirs if a.tokens[s[2]].lemma == toks[v].lemma), theirs[0])
+        said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
+        mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
+        ctx.overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
+
+
+def _place_of(analysis: Analysis) -> list[tuple[str, str, int, int, str, str]]:
+    """Places with the noun they are said of, ``(noun lemma, place, start, end, entity label, noun)``:
+    "U.S. activists" and "activists in London" both say where the activists are from, "a Sydney beach"
+    (one place to the tagger) where something happened."""
+    toks, out = analysis.tokens, []
+    for e in analysis.entities:
+        if ENTITY_KIND.get(e.label) != "place":
+            continue
+        s, t = _cased_span(analysis.text, e.start, e.end)
+        after = next((k for k, u in enumerate(toks) if u.start >= t), None)
+        before = max((k for k, u in enumerate(toks) if u.end <= s), default=None)
+        if after is not None and toks[after].pos == "NOUN" and (not toks[after].ent or toks[after].start < e.end):
+            out.append((toks[after].lemma, analysis.text[s:t], s, t, e.label, toks[after].text))
+        elif before is not None and before >= 1 and toks[before].lower in ("in", "from") \
+                and toks[before - 1].pos == "NOUN" and not toks[before - 1].ent:
+            out.append((toks[before - 1].lemma, analysis.text[s:t], s, t, e.label, toks[before - 1].text))
+    return out

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from compare import check
+from compare.checks import hedging, polarity, relations
 from compare.checks.words import WORDLISTS, entry, ordered, table, words
 from compare.errors import ModelError
 from compare.names import TITLES
@@ -39,11 +39,11 @@ def test_no_list_is_defined_twice() -> None:
 
 
 def test_the_checks_read_their_words_from_the_lists() -> None:
-    assert check.NEGATIONS == words("negation.negations") and "never" in check.NEGATIONS
-    assert check.HEDGES == words("hedging.hedges") and "reportedly" in check.HEDGES
+    assert polarity.NEGATIONS == words("negation.negations") and "never" in polarity.NEGATIONS
+    assert hedging.HEDGES == words("hedging.hedges") and "reportedly" in hedging.HEDGES
     # a list that extends another is the other plus its own words, not a second copy of them
-    assert check._ATTRIBUTIONS == check.HEDGES | check._EVIDENTIALS | words("hedging.attributions")
-    assert check._TITLES > TITLES and "coach" in check._TITLES
+    assert hedging._ATTRIBUTIONS == hedging.HEDGES | hedging._EVIDENTIALS | words("hedging.attributions")
+    assert relations._TITLES > TITLES and "coach" in relations._TITLES
     assert table("scales.quantities")["all"] > table("scales.quantities")["some"]
     assert ordered("figures.above")[0] == "more than" and table("hedging.frames")["accuse"] == "of"
 

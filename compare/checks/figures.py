@@ -1,0 +1,326 @@
+"""The figure checks: times of day, durations, days and dates, amounts, ranks and names with digits. A
+value the wire copy gives anywhere supports; a differing one contradicts only where the window states
+the same thing (its best sentence aligns at ``CLOSE_SCORE`` or more); a bound dropped ("600" for "more
+than 600") is a hedge stated as fact."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..numbers import find_days, find_durations, find_figures, find_ordinals, find_times, same_date
+from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
+                      _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
+from .context import _close, SentenceContext
+from .relations import _REPORTING
+from .words import words
+
+if TYPE_CHECKING:                                   # pragma: no cover
+    from ..check import WireFacts
+    from ..nlp import Analysis
+
+
+_RELATIVE_DAYS = words("figures.relative_days")
+
+
+#: a count whose unit the wire sentence leaves out, saying it just before: "three years in prison, two of them
+#: suspended"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|which|those|these)\b", re.I)
+
+
+#: named entities that say what a figure is of: a place, a person, an organisation, an event
+_ANCHOR_LABELS = frozenset({"GPE", "LOC", "PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "NORP"})
+
+
+#: numbers written as these words carry no figure an editor would check
+_WEAK_NUMBERS = words("figures.weak_numbers")
+
+
+#: a count spelt out up to this ("two players", "three goals") is shown as new but does not flag a sentence on
+#: its own: summaries count what the wire copy lists ("Anderson and Keating" → "two new players"). Faithbench
+#: text BAcc 0.620 → 0.646, training file and summedits unchanged
+_COUNTED_UP_TO = 3
+
+
+#: a numbered list's marker ("2." or "3)" opening a line), not a figure
+_LIST_MARKER = re.compile(r"\s*[-•*]?\s*\(?\d{1,2}[.)](?:\s|$)")
+
+
+#: words in the window that a year in the derived sentence may resolve ("next year's Games" → "2016")
+_RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|coming|following|same)\s+(?:year|season|decade)|\byear\b", re.I)
+
+
+def _all_figures(facts: WireFacts) -> list:
+    return [x for s in facts.figures for x in s]
+
+
+def _named(analysis: Analysis) -> tuple[str, ...]:
+    return tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
+
+
+def _check_times(ctx: SentenceContext) -> None:
+    """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
+    facts, all_figs = ctx.facts, _all_figures(ctx.facts)
+    win_times = [w for j in ctx.window for w in facts.times[j]]
+    for x in find_times(ctx.text):
+        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
+        if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
+                hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
+            ctx.add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
+        elif _close(ctx) and win_times:
+            ctx.contradict(x.start, x.end, "date", win_times[0].text,
+                           f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
+        else:
+            ctx.add(x.start, x.end, "date", "new")
+            ctx.f["new_figures"] += 1
+            ctx.out.hard_new += 1
+
+
+def _check_durations(ctx: SentenceContext) -> None:
+    text, facts, wire, window, f = ctx.text, ctx.facts, ctx.wire, ctx.window, ctx.f
+    win_durs = [d for j in window for d in facts.durations[j]]
+    all_durs = [d for s in facts.durations for d in s]
+    win_spans = [w for j in window for w in facts.day_spans[j]]
+    all_spans = [w for s in facts.day_spans for w in s]
+    all_figs = _all_figures(facts)
+    for d in find_durations(text):
+        if not ctx.free(d.start, d.end):
+            continue
+        weak = d.text.split()[0].split("-")[0].lower() in ("a", "an")      # "a decade", "once a month"
+        if (said := _reversed_bound(text, d, [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
+                                              if _same_duration(w, d)])):
+            s0 = _bound_start(text, d.start)                                # "over 10 years" / "almost"
+            ctx.contradict(s0, d.end, "duration", said, f"'{text[s0:d.end]}' where the wire copy says '{said}'",
+                           "contra_figures")
+        elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
+                                              for w in ds if _same_duration(w, d)],
+                                   [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
+                                    if _same_duration(w, d)], _named(ctx.analysis))) is not None:
+            ctx.add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
+            ctx.out.unhedged += 1
+        elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
+                w := next((w for w in all_spans if _same_duration(d, w)), None)) is not None:
+            ctx.add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
+        elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
+                                             None)) is not None:
+            ctx.add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
+        elif weak and f" {d.unit}" in facts.words:
+            ctx.add(d.start, d.end, "duration", "supported", d.unit)
+        elif (said := next((f"{w.text} {m.group().strip()}" for j in window for w in facts.figures[j]
+                            if not w.unit and _same_value(w.value, d.value)
+                            and any(_same_measure(u, d) for u in facts.durations[j])
+                            and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
+            ctx.add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
+        elif _close(ctx) and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
+                              or next((w for w in win_durs if _same_measure(w, d)), None)
+                              # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
+                              or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
+            ctx.contradict(d.start, d.end, "duration", w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
+        else:
+            ctx.add(d.start, d.end, "duration", "new")
+            f["new_figures"] += 1
+            ctx.out.hard_new += not weak
+
+
+def _check_days(ctx: SentenceContext) -> None:
+    """Days and dates. A value the sentence states too is not the one it changed: "until 2019, rather than
+    staying until 2021" where the window says "stay until 2021"."""
+    text, facts = ctx.text, ctx.facts
+    win_days = [d for j in ctx.window for d in facts.days[j]]
+    all_days = [d for s in facts.days for d in s]
+    days = find_days(text)
+    own_days = {d.value for d in days}
+    for d in days:
+        if not ctx.free(d.start, d.end) or d.value in _RELATIVE_DAYS:
+            continue
+        kind = "day" if d.unit == "day" else "date"
+        if any(w.value == d.value or (w.unit == d.unit == "month" and same_date(w.value, d.value)
+                                                 and set(d.value.split()) <= set(w.value.split())) for w in all_days):
+            ctx.add(d.start, d.end, kind, "supported", d.text)
+        elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
+            ctx.add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
+        elif _close(ctx) and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
+                                         and w.value not in own_days and (
+                d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
+            ctx.contradict(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                           "contra_days")
+        else:
+            ctx.add(d.start, d.end, kind, "new")
+            ctx.f["new_days"] += 1
+            ctx.out.hard_new += not (d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in ctx.win_an))
+
+
+def _skipped_figure(text: str, x, taken_free: bool) -> bool:
+    """An ordinal ("8th in the table": a rank), a weak number ("one of"), "the two", "2." opening a
+    numbered list item, or a figure an earlier check has taken."""
+    if re.match(r"(?:st|nd|rd|th)\b", text[x.end:x.end + 3]):
+        return True
+    if not taken_free or x.text.lower() in _WEAK_NUMBERS or (
+            x.text.lower() in ("two", "both") and text[:x.start].lower().rstrip().endswith("the")):
+        return True
+    if x.start == 0 or not text[:x.start].strip(" -•*("):
+        if _LIST_MARKER.match(text[x.start - (1 if x.start and text[x.start - 1] == "(" else 0):]):
+            return True
+    return False
+
+
+def _check_figures(ctx: SentenceContext) -> None:
+    text, facts, f = ctx.text, ctx.facts, ctx.f
+    win_figs = [x for j in ctx.window for x in facts.figures[j]]
+    w_texts = {id(x): ctx.wire.analyses[j].text for j in ctx.window for x in facts.figures[j]}
+    all_figs = _all_figures(facts)
+    for x in find_figures(text):
+        if _skipped_figure(text, x, ctx.free(x.start, x.end)):
+            continue
+        if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
+                         None)) is not None:
+            _figure_the_wire_gives(ctx, x, same, win_figs, w_texts)
+        elif (w := next((w for w in win_figs if _same_figure(x, w) and {x.unit, w.unit} == {"%", "pp"}),
+                        None)) is not None:
+            # "up 0.3%" where the window says "up 0.3 percentage points": another quantity
+            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
+        elif not x.unit and x.value in facts.counts:
+            ctx.add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
+        elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
+            ctx.add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
+        elif _close(ctx) and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+                              and w.text.lower() not in _WEAK_NUMBERS
+                              and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
+                              key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
+            # the window's figure nearest in size is the one it changed: "$6.89" against "$6.86", not "$3.1 billion"
+            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                           "contra_figures")
+        else:
+            ctx.add(x.start, x.end, "number", "new")
+            counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit
+            f["new_figures"] += not counted
+            ctx.out.hard_new += not counted
+
+
+def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> None:
+    """A figure the wire copy gives (``same``): supported, unless the window bounds it the other way, or
+    bounds it where the sentence does not, or gives it as a part of what the sentence calls the whole."""
+    text, facts, wire, window = ctx.text, ctx.facts, ctx.wire, ctx.window
+    # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
+    if (said := _reversed_bound(text, x, [(w_texts[id(w)], w) for w in win_figs if _same_figure(x, w)])):
+        s0 = _bound_start(text, x.start)
+        ctx.contradict(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
+                       "contra_figures")
+        return
+    # "600 firefighters" where the window says "more than 600": a bound dropped
+    if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
+                                          for w in figs if w.value == x.value],
+                               [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
+                               _named(ctx.analysis))) is not None:
+        ctx.add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
+        ctx.out.unhedged += 1
+        return
+    # "six people were injured" where the window says "five out of six people were injured": the whole
+    # given what the wire copy says of a part
+    if (said := _whole_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
+                                                         for w in facts.figures[j] if w.value == x.value],
+                                [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
+                                 for w in figs if w.value == x.value])):
+        ctx.contradict(x.start, x.end, "number", said, f"'{x.text}' where the wire copy says '{said}'",
+                       "contra_figures")
+        return
+    ctx.add(x.start, x.end, "number", "supported", same.text)
+
+
+def _check_ranks(ctx: SentenceContext) -> None:
+    """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
+    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, _close(ctx)),
+                                                   *_digit_names(ctx.text, ctx.facts)]:
+        if not ctx.free(start, end):
+            continue
+        ctx.add(start, end, "number", status, evidence)
+        if conflict:
+            ctx.f["contra_figures"] += 1
+            ctx.out.contradictions.append(conflict)
+
+
+#: words after an ordinal that are not what it ranks: "his first in 1963", "the second of three"
+_NO_HEAD = words("figures.no_head")
+
+
+def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
+    """Ordinals of the sentence with what the wire copy says of them: ``(start, end, status, evidence,
+    conflict)``. A rank the wire copy gives the same thing is supported; a rank it never gives, to a thing
+    it ranks otherwise ("third quarter" where it has only the "fourth quarter"; the window's rank named
+    first), is contradicted when the sentence says what its wire sentence says. A rank the wire copy gives
+    anything is left alone: "his sixth in 1986" may be the "sixth major" a summary names."""
+    all_ords = {(o.value, o.unit) for sent in facts.ordinals for o in sent}
+    all_ranks = {v for v, _ in all_ords}
+    mine = find_ordinals(text)
+    own_ords = {(o.value, o.unit) for o in mine}
+    for o in mine:
+        if (o.value, o.unit) in all_ords:
+            yield o.start, o.end, "supported", f"{o.text} {o.unit}", ""
+        elif close and o.value not in all_ranks and o.unit not in _NO_HEAD and (w := next((
+                w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
+                if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
+            yield (o.start, o.end, "contradicted", f"{w.text} {w.unit}",
+                   f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
+
+
+def _digit_names(text: str, facts: WireFacts):
+    """Names of letters and digits the wire copy writes with other digits ("SARS-CoV-4" where it has
+    "SARS-CoV-2", "Q3" for "Q2"): ``(start, end, "contradicted", evidence, conflict)``."""
+    for m, shape in _designations(text):
+        known = facts.designations.get(shape, ())
+        if m.group().lower() in (w.lower() for w in known):
+            continue
+        others = [w for w in known if w.lower() not in text.lower()]
+        if others:
+            yield (m.start(), m.end(), "contradicted", others[0],
+                   f"'{m.group()}' where the wire copy says '{others[0]}'")
+
+
+#: "five out of six", "three of the 10", "two of its four": a part before the whole it is counted from
+_PART_OF = re.compile(r"(?P<part>[\w.,]+)\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
+                      r"(?:only\s+|just\s+)?$", re.I)
+
+
+def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list = ()) -> str | None:
+    """The window's words when it says something of a part of a whole ("five out of six people were
+    injured") and the sentence says it of the whole ("six people were injured"); else None. The sentence
+    counts the same thing as the window and says of it the window's first verb or adjective after it; one
+    that gives the part itself ("five of the six") is left alone. ``in_window``: ``(wire sentence analysis,
+    figure)`` for the window's figures of the value of ``x``; ``everywhere``: those of the whole wire copy,
+    one of which may state the whole itself ("six people were hurt" in the lede): the sentence then says
+    what the lede says, unless it also takes the part's own details ("… by broken glass")."""
+    if _PART_OF.search(text[max(0, x.start - 30):x.start]):
+        return None
+    after = [t for t in analysis.tokens if t.start >= x.end]
+    thing = _thing_counted(after)
+    whole_stated = thing is not None and any(
+        not _PART_OF.search(a.text[max(0, w.start - 30):w.start]) and (noun := _thing_counted(
+            [t for t in a.tokens if t.start >= w.end])) is not None and noun.lemma == thing.lemma
+        for a, w in everywhere)
+    said = {t.lemma for t in after if t.content}
+    for a, w in in_window:
+        m = _PART_OF.search(a.text[max(0, w.start - 30):w.start])
+        if not m or not (part := find_figures(m.group("part"))) or part[0].value >= w.value:
+            continue
+        told = [t for t in a.tokens if t.start >= w.end]
+        if thing is None or (noun := _thing_counted(told)) is None or noun.lemma != thing.lemma:
+            continue
+        deed = next((t for t in told if t.start > noun.end and t.content and t.pos in ("VERB", "ADJ")), None)
+        if deed is not None and deed.lemma in said:      # what the window says of the part ("were injured")
+            details = {t.lemma for t in told if t.start > deed.end and t.content and t.pos != "PROPN"
+                       and t.lemma not in _REPORTING}       # not "Xinhua reported"
+            if whole_stated and not details & (said - {deed.lemma}):
+                return None
+            return a.text[max(0, w.start - 30) + m.start():noun.end]
+    return None
+
+
+def _thing_counted(tokens):
+    """The noun a figure counts: the first of the tokens after it, past adjectives ("six injured people")."""
+    for t in tokens[:4]:
+        if t.pos in ("NOUN", "PROPN"):
+            return t
+        if t.pos not in ("ADJ", "ADV", "NUM") and t.text != "-":
+            return None
+    return None

@@ -1,0 +1,273 @@
+"""The polarity checks: a negation added or dropped, two words that change places, a word of a scale put
+for another ("all" for "some", "thousands" for "hundreds"), a change of amount the other way round, an
+order in time or amount turned round ("after" for "before")."""
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from .context import CLOSE_COS, _near, SentenceContext
+from .opcodes import _word_opcodes
+from .relations import _SYMMETRIC
+from .words import ordered, table, words
+
+if TYPE_CHECKING:                                   # pragma: no cover
+    from ..nlp import Analysis
+
+
+NEGATIONS = words("negation.negations")
+
+
+#: words of order in time and of more and less, with their opposites (WordNet has "earlier"/"later" but no
+#: prepositions, and neither "last"/"next" nor "above"/"below"; "more", "most", "less" are stop words the
+#: content check skips): a sentence close to its wire sentence that turns one round says something else
+OPPOSITES = table("scales.opposites")
+
+
+_NOT_ORDER = frozenset(ordered("scales.not_order"))
+
+
+_BEFORE_FIGURE = words("figures.before_figure")
+
+
+_COMPARATIVES = words("negation.comparatives")
+
+
+#: after "not", words that make it a statement of more rather than a denial ("not only … but also", "not
+#: the only one", "not just"): a negation that asserts what it is about
+_RESTRICTIVES = words("negation.restrictives")
+
+
+#: words of the window that make a derived "not"/"without" a paraphrase rather than a reversal
+#: ("bypass the bidding process" / "without a bidding process"): negative implicatives (Karttunen 1971)
+#: and other verbs of absence or refusal
+_IMPLICIT_NEGATIVES = words("negation.implicit_negatives")
+
+
+def _check_negation(ctx: SentenceContext) -> None:
+    """A negation the window lacks; a negation dropped from the very words the sentence keeps. A yes/no
+    question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
+    wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one."""
+    toks, facts, best, f = ctx.toks, ctx.facts, ctx.best, ctx.f
+    ctx.polar = ctx.is_question and _polar(toks)
+    ctx.d_neg = d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and ctx.free(t.start, t.end)
+                         and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)  # "no more than"
+                         and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]   # "not only"
+    w_neg = any(facts.negated[j] for j in ctx.window)
+    if d_neg and not w_neg:
+        f["neg_added"] = 1.0
+        implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
+                       for a in ctx.win_an for t in a.tokens)
+        for t in d_neg:
+            turned = ctx.best_cos >= CLOSE_COS and not implicit
+            ctx.add(t.start, t.end, "negation", "contradicted" if turned else "new")
+            if turned:
+                ctx.out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
+    elif not d_neg and best is not None and facts.negated[best] and ctx.best_cos >= CLOSE_COS:
+        f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
+        # … but a negation dropped from the very words the sentence keeps turns them round: "The company
+        # confirmed the deal" where the wire sentence says "did not confirm the deal"
+        if not ctx.polar and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None:
+            k, said = dropped
+            ctx.add(toks[k].start, toks[k].end, "negation", "contradicted", said)
+            ctx.out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
+
+
+def _check_crossed(ctx: SentenceContext) -> None:
+    """Two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in
+    May from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands
+    between them; one-word replacements: of one wire word (in place), or of the last of up to three."""
+    toks, best = ctx.toks, ctx.best
+    ctx.replaced = replaced = _word_opcodes(toks, ctx.wire.analyses[best].tokens) \
+        if _near(ctx) and not ctx.polar else []
+    swapped = [(i, j) for i, j, width in replaced if width == 1]
+    if not swapped:
+        return
+    for k, m, said in _crossed(toks, ctx.wire.analyses[best], swapped)[:1]:
+        if not ctx.contradicted_at(toks[k].start, toks[k].end) and not ctx.contradicted_at(toks[m].start, toks[m].end):
+            ctx.overrule(toks[k].start, toks[k].end, "word", said,
+                         f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'", "antonyms")
+            ctx.overrule(toks[m].start, toks[m].end, "word", said, None, None)
+
+
+def _check_scale_swaps(ctx: SentenceContext) -> None:
+    """A quantifier, a round magnitude or a preposition of place put where the best wire sentence has
+    another of its scale, or a word where it has the opposite, before the same words: "all residents" for
+    "some residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed
+    the report" for "denied the report" (also a word in place of the last of a few the wire sentence has
+    there: "Irish voters approved the …" for "Voters in Ireland rejected the …")."""
+    if not _near(ctx) or ctx.polar:
+        return
+    toks = ctx.toks
+    ends = [(i, j) for i, j, _ in ctx.replaced]
+    for k, said in _scale_swaps(toks, ctx.wire.analyses[ctx.best].tokens, ends)[:1]:
+        t = toks[k]
+        if not ctx.contradicted_at(t.start, t.end):
+            ctx.overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
+
+
+def _check_moves(ctx: SentenceContext) -> None:
+    """A change of amount said of the same thing the other way round ("an increase in vaccine sales" where
+    the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell."""
+    if ctx.d_neg:
+        return
+    w_moves: dict[str, set] = {}
+    for a in ctx.win_an:
+        for k, d, n, _ in _moves(a.tokens):
+            w_moves.setdefault(n, set()).add((d, a.tokens[k].text))
+    toks = ctx.toks
+    for k, d, n, noun in _moves(toks):
+        t, said = toks[k], w_moves.get(n, ())
+        if said and ctx.free(t.start, t.end) and all(x != d for x, _ in said):
+            other = min(w for x, w in said if x == -d)
+            ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}' of the {noun}",
+                           "antonyms")
+
+
+def _check_opposites(ctx: SentenceContext) -> None:
+    """Order in time or amount turned round: "after" where the window says "before", "next year" for "last
+    year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"."""
+    if not ctx.window or ctx.best_cos < CLOSE_COS:
+        return
+    toks, win_words = ctx.toks, ctx.win_words
+    own_words = {t.lower for t in toks}
+    for k, t in enumerate(toks):
+        other = next((o for o in OPPOSITES.get(t.lower, ()) if o in win_words and o not in own_words), None)
+        if (other is None or t.pos == "VERB" or t.lower in win_words or not ctx.free(t.start, t.end)
+                or (t.lower in _BEFORE_FIGURE and not (k + 1 < len(toks) and (
+                    toks[k + 1].pos == "NUM" or toks[k + 1].text[:1].isdigit() or toks[k + 1].text in "$€£¥₹")))
+                or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
+                or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
+            continue
+        ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}'", "antonyms")
+
+
+def _moves(toks) -> list[tuple[int, int, str, str]]:
+    """Changes of amount with what changed: ``(token index, direction, noun lemma, noun)`` for "an increase
+    in vaccine sales" (sales, +1), "a drop of 5% in revenue" (revenue, -1) and "sales fell" (sales, -1)."""
+    out = []
+    for k, t in enumerate(toks):
+        d = lexicon.direction(t.lemma)
+        if not d:
+            continue
+        if t.pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].lower in ("in", "of"):
+            head = None
+            for u in toks[k + 2:k + 12]:
+                if u.pos in ("NOUN", "PROPN") and u.lower not in ("%", "percent", "cent"):
+                    head = u
+                elif u.pos in ("DET", "ADJ", "NUM", "SYM", "PRON") or u.text in ("-", "%", "'s") or u.lower in (
+                        "percent", "per", "cent") or (u.lower in ("in", "of") and head is None):
+                    continue
+                else:
+                    break
+            if head is not None:
+                out.append((k, d, head.lemma, head.text))
+        elif t.pos == "VERB":
+            for u in reversed(toks[max(0, k - 3):k]):
+                if u.pos == "NOUN":
+                    out.append((k, d, u.lemma, u.text))
+                    break
+                if u.pos not in ("ADV", "AUX", "PART"):
+                    break
+    return out
+
+
+#: closed scales whose steps state different facts, each word with its step (words on one step say the same):
+#: how many of a group ("some residents" / "all residents"), a round magnitude ("hundreds of people" /
+#: "thousands"), where ("in Kyiv" / "near Kyiv"; "around the world" is no place, so "around" is left out) and
+#: when in the day ("at midnight" / "at noon"; news says "Monday evening" and "Monday night" of the same hours)
+_QUANTITIES = table("scales.quantities")
+
+
+#: counts spelt out, which the figure check leaves alone when small ("one" is also a pronoun)
+_SPELT_COUNTS = {w: n for n, w in enumerate(ordered("scales.spelt_counts"), 1)}
+
+
+_MAGNITUDES = table("scales.magnitudes")
+
+
+_WHERE = table("scales.where")
+
+
+_WHEN = table("scales.when")
+
+
+_LIST_WORDS = words("scales.list_words")
+
+
+_QUESTION_AUX = words("hedging.question_aux")
+
+
+def _polar(toks) -> bool:
+    """Whether a question's tokens ask yes or no: its first word (past an FAQ's "Q:") is an auxiliary."""
+    words = [t.lower for t in toks if t.pos != "PUNCT"]
+    if words[:1] == ["q"]:
+        words = words[1:]
+    return bool(words) and words[0] in _QUESTION_AUX
+
+
+def _crossed(dt, w: Analysis, ones: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Two words of the sentence's tokens ``dt`` that stand where the wire sentence ``w`` has each other,
+    the rest in place: ``(first index, second index, the wire's words from one to the other)``. Words only
+    listed ("Britain and France") or joined by a deed done together ("Putin met Obama") may change places.
+    ``ones``: the one-word replacements (:func:`_word_opcodes`)."""
+    wt = w.tokens
+    for n, (i, j) in enumerate(ones):
+        for i2, j2 in ones[n + 1:]:
+            if (dt[i].lower == wt[j2].lower and dt[i2].lower == wt[j].lower and (dt[i].content or dt[i].pos == "NUM")
+                    and not all(u.lower in _LIST_WORDS or u.lemma in _SYMMETRIC or u.pos in ("AUX", "DET", "PUNCT")
+                                for u in dt[i + 1:i2])):
+                return [(i, i2, w.text[wt[j].start:wt[j2].end])]
+    return []
+
+
+def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """One word of the sentence's tokens ``dt`` put in place of another step of its scale in the wire tokens
+    ``wt``, or of its opposite (:func:`lexicon.are_opposed`), before the same word (a preposition of place
+    before the same name or "the"): ``(index in dt, the wire's word)``. ``ones``: the one-word replacements
+    (:func:`_word_opcodes`), each paired with the last wire word it replaces."""
+    out = []
+    for i1, j1 in ones:
+        i2, j2 = i1 + 1, j1 + 1
+        if i2 >= len(dt) or j2 >= len(wt):
+            continue
+        a, b, after = dt[i1].lower, wt[j1].lower, dt[i2]
+        if after.lower != wt[j2].lower:
+            continue
+        if lexicon.are_opposed(dt[i1].lemma, wt[j1].lemma) or lexicon.are_opposed(a, b):
+            out.append((i1, wt[j1].text))        # "confirmed the report" for "denied the report"
+            continue
+        if a in _SPELT_COUNTS and b in _SPELT_COUNTS and _SPELT_COUNTS[a] != _SPELT_COUNTS[b]:
+            out.append((i1, wt[j1].text))        # "one of them" for "two of them": a count, however small
+            continue
+        for scale in (_QUANTITIES, _MAGNITUDES, _WHERE, _WHEN):
+            if a in scale and b in scale and scale[a] != scale[b] and (
+                    scale is not _WHERE or after.pos == "PROPN" or after.lower == "the"):
+                out.append((i1, wt[j1].text))
+    return out
+
+
+#: words that may stand between a negation and the verb it denies, or before it ("did not confirm", "has never
+#: said", "is no longer lending")
+_NEGATED_AUX = words("negation.negated_aux")
+
+
+def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
+    """Where the sentence's tokens ``dt`` keep the wire sentence ``w``'s words but not its negation of them:
+    ``(index in dt of the first word kept, the wire's negated words)``, or None. Aligned on lemmas, so that
+    "confirmed" keeps "did not confirm"; "not only" and "no more than" deny nothing."""
+    wt = w.tokens
+    sm = difflib.SequenceMatcher(None, [t.lemma.lower() for t in dt], [t.lemma.lower() for t in wt], autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op not in ("insert", "replace") or j2 >= len(wt) or i2 >= len(dt):     # words of the wire it lacks …
+            continue
+        if op == "replace" and not all(u.lemma in _NEGATED_AUX or u.lower in _NEGATED_AUX for u in dt[i1:i2]):
+            continue            # … or has in another tense, without the negation: "will raise" / "would not raise"
+        gone = wt[j1:j2]
+        if (not any(u.lower in NEGATIONS and u.lower != "longer" for u in gone)
+                or not all(u.lower in NEGATIONS or u.lemma in _NEGATED_AUX for u in gone)
+                or wt[j2].lower in _RESTRICTIVES or wt[j2].lower in _COMPARATIVES or not wt[j2].content):
+            continue
+        return i2, w.text[gone[0].start:wt[j2].end]
+    return None

@@ -56,7 +56,7 @@ def _refuse_input_as_out(out: str | None, inputs: list[str]) -> None:
     """Refuse an --out that is one of the input files (through links too) before any work is done."""
     if out is None or not os.path.isfile(out):
         return
-    from .batch import same_file
+    from .outfile import same_file
     for path in inputs:
         if "://" not in path and os.path.isfile(path) and same_file(path, out):
             raise CompareError(f"{out}: this is the input file {path} itself; writing there would destroy it, "
@@ -103,7 +103,7 @@ def _compare_main(argv: list[str]) -> int:
     comps = [engine.compare(w, d.text, d.name) for d in derived]
     text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format](comps)
     if args.out:
-        from .batch import write_whole
+        from .outfile import write_whole
         write_whole(args.out, text)         # a temporary file, moved into place once whole
         n = sum(len(c.flags) for c in comps)
         print(f"wrote {args.out}: {len(comps)} derived article(s), {n} flag(s)", file=sys.stderr)

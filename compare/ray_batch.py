@@ -35,9 +35,9 @@ from typing import Callable, Iterator, TextIO
 
 import numpy as np
 
-from .batch import (BatchStats, _chunks, _compare_chunk, _read_lines, refuse_input_as_output,
-                    run_batch)
+from .batch import BatchStats, _chunks, _compare_chunk, _read_lines, run_batch
 from .errors import CompareError
+from .outfile import refuse_input_as_output
 
 __all__ = ["run_ray_batch", "ray_encoder", "RayEncoder", "ray_session", "worker_env", "WORKER_ENV", "PASSED_ENV"]
 

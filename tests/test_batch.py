@@ -308,7 +308,7 @@ def test_run_batch_refuses_its_input_as_output(tmp_path: Path) -> None:
 def test_output_file_is_moved_into_place_keeping_mode_and_links(tmp_path: Path) -> None:
     """Results are written beside the output under a temporary name, then moved into place: an
     existing output keeps its permissions, a symbolic link keeps pointing at its file."""
-    from compare.batch import OutputFile
+    from compare.outfile import OutputFile
     target = tmp_path / "results.jsonl"
     target.write_text("old\n")
     target.chmod(0o640)

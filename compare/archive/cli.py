@@ -185,7 +185,7 @@ def _check(argv: list[str]) -> int:
     text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format]([result.comparison])
     used = ", ".join(f"{s.id} ({s.score:.2f})" for s in result.used)
     if args.out:
-        from ..batch import write_whole
+        from ..outfile import write_whole
         write_whole(args.out, text)
         print(f"wrote {args.out}: compared against {used}; {len(result.comparison.flags)} flag(s)", file=sys.stderr)
     else:

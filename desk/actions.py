@@ -91,17 +91,28 @@ def _put_into_target(article) -> None:
                        "press Compare to check it")
 
 
-def on_upload() -> None:
-    f = ss.get(f"upload_{ss.upload_gen}")
+def uploader_key(prefix: str) -> str:
+    """The key of the uploader ``prefix`` now: a new key after each file, so the uploader comes back empty."""
+    return f"{prefix}_{ss.get(prefix + '_gen', 0)}"
+
+
+def take_upload(prefix: str):
+    """The article in the uploader ``prefix``, read (None when it is empty or cannot be read: the error is
+    shown); the uploader is then emptied for the next file."""
+    f = ss.get(uploader_key(prefix))
     if f is None:
-        return
+        return None
+    ss[prefix + "_gen"] = ss.get(prefix + "_gen", 0) + 1
     try:
-        article = loader.load_bytes(f.getvalue(), f.name)
-    except InputError as exc:
+        return loader.load_bytes(f.getvalue(), f.name)
+    except CompareError as exc:
         message("error", str(exc))
-    else:
+        return None
+
+
+def on_upload() -> None:
+    if (article := take_upload("upload")) is not None:
         _put_into_target(article)
-    ss.upload_gen += 1                      # a fresh, empty uploader for the next file
 
 
 def on_fetch() -> None:

@@ -19,7 +19,7 @@ from compare.errors import CompareError
 
 from .render import md, short
 from .state import loader, message, name_from_text, set_boxes, ss
-from .actions import on_compare
+from .actions import on_compare, take_upload, uploader_key
 
 K = 5                    # candidate stories shown
 SHOWN_SHARED = 3         # shared sentences shown under each candidate
@@ -40,15 +40,8 @@ def archive_path() -> str:
 # ============================================================================ what the widgets do
 
 def on_finder_upload() -> None:
-    key = f"finder_upload_{ss.get('finder_gen', 0)}"
-    f = ss.get(key)
-    if f is None:
-        return
-    try:
-        ss.finder_text = loader.load_bytes(f.getvalue(), f.name).text
-    except CompareError as exc:
-        message("error", str(exc))
-    ss.finder_gen = ss.get("finder_gen", 0) + 1          # a fresh, empty uploader for the next file
+    if (article := take_upload("finder_upload")) is not None:
+        ss.finder_text = article.text
 
 
 def on_find() -> None:
@@ -116,7 +109,7 @@ def panel() -> None:
         st.text_area("Article to look up", key="finder_text", height=120,
                      placeholder="Paste an aggregator or AI-written article here")
         st.file_uploader("… or a file (.txt, .md, .html)", type=["txt", "md", "html", "htm"],
-                         key=f"finder_upload_{ss.get('finder_gen', 0)}", on_change=on_finder_upload)
+                         key=uploader_key("finder_upload"), on_change=on_finder_upload)
         st.button("Find the source", key="find_btn", on_click=on_find, icon=":material/search:")
         found = ss.get("finder")
         if found:

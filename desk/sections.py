@@ -61,7 +61,7 @@ def sidebar() -> None:
     with sb.expander("Load a file or a web page", expanded=False):
         st.selectbox("Into", ["wire"] + [f"d{i}" for i in range(1, MAX_DERIVED + 1)], key="target",
                      format_func=lambda t: "Wire copy" if t == "wire" else f"Derived article {t[1:]}")
-        st.file_uploader("File (.txt, .md, .html)", type=UPLOAD_TYPES, key=f"upload_{ss.upload_gen}",
+        st.file_uploader("File (.txt, .md, .html)", type=UPLOAD_TYPES, key=actions.uploader_key("upload"),
                          on_change=actions.on_upload, max_upload_size=max(1, -(-MAX_FILE_BYTES // 1_000_000)),
                          help="UTF-8 text; HTML pages are reduced to their article text")
         st.text_input("Web address", key="url", placeholder="https://…")

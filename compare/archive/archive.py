@@ -133,13 +133,16 @@ class Archive:
         ``ids`` compares against those stories instead (all of them, in that order)."""
         sources = self.find(text, k=k, name=name)
         if ids:
-            used = self._by_ids(sources, list(ids))
+            stories = self._stories(list(ids))
+            found = {s.id: s for s in sources}
+            used = [found.get(s.id) or Source(s.id, 0.0, s.headline or s.id, ()) for s in stories]
         else:
             if not sources or sources[0].score == 0:
                 raise ArchiveError(f"{name}: no source found in the archive {self.path} "
                                    f"({len(self)} stories); add the wire story first")
             used = choose_sources(sources)
-        wire_name, wire_text = self.wire_copy([s.id for s in used])
+            stories = self._stories([s.id for s in used])
+        wire_name, wire_text = _joined(stories)
         from ..engine import get_engine
         engine = engine or get_engine()
         wire = engine.prepare_wire(wire_text, wire_name)
@@ -148,20 +151,21 @@ class Archive:
     def wire_copy(self, ids: Sequence[str]) -> tuple[str, str]:
         """The wire copy an article is compared against when it draws on the stories ``ids``: their
         texts joined by blank lines, in that order, named after their ids (``"a + b"``)."""
+        return _joined(self._stories(ids))
+
+    def _stories(self, ids: Sequence[str]) -> list:
+        """The stories ``ids``, in that order; an ArchiveError names the first the archive lacks."""
         stories = []
         for i in ids:
             story = self.story(i)
             if story is None:
                 raise ArchiveError(f"no story with id {i!r} in the archive {self.path}")
             stories.append(story)
-        return " + ".join(s.id for s in stories), "\n\n".join(s.text for s in stories)
+        return stories
 
-    def _by_ids(self, sources: list[Source], ids: list[str]) -> list[Source]:
-        found = {s.id: s for s in sources}
-        missing = [i for i in ids if i not in found and self.story(i) is None]
-        if missing:
-            raise ArchiveError(f"no story with id {missing[0]!r} in the archive {self.path}")
-        return [found.get(i) or Source(i, 0.0, self.story(i).headline or i, ()) for i in ids]
+
+def _joined(stories) -> tuple[str, str]:
+    return " + ".join(s.id for s in stories), "\n\n".join(s.text for s in stories)
 
 
 def choose_sources(sources: Sequence[Source]) -> list[Source]:

@@ -28,7 +28,7 @@ from .numbers import Figure, find_day_spans, find_days, find_durations, find_fig
 from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
-           "FEATURES", "NEGATIONS", "HEDGES", "STEPS"]
+           "FEATURES", "NEGATIONS", "HEDGES", "STEPS", "STEP_NAMES"]
 
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 
@@ -109,23 +109,26 @@ def wire_facts(wire: Prepared) -> WireFacts:
 
 def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list[int], scores: list[float],
                    cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False,
-                   word_match: WordMatcher | None = None, polarity: Polarity | None = None) -> SentenceCheck:
+                   word_match: WordMatcher | None = None, polarity: Polarity | None = None,
+                   skip: frozenset[str] = frozenset()) -> SentenceCheck:
     """Check one derived sentence. ``base`` is where ``analysis.text`` starts in the derived document;
     ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines.
     ``word_match(words, candidates)`` gives, for each word, a candidate close in meaning or None
     (the engine's embedding match); words it matches in the window count as supported.
     ``polarity(words)`` scores how favourable each word is (above 0) or unfavourable (below 0).
 
-    The checks of :data:`STEPS` run in turn over one :class:`SentenceContext`; then the sentence's
-    features are computed (:func:`_sentence_features`) and its longest run of new words measured."""
+    The checks of :data:`STEPS` run in turn over one :class:`SentenceContext` (less those named in
+    ``skip``); then the sentence's features are computed (:func:`_sentence_features`) and its longest
+    run of new words measured."""
     win_an = [wire.analyses[j] for j in window]
     win_lemmas = frozenset().union(*(wire.lemmas[j] for j in window)) if window else frozenset()
     win_words = frozenset(t.lower for a in win_an for t in a.tokens)
     ctx = SentenceContext(analysis, base, sentence_id, window, scores, cosines, wire, facts, is_question,
                           word_match, polarity, f=dict.fromkeys(FEATURES, 0.0), win_an=win_an,
                           win_lemmas=win_lemmas, win_words=win_words, win_lower=win_words | win_lemmas)
-    for _, step in STEPS:
-        step(ctx)
+    for name, step in STEPS:
+        if name not in skip:
+            step(ctx)
     out = ctx.out
     out.features = _sentence_features(ctx)
     out.units.sort(key=lambda u: (u.start, u.end))
@@ -182,6 +185,8 @@ STEPS = (
     ("content.words", _check_content),
     ("relations.speakers", _check_speakers),
 )
+
+STEP_NAMES = tuple(name for name, _ in STEPS)
 
 
 # -- the features the verdict model reads ------------------------------------------------------------

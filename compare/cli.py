@@ -67,7 +67,7 @@ def _add_disable(p: argparse.ArgumentParser) -> None:
     from .verdict import CHECKS
     p.add_argument("--disable", action="append", default=[], metavar="CHECK",
                    help=f"switch a check off (repeat, or separate with commas): {', '.join(CHECKS)}; "
-                        "see docs/checks.md")
+                        "or a step of the checks (figures.amounts, polarity.negation …); see docs/checks.md")
 
 
 def _apply_disable(args) -> None:

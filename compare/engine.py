@@ -18,7 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from .align import align_sentences, coverage
-from .check import FEATURES, WireFacts, check_sentence, match_candidates, may_ask_match, wire_facts
+from .check import FEATURES, STEP_NAMES, WireFacts, check_sentence, match_candidates, may_ask_match, wire_facts
 from .checkers import Checker, load_checker
 from .comparison import SEVERITY_ORDER, Alignment, Comparison, Flag, Verdict
 from .document import sha256
@@ -64,8 +64,9 @@ class WireCopy:
 class Engine:
     """``checker`` is the support judge: "env" (the default) takes ``COMPARE_NLI_MODEL`` when set, else
     the bundled judge (unless ``COMPARE_JUDGE=off``); None runs without one, on the checks alone.
-    ``disable`` names checks (``Engine.check_names``) to switch off (default: ``COMPARE_DISABLE``, names
-    separated by commas)."""
+    ``disable`` names checks (``Engine.check_names``: what a flag is raised for) or steps of the checks
+    (``Engine.step_names``: what finds it) to switch off (default: ``COMPARE_DISABLE``, names separated
+    by commas)."""
 
     def __init__(self, embedder: Embedder | None = None, model: VerdictModel | None = None,
                  checker: Checker | None | str = "env", threshold: float | None = None,
@@ -87,6 +88,7 @@ class Engine:
         self._polarity: dict[str, float] = {}
 
     check_names = CHECKS
+    step_names = STEP_NAMES
 
     @property
     def checker(self) -> Checker | None:
@@ -245,7 +247,7 @@ class Engine:
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
                                          is_question=s.section == "faq_question", word_match=self.word_match,
-                                         polarity=self.polarity))
+                                         polarity=self.polarity, skip=self.disabled))
         return d, cos, alignments, index, checks
 
     def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .align import VERBATIM_RATIO
-from .check import SentenceCheck
+from .check import STEP_NAMES, SentenceCheck
 from .comparison import Alignment, Flag, Omission, Verdict
 from .document import Sentence, Unit
 from .errors import CompareError, ModelError
@@ -67,10 +67,12 @@ _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "durati
 
 
 def validate_checks(names) -> frozenset[str]:
-    """``names`` as a set of check names, or a CompareError naming the first that is no check."""
-    unknown = [n for n in names if n not in CHECKS]
+    """``names`` as a set of names to switch off, or a CompareError naming the first that is neither a
+    check (:data:`CHECKS`) nor a step of the checks (``compare.check.STEP_NAMES``)."""
+    unknown = [n for n in names if n not in CHECKS and n not in STEP_NAMES]
     if unknown:
-        raise CompareError(f"no such check: {unknown[0]!r}; the checks are: {', '.join(CHECKS)}")
+        raise CompareError(f"no such check: {unknown[0]!r}; the checks are: {', '.join(CHECKS)}; "
+                           f"the steps that find what they name: {', '.join(STEP_NAMES)}")
     return frozenset(names)
 
 

@@ -19,10 +19,24 @@ if TYPE_CHECKING:                                   # pragma: no cover
     from ..nlp import Analysis
     from ..prepare import Prepared
 
-__all__ = ["SentenceCheck", "SentenceContext", "WordMatcher", "Polarity", "overlaps"]
+__all__ = ["SentenceCheck", "SentenceContext", "WordMatcher", "Polarity", "overlaps", "ENTITY_KIND", "CLOSE_SCORE",
+           "CLOSE_COS", "EXCERPT_SHARE"]
 
 WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
 Polarity = Callable[[list[str]], list[float]]
+
+
+#: the kinds of entity the checks read, by spaCy label
+ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
+CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
+CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+
+
+#: … or the share of the sentence's words that stand, in order, in its best wire sentence: a sentence that
+#: restates one clause of a long wire sentence ("The central bank may cut rates next month." from "Police
+#: said …, and the central bank may raise rates next month.") says the same as that clause whatever the cosine
+EXCERPT_SHARE = 0.75
 
 
 def overlaps(a0: int, a1: int, spans) -> bool:
@@ -71,16 +85,17 @@ class SentenceContext:
     win_lemmas: frozenset = frozenset()
     win_words: frozenset = frozenset()
     win_lower: frozenset = frozenset()
-    # set by the checks that find them, read by later ones
-    d_neg: list = field(default_factory=list)       # the sentence's own negations (``polarity.negation``)
-    polar: bool = False                             # a yes/no question: asserts nothing to turn round
-    replaced: list = field(default_factory=list)    # one-word replacements against the best wire sentence
-    content: list = field(default_factory=list)     # content words left to the content check, and its counts
+    # what the content check read, and its counts (for the features)
+    content: list = field(default_factory=list)
     n_new: int = 0
     n_new_doc: int = 0
     n_rare: int = 0
     n_rel: int = 0
+    # read once, when a check first asks (see the properties)
     stretches_found: list | None = None
+    near_found: bool | None = None
+    negations_found: list | None = None
+    replaced_found: list | None = None
 
     @property
     def stretches(self) -> list:
@@ -91,6 +106,48 @@ class SentenceContext:
             self.stretches_found = _short_replacements(self.analysis, self.wire.analyses[best]) \
                 if best is not None else []
         return self.stretches_found
+
+    @property
+    def near(self) -> bool:
+        """The sentence says what its best wire sentence says, in meaning (cosine ``CLOSE_COS``) or in its
+        words (``EXCERPT_SHARE`` of them in runs, in order); read once."""
+        if self.near_found is None:
+            best = self.best
+            self.near_found = best is not None and (
+                self.best_cos >= CLOSE_COS
+                or _excerpt_share(self.toks, self.wire.analyses[best].tokens) >= EXCERPT_SHARE)
+        return self.near_found
+
+    @property
+    def polar(self) -> bool:
+        """A yes/no question ("Did the company confirm the deal?"): it asserts nothing to turn round or
+        state as fact (a wh-question presupposes its claim and is read as one)."""
+        from .polarity import _polar                    # (polarity reads this module)
+        return self.is_question and _polar(self.toks)
+
+    @property
+    def d_neg(self) -> list:
+        """The sentence's own negations, those no check before the first to ask has taken ("not only",
+        "no more than" are none)."""
+        if self.negations_found is None:
+            from .polarity import own_negations
+            self.negations_found = own_negations(self)
+        return self.negations_found
+
+    @property
+    def replaced(self) -> list:
+        """One-word replacements of the best wire sentence's words, where the sentence is near it and no
+        yes/no question: ``(derived index, wire index, width)``."""
+        if self.replaced_found is None:
+            from .opcodes import _word_opcodes
+            self.replaced_found = _word_opcodes(self.toks, self.wire.analyses[self.best].tokens) \
+                if self.near and not self.polar else []
+        return self.replaced_found
+
+    @property
+    def close(self) -> bool:
+        """Its best wire sentence aligns at ``CLOSE_SCORE`` or more: a differing figure there contradicts."""
+        return bool(self.scores) and self.scores[0] >= CLOSE_SCORE
 
     @property
     def text(self) -> str:
@@ -138,33 +195,6 @@ class SentenceContext:
             self.f[feature] += 1
         if reason:
             self.out.contradictions.append(reason)
-
-
-ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-               "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
-
-
-CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
-
-
-CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
-
-
-#: … or the share of the sentence's words that stand, in order, in its best wire sentence: a sentence that
-#: restates one clause of a long wire sentence ("The central bank may cut rates next month." from "Police
-#: said …, and the central bank may raise rates next month.") says the same as that clause whatever the cosine
-EXCERPT_SHARE = 0.75
-
-
-def _close(ctx: SentenceContext) -> bool:
-    return bool(ctx.scores) and ctx.scores[0] >= CLOSE_SCORE
-
-
-def _near(ctx: SentenceContext) -> bool:
-    """The sentence says what its best wire sentence says, in meaning or in its words."""
-    best = ctx.best
-    return best is not None and (ctx.best_cos >= CLOSE_COS
-                                 or _excerpt_share(ctx.toks, ctx.wire.analyses[best].tokens) >= EXCERPT_SHARE)
 
 
 def _excerpt_share(dt, wt) -> float:

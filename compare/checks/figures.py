@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..numbers import find_days, find_durations, find_figures, find_ordinals, find_times, same_date
 from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
                       _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
-from .context import _close, SentenceContext
+from .context import SentenceContext
 from .relations import _REPORTING
 from .words import words
 
@@ -66,7 +66,7 @@ def _check_times(ctx: SentenceContext) -> None:
         if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
                 hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
             ctx.add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
-        elif _close(ctx) and win_times:
+        elif ctx.close and win_times:
             ctx.contradict(x.start, x.end, "date", win_times[0].text,
                            f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
         else:
@@ -110,7 +110,7 @@ def _check_durations(ctx: SentenceContext) -> None:
                             and any(_same_measure(u, d) for u in facts.durations[j])
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
             ctx.add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
-        elif _close(ctx) and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
+        elif ctx.close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
                               or next((w for w in win_durs if _same_measure(w, d)), None)
                               # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
                               or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
@@ -139,7 +139,7 @@ def _check_days(ctx: SentenceContext) -> None:
             ctx.add(d.start, d.end, kind, "supported", d.text)
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
             ctx.add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
-        elif _close(ctx) and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
+        elif ctx.close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
                                          and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             ctx.contradict(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
@@ -184,7 +184,7 @@ def _check_figures(ctx: SentenceContext) -> None:
             ctx.add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
         elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
             ctx.add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
-        elif _close(ctx) and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+        elif ctx.close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                               and w.text.lower() not in _WEAK_NUMBERS
                               and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
                               key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
@@ -230,7 +230,7 @@ def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> 
 
 def _check_ranks(ctx: SentenceContext) -> None:
     """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
-    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, _close(ctx)),
+    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, ctx.close),
                                                    *_digit_names(ctx.text, ctx.facts)]:
         if not ctx.free(start, end):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .context import CLOSE_COS, _near, SentenceContext
+from .context import CLOSE_COS, SentenceContext
 from .entities import _spelt_out
 from .relations import _BE
 from .words import table, words
@@ -98,7 +98,7 @@ def _check_definitions(ctx: SentenceContext) -> None:
 
 def _check_stated_as_fact(ctx: SentenceContext) -> None:
     """"is set to make his debut" where the window says "could make his debut"."""
-    if _near(ctx) and not ctx.polar:
+    if ctx.near and not ctx.polar:
         for t, said in _stated_as_fact(ctx.win_an, ctx.toks):
             _hedge_stated(ctx, t.start, t.end, said)
 

@@ -7,8 +7,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from .. import lexicon
-from .context import CLOSE_COS, _near, SentenceContext
-from .opcodes import _word_opcodes
+from .context import CLOSE_COS, SentenceContext
 from .relations import _SYMMETRIC
 from .words import ordered, table, words
 
@@ -45,15 +44,20 @@ _RESTRICTIVES = words("negation.restrictives")
 _IMPLICIT_NEGATIVES = words("negation.implicit_negatives")
 
 
+def own_negations(ctx: SentenceContext) -> list:
+    """The sentence's negations no check has taken, less "no more than" and "not only"."""
+    toks = ctx.toks
+    return [t for k, t in enumerate(toks) if t.lower in NEGATIONS and ctx.free(t.start, t.end)
+            and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)      # "no earlier than", "no more than"
+            and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]       # "not only", "not the only"
+
+
 def _check_negation(ctx: SentenceContext) -> None:
     """A negation the window lacks; a negation dropped from the very words the sentence keeps. A yes/no
     question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
     wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one."""
     toks, facts, best, f = ctx.toks, ctx.facts, ctx.best, ctx.f
-    ctx.polar = ctx.is_question and _polar(toks)
-    ctx.d_neg = d_neg = [t for k, t in enumerate(toks) if t.lower in NEGATIONS and ctx.free(t.start, t.end)
-                         and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)  # "no more than"
-                         and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]   # "not only"
+    d_neg = ctx.d_neg
     w_neg = any(facts.negated[j] for j in ctx.window)
     if d_neg and not w_neg:
         f["neg_added"] = 1.0
@@ -79,9 +83,7 @@ def _check_crossed(ctx: SentenceContext) -> None:
     May from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands
     between them; one-word replacements: of one wire word (in place), or of the last of up to three."""
     toks, best = ctx.toks, ctx.best
-    ctx.replaced = replaced = _word_opcodes(toks, ctx.wire.analyses[best].tokens) \
-        if _near(ctx) and not ctx.polar else []
-    swapped = [(i, j) for i, j, width in replaced if width == 1]
+    swapped = [(i, j) for i, j, width in ctx.replaced if width == 1]
     if not swapped:
         return
     for k, m, said in _crossed(toks, ctx.wire.analyses[best], swapped)[:1]:
@@ -97,7 +99,7 @@ def _check_scale_swaps(ctx: SentenceContext) -> None:
     "some residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed
     the report" for "denied the report" (also a word in place of the last of a few the wire sentence has
     there: "Irish voters approved the …" for "Voters in Ireland rejected the …")."""
-    if not _near(ctx) or ctx.polar:
+    if not ctx.near or ctx.polar:
         return
     toks = ctx.toks
     ends = [(i, j) for i, j, _ in ctx.replaced]

@@ -10,7 +10,7 @@ from ..names import same_entity, same_nation, TITLES
 from ..nlp import Analysis
 from ..places import within
 from ..prepare import Prepared
-from .context import ENTITY_KIND, _near, SentenceContext
+from .context import ENTITY_KIND, SentenceContext
 from .entities import _cased_span, _lowered
 from .words import ordered, words
 
@@ -235,7 +235,7 @@ def _check_co_roles(ctx: SentenceContext) -> None:
 def _check_speakers(ctx: SentenceContext) -> None:
     """A source of another kind put where the window's stands ("Witnesses said" where the wire copy says
     "Police said"; "officers" or "authorities" for "police" are the same kind)."""
-    if not _near(ctx) or ctx.polar or not (theirs := [(a, s) for a in ctx.win_an for s in _speakers(a.tokens)
+    if not ctx.near or ctx.polar or not (theirs := [(a, s) for a in ctx.win_an for s in _speakers(a.tokens)
                                                       if lexicon.source_kind(a.tokens[s[1]].lemma)]):
         return
     toks, text = ctx.toks, ctx.text

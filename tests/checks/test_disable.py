@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare.report import to_json
+from compare.check import STEP_NAMES
 from compare.verdict import CHECKS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,3 +47,37 @@ def test_each_check_can_be_disabled_and_the_seed_still_passes(engine, seed_texts
     proc = subprocess.run([sys.executable, str(CHECK_SEED), str(report)], capture_output=True, text=True,
                           env=env, timeout=120)
     assert proc.returncode == 0, f"with {name} off: {proc.stdout[-800:]}"
+
+
+def test_a_step_switched_off_no_longer_finds_what_it_alone_finds(engine) -> None:
+    """A step (compare.check.STEPS) switches off like a check: with figures.amounts off, a changed death
+    toll is no longer read as a figure the wire copy gives otherwise (the judge may still doubt it); with
+    the check contradiction.figure off instead, the step still finds it but raises no contradiction."""
+    from compare.engine import Engine
+    wire = ("The storm killed 12 people in the coastal town on Tuesday, officials said. "
+            "Rescue teams will resume the search next week.")
+    derived = wire.replace("12 people", "15 people")
+    reasons = {}
+    for off in ((), ("figures.amounts",), ("contradiction.figure",)):
+        e = Engine(embedder=engine.embedder, checker=engine.checker, disable=list(off))
+        c = e.compare(wire, derived)
+        reasons[off] = (c.verdicts[0].label, c.verdicts[0].reason)
+    assert reasons[()] == ("contradicted", "'15' where the wire copy says '12'")
+    assert reasons[("figures.amounts",)][0] != "contradicted" and "'12'" not in reasons[("figures.amounts",)][1]
+    assert reasons[("contradiction.figure",)][0] != "contradicted"
+
+
+@pytest.mark.parametrize("name", STEP_NAMES)
+def test_each_step_can_be_switched_off_and_the_pipeline_still_runs(engine, seed_texts, name) -> None:
+    from compare.engine import Engine
+    off = Engine(embedder=engine.embedder, checker=engine.checker, disable=[name])
+    c = off.compare(*seed_texts)
+    assert c.verdicts and all(v.label and v.reason for v in c.verdicts)
+
+
+def test_an_unknown_name_lists_the_checks_and_the_steps() -> None:
+    from compare.errors import CompareError
+    from compare.verdict import validate_checks
+    with pytest.raises(CompareError, match=r"no such check: 'polarity\.nope'.*contradiction\.figure.*"
+                                           r"polarity\.negation"):
+        validate_checks(["polarity.nope"])

@@ -24,7 +24,8 @@ STYLE = Path(__file__).with_name("style.css")
 LIST_PAGE = 30            # flags listed at once (a page around the selected one)
 ROWS_ALL = 160            # side-by-side rows drawn in full up to this many …
 ROWS_AROUND = 60          # … else this many either side of the selected flag's row
-LAZY_EXPORTS = 200_000    # characters of derived text beyond which exports are made when clicked, not on each run
+LAZY_EXPORTS = 30_000     # characters of derived text beyond which the reports are made when asked, not on each
+#                           run (made on each run, the four reports of a 100 KB paste took 2.2 s of every click)
 DECISION_BUTTON = {"confirmed": "Confirm", "dismissed": "Dismiss", "needs_source": "Needs source"}
 DECISION_KEY = {"confirmed": "1", "dismissed": "2", "needs_source": "3"}
 DECISION_HELP = {"confirmed": "The flag is right: this is not in the wire copy",
@@ -324,15 +325,31 @@ def omissions_list(c) -> None:
 
 
 def exports(comps: list, decisions: list[dict]) -> None:
+    """The four reports for download. A long comparison's are made when the editor asks (each is a
+    second or more at 100 KB, too long to remake on every decision click) and made again once a
+    decision has changed them; a short one's on every run."""
     st.subheader("Export", divider="gray")
     st.caption("Reports of every derived article above, with the editors' current decisions.")
     base = comps[0].wire.name
-    lazy = sum(len(c.derived.text) for c in comps) > LAZY_EXPORTS      # made when clicked, not on every run
+    if sum(len(c.derived.text) for c in comps) > LAZY_EXPORTS:
+        made = exports_fingerprint(comps, decisions)
+        if ss.get("exports_made") != made:
+            st.button("Prepare the reports", key="export_prepare", icon=":material/description:",
+                      on_click=lambda: ss.update(exports_made=made),
+                      help="This comparison is long: its reports are made when you ask, so that each "
+                           "decision stays quick. They are made again after a decision changes them.")
+            return
     makers = [("Markdown", lambda: report.to_markdown(comps, decisions), "md", "text/markdown"),
               ("HTML", lambda: report.to_html(comps, decisions), "html", "text/html"),
               ("JSON", lambda: report.to_json(comps, decisions), "json", "application/json"),
               ("CSV (flags + decisions)", lambda: flags_csv_many(comps, decisions), "csv", "text/csv")]
     for col, (label, make, ext, mime) in zip(st.columns(len(makers)), makers):
-        data = (lambda make=make: make().encode("utf-8")) if lazy else make().encode("utf-8")
-        col.download_button(f"⬇ {label}", data=data, file_name=export_name(base, ext),
+        col.download_button(f"⬇ {label}", data=make().encode("utf-8"), file_name=export_name(base, ext),
                             mime=mime, key=f"export_{ext}", on_click="ignore", width="stretch")
+
+
+def exports_fingerprint(comps: list, decisions: list[dict]) -> tuple:
+    """What the reports are made of: the texts compared and every decision in force."""
+    return tuple((c.wire.sha256, c.derived.sha256,
+                  tuple(sorted((k, d.decision, d.note, d.editor, d.decided_at) for k, d in decs.items())))
+                 for c, decs in zip(comps, decisions))

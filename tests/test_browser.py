@@ -148,3 +148,66 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
             browser.close()
     if width == 1440:
         assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_a_long_paste_prepares_its_reports_when_asked(server) -> None:
+    """Past LAZY_EXPORTS characters the reports are made when the editor asks, not on every run (a
+    decision click on a 100 KB paste took 2.4 s with them): Prepare, then the download comes, whole, with
+    the decision just made; a later decision asks for them to be prepared again."""
+    import json
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from corpus import demo_pair
+    from desk.sections import LAZY_EXPORTS
+
+    _, derived = demo_pair()
+    paras = [p for p in derived[0].text.split("\n\n") if p.strip()]
+    long_text, k = [], 0
+    while sum(len(p) + 2 for p in long_text) <= LAZY_EXPORTS:       # the rewrite's paragraphs, numbered
+        long_text.append(f"Part {k + 1}. {paras[k % len(paras)]}")
+        k += 1
+    long_text = "\n\n".join(long_text)
+    url, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+            page.goto(url)
+            card = page.locator("[class*='st-key-selrow_0'] .cmp-head")
+            expect(card).to_contain_text("Flag 1 of", timeout=150_000)
+            demo_total = re.search(r"Flag 1 of (\d+)", card.inner_text()).group(1)
+            name_box = page.get_by_role("textbox", name="Your name")
+            name_box.fill(EDITOR)
+            name_box.press("Enter")
+            expect(page.get_by_text("Enter your name in the sidebar")).to_have_count(0, timeout=30_000)
+            box = page.get_by_role("textbox", name="Derived article 1", exact=True)
+            box.fill(long_text)
+            box.press("Tab")                                        # the edit reaches the server
+            page.wait_for_timeout(1500)
+            page.get_by_role("button", name="Compare").click()
+            expect(card).not_to_contain_text(f"Flag 1 of {demo_total} ", timeout=240_000)    # the paste's flags
+            expect(card).to_contain_text("Flag 1 of", timeout=60_000)
+            page.wait_for_timeout(1000)
+            page.mouse.move(1, 1)
+            page.keyboard.press("1")                                # Confirm the selected flag
+            expect(page.get_by_text(re.compile(r"1 of \d+ flags? decided"))).to_be_visible(timeout=60_000)
+            assert page.get_by_role("button", name=re.compile("JSON")).count() == 0
+            prepare = page.get_by_role("button", name=re.compile("Prepare the reports"))
+            prepare.scroll_into_view_if_needed()
+            prepare.click()
+            button = page.get_by_role("button", name=re.compile("JSON"))
+            expect(button).to_be_visible(timeout=120_000)
+            with page.expect_download(timeout=120_000) as info:
+                button.click()
+            report = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+            page.mouse.move(1, 1)
+            page.keyboard.press("2")                                # another decision: prepared again
+            expect(page.get_by_text(re.compile(r"2 of \d+ flags? decided"))).to_be_visible(timeout=60_000)
+            expect(page.get_by_role("button", name=re.compile("Prepare the reports"))).to_be_visible(timeout=60_000)
+        finally:
+            browser.close()
+    article = report["derived"][0]
+    assert len(article["text"]) >= LAZY_EXPORTS
+    decided = [f["decision"] for f in article["flags"] if f.get("decision")]
+    assert [(d["decision"], d["editor"]) for d in decided] == [("confirmed", EDITOR)]

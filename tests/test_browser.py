@@ -59,6 +59,14 @@ def _one(locator):
     return locator.last
 
 
+def _settled(page) -> None:
+    """Wait until the page's script run is over: a download button clicked while a run still draws
+    the page may be one the run is replacing, and serve nothing."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => { const a = document.querySelector('[data-testid=stApp]');"
+                           " return a && a.getAttribute('data-test-script-state') === 'notRunning'; }", timeout=120_000)
+
+
 def _decided(page) -> int:
     text = page.locator("[class*='st-key-queue_0']").get_by_text(re.compile(r"\d+ of \d+ flags? decided")).inner_text()
     return int(text.split(" of ")[0])
@@ -198,7 +206,8 @@ def test_a_long_paste_prepares_its_reports_when_asked(server) -> None:
             prepare.click()
             button = page.get_by_role("button", name=re.compile("JSON"))
             expect(button).to_be_visible(timeout=120_000)
-            with page.expect_download(timeout=120_000) as info:
+            _settled(page)
+            with page.expect_download(timeout=60_000) as info:
                 button.click()
             report = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
             page.mouse.move(1, 1)

@@ -70,6 +70,8 @@ import json
 import os
 import re
 
+from .checks.words import entry, words
+
 __all__ = [
     "CONTRAST_CLASSES",
     "FACT_FAMILIES",
@@ -107,135 +109,27 @@ _SUBSTITUTIONS = {
     "r": (),
 }
 
-#: Closed classes of WordNet 3.0 whose direct hyponyms exclude one another: a member put in another's
-#: place states a different fact.  Each class is named by its hypernym's lemma and pinned to one sense
-#: by a member (WordNet's sense of "season" that holds "summer"); classes in one tuple form one group
-#: (a chromatic and an achromatic colour contrast too).  Chosen by hand from WordNet's hierarchy as the
-#: kinds of word a rewrite swaps (colours, time, places' bearings, units, kin, sports, offences);
-#: classes whose members news uses loosely for one another ("boat"/"ship", "sea"/"ocean",
-#: "college"/"university", "hill"/"mountain") are left out.
-CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = (
-    (("chromatic color", "blue"), ("achromatic color", "white")),
-    (("homicide", "murder"),),
-    (("weekday", "monday"),),
-    (("gregorian calendar month", "january"),),
-    (("season", "summer"),),
-    (("cardinal compass point", "north"),),
-    (("noble metal", "gold"),),
-    (("motor vehicle", "truck"),),
-    (("firearm", "rifle"),),
-    (("field game", "football"), ("court game", "tennis")),
-    (("time unit", "month"),),
-    (("metric linear unit", "kilometer"), ("linear unit", "mile")),
-    (("weight unit", "kilogram"),),
-    (("spouse", "wife"),),
-    (("parent", "mother"),),
-    (("christian", "catholic"),),
-    (("fossil fuel", "coal"),),
-    (("military service", "navy"),),
-    (("vote", "referendum"),),
-    (("edible fruit", "apple"),),
-    (("meat", "beef"),),
-    (("grain", "wheat"),),
-    (("big cat", "lion"),),
-)
-#: The offices of a company or an organisation that a news story gives a person: the founder is not
-#: the chief executive, nor the chairman the finance chief, and a rewrite that swaps them states another
-#: fact.  Curated by hand from WordNet 3.0's "corporate executive", the chairman's sense of "presiding
-#: officer" and "founder"; offices that share a sense ("chairman"/"president") are synonyms and do not
-#: contrast, and the loose words ("head", "boss", "chief", "leader", "executive") are left out.
-OFFICES = frozenset({"founder", "cofounder", "co-founder", "foundress", "ceo", "chief executive officer", "cfo",
-                     "chief financial officer", "coo", "chief operating officer", "cto", "chairman", "chairwoman",
-                     "chairperson", "president", "owner"})
-#: Families of words whose members state different facts though news uses them in the same place, each
-#: member with its place in the family (words for the same thing share it), curated by hand:
-#:
-#: * ``legal``: the steps of a criminal case, read in verbs: arrested, then charged (or indicted),
-#:   convicted or acquitted, sentenced, pardoned ("arrested on fraud charges" is not "acquitted of fraud
-#:   charges"). Words with a common sense outside the law ("clear", "free", "hold", "jail") are left out.
-#: * ``measure``: what a company's figure measures, read in nouns: revenue (sales) is not profit
-#:   (earnings, income), nor a dividend or a debt. Words news uses in other senses ("turnover" of the
-#:   ball, a winning "margin", the "cost" or "loss" of lives, "job losses") are left out.
-#: * ``harm``: killed (died, dead) is not injured (wounded, hurt), read in verbs and adjectives.
-#: * ``exit``: how a person left a post: resigned (quit), retired, sacked (ousted). "Fire" and "dismiss" are
-#:   left out for "fired shots" and "dismissed the claims".
-FACT_FAMILIES: dict[str, dict[str, int]] = {
-    "legal": {"arrest": 1, "charge": 2, "indict": 2, "convict": 3, "acquit": 4, "exonerate": 4, "sentence": 5,
-              "pardon": 6},
-    "measure": {"revenue": 1, "sale": 1, "sales": 1, "profit": 2, "earnings": 2, "earning": 2, "income": 2,
-                "dividend": 3, "debt": 4},
-    "harm": {"kill": 1, "die": 1, "dead": 1, "injure": 2, "wound": 2, "hurt": 2},
-    "exit": {"resign": 1, "quit": 1, "retire": 2, "sack": 3, "oust": 3},
-}
+#: see compare/data/wordlists/lexicon.toml (contrast_classes): what it is for, its source, what it leaves out
+CONTRAST_CLASSES: tuple[tuple[tuple[str, str], ...], ...] = tuple(
+    tuple(tuple(c) for c in group) for group in entry("lexicon.contrast_classes")["words"])
+#: see compare/data/wordlists/lexicon.toml (offices): what it is for, its source, what it leaves out
+OFFICES = words("lexicon.offices")
+#: see compare/data/wordlists/lexicon.toml (fact_families): what it is for, its source, what it leaves out
+FACT_FAMILIES: dict[str, dict[str, int]] = entry("lexicon.fact_families")["words"]
 #: the parts of speech each family is read in ("charge" the noun is also a price, "sell" the verb no measure)
 FAMILY_POS = {"legal": ("VERB",), "measure": ("NOUN",), "harm": ("VERB", "ADJ"), "exit": ("VERB",)}
 _FAMILY_OF = {w: (name, n) for name, members in FACT_FAMILIES.items() for w, n in members.items()}
-#: Pairs of words news uses for opposite outcomes, which WordNet does not list as antonyms (or lists only
-#: through other forms): put one in place of the other in an otherwise unchanged sentence and the fact is
-#: reversed ("The ministry confirmed the report" / "denied the report"). Curated by hand from the verbs of
-#: decision, trade and policy, the roles and the places of news copy; read only as a one-word swap in place.
-OPPOSED_PAIRS = frozenset(frozenset(p) for p in (
-    ("with", "without"), ("confirm", "deny"), ("approve", "reject"), ("accept", "reject"), ("approve", "veto"),
-    ("support", "oppose"), ("back", "oppose"), ("allow", "ban"), ("allow", "forbid"), ("permit", "ban"),
-    ("lift", "impose"), ("raise", "cut"), ("raise", "lower"), ("hike", "cut"), ("buy", "sell"),
-    ("import", "export"), ("guilty", "innocent"), ("ruling", "opposition"), ("king", "queen"),
-    ("prince", "princess"), ("upper", "lower"), ("maximum", "minimum"), ("first", "last"),
-    ("earliest", "latest"), ("join", "leave"), ("arrive", "depart"), ("domestic", "foreign"),
-    ("urban", "rural"), ("gain", "loss"), ("profit", "loss"), ("surplus", "deficit"), ("victory", "defeat"),
-    ("success", "failure"), ("double", "triple"), ("double", "halve"), ("majority", "minority"),
-    ("home", "away"), ("boy", "girl"), ("son", "daughter"), ("brother", "sister"), ("uncle", "aunt"),
-    ("adult", "child"), ("civilian", "soldier"), ("suspect", "victim"), ("plaintiff", "defendant"),
-    ("buyer", "seller"), ("lender", "borrower"), ("employer", "employee"), ("landlord", "tenant"),
-    ("winner", "loser"), ("attacker", "victim"), ("prosecution", "defence"), ("prosecution", "defense"),
-    ("detain", "release"), ("arrest", "release"), ("jail", "release"), ("hire", "fire"), ("open", "close"),
-    ("include", "exclude"), ("keep", "raise"), ("keep", "cut"), ("keep", "lower"), ("hold", "raise"),
-    ("hold", "cut"), ("hold", "lower"), ("beat", "miss"), ("top", "miss"), ("exceed", "miss"), ("meet", "miss")))
-#: Words news copy uses for one another that WordNet keeps apart (no shared sense, nor one the direct
-#: broader term of the other: "firm"/"company", "troops"/"forces", "aircraft"/"plane", "topped"/"beat").
-#: Curated by hand from the nouns and verbs of business, markets, conflict, transport, sport and politics
-#: copy; read by :func:`are_related` (a word said in other words), never to contradict.
-NEWS_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in (
-    ("company", "firm", "corporation"), ("official", "authority"), ("troop", "force", "soldier"),
-    ("poll", "election"), ("talk", "negotiation"), ("jail", "prison"),
-    ("plane", "aircraft", "airplane", "aeroplane", "jet", "airliner"), ("car", "vehicle"),
-    ("striker", "forward"), ("boss", "manager"), ("club", "team"), ("pact", "agreement", "deal", "accord"),
-    ("resident", "people", "local"), ("top", "beat", "exceed", "surpass"), ("economy", "gdp"),
-    ("expectation", "forecast", "estimate"), ("staff", "workforce", "employee")))
+#: see compare/data/wordlists/lexicon.toml (opposed_pairs): what it is for, its source, what it leaves out
+OPPOSED_PAIRS = frozenset(frozenset(p) for p in entry("lexicon.opposed_pairs")["words"])
+#: see compare/data/wordlists/lexicon.toml (news_equivalents): what it is for, its source, what it leaves out
+NEWS_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(g) for g in entry("lexicon.news_equivalents")["words"])
 _EQUIVALENT = {w: g for g in NEWS_EQUIVALENTS for w in g}
-#: Kinds of source news copy quotes, curated by hand: a source of one kind put where the wire copy has one of
-#: another ("witnesses said" for "police said", "analysts" for "the company") changes who vouches for the
-#: words. Words of one kind stand for one another ("officers", "authorities" for "police"); words that name
-#: any kind ("spokesman", "source", "statement") are left out.
-SOURCE_KINDS: dict[str, frozenset[str]] = {
-    "authorities": frozenset({"police", "officer", "official", "authority", "government", "ministry", "minister",
-                              "agency", "department", "military", "army", "prosecutor", "investigator", "regulator",
-                              "administration", "court", "judge", "policeman", "policemen", "embassy", "council"}),
-    "witnesses": frozenset({"witness", "eyewitness", "resident", "local", "bystander", "onlooker", "neighbour",
-                            "neighbor", "villager", "survivor", "passenger"}),
-    "press": frozenset({"media", "newspaper", "broadcaster", "reporter", "journalist", "outlet", "tabloid"}),
-    "experts": frozenset({"analyst", "expert", "economist", "researcher", "scientist", "academic", "observer",
-                          "strategist"}),
-    "opponents": frozenset({"rebel", "militant", "insurgent", "opposition", "protester", "activist",
-                            "demonstrator", "campaigner"}),
-    "medics": frozenset({"doctor", "hospital", "medic", "physician", "nurse", "paramedic"}),
-    "family": frozenset({"family", "relative", "parent", "mother", "father", "friend", "widow", "son", "daughter"}),
-    "lawyers": frozenset({"lawyer", "attorney", "counsel"}),
-}
+#: see compare/data/wordlists/lexicon.toml (source_kinds): what it is for, its source, what it leaves out
+SOURCE_KINDS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in entry("lexicon.source_kinds")["words"].items()}
 _KIND_OF_SOURCE = {w: k for k, words in SOURCE_KINDS.items() for w in words}
-#: Words that state which way an amount moved, by direction (+1 up, -1 down): the figures of news copy rise
-#: and fall, and a rewrite that turns "a decline in sales" into "an increase in sales" reverses the fact
-#: though WordNet lists only some of these pairs as antonyms ("increase"/"decrease", "rise"/"fall").
-#: Curated by hand from the WordNet 3.0 verbs and nouns of change of magnitude (hyponyms of "increase" and
-#: "decrease" in the sense that holds "rise" and "fall") that business and news copy uses of figures; words
-#: with a common sense that is no change of amount ("cut" a ribbon, "contract" a disease, "gain" a place,
-#: "lose" a match, "slip", "sink" a ship) are left out.
-CHANGE_DIRECTION: dict[str, int] = {
-    **dict.fromkeys(("increase", "rise", "grow", "growth", "jump", "climb", "surge", "soar", "upturn",
-                     "rebound", "upswing", "expand", "expansion", "spike", "swell", "escalate", "accelerate"), 1),
-    **dict.fromkeys(("decrease", "decline", "drop", "fall", "dip", "slump", "plunge", "plummet", "tumble",
-                     "downturn", "shrink", "contraction", "reduction", "reduce", "diminish", "dwindle",
-                     "slowdown", "decelerate"), -1),
-}
+#: see compare/data/wordlists/lexicon.toml (change_direction): what it is for, its source, what it leaves out
+CHANGE_DIRECTION: dict[str, int] = {**dict.fromkeys(entry("lexicon.change_direction")["words"]["up"], 1),
+                                   **dict.fromkeys(entry("lexicon.change_direction")["words"]["down"], -1)}
 _CONTRAST_MIN_LENGTH = 3       # "s", "n", "mm", "kg": abbreviations are read by the unit and figure checks
 
 _SPACES = re.compile(r"[\s_]+")

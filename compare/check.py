@@ -77,13 +77,17 @@ class WireFacts:
     times: tuple[tuple[Figure, ...], ...] = ()
     #: … and those of the whole wire copy, its datelines too, which support one
     times_anywhere: tuple[Figure, ...] = ()
+    #: every sentence's figures in one tuple, in order: a figure the wire copy gives anywhere supports
+    all_figures: tuple[Figure, ...] = ()
 
 
 def wire_facts(wire: Prepared) -> WireFacts:
     texts = [a.text for a in wire.analyses]
     ents = tuple(tuple((e.text, e.label) for e in a.entities if e.label in ENTITY_KIND) for a in wire.analyses)
+    figures = tuple(tuple(find_figures(t)) for t in texts)
     return WireFacts(
-        figures=tuple(tuple(find_figures(t)) for t in texts),
+        figures=figures,
+        all_figures=tuple(x for s in figures for x in s),
         durations=tuple(tuple(find_durations(t)) for t in texts),
         days=tuple(tuple(find_days(t)) for t in texts),
         entities=ents,

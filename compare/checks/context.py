@@ -174,12 +174,14 @@ class SentenceContext:
                                    self.sentence_id))
         self.taken.append((s, e))
 
-    def contradict(self, s: int, e: int, kind: str, evidence: str, reason: str, feature: str | None) -> None:
-        """A contradicted unit with its reason, counted under ``feature``."""
+    def contradict(self, s: int, e: int, kind: str, evidence: str, reason: str | None, feature: str | None) -> None:
+        """A contradicted unit with its reason (None: said already, for another span), counted under
+        ``feature`` (None: not counted)."""
         self.add(s, e, kind, "contradicted", evidence)
         if feature:
             self.f[feature] += 1
-        self.out.contradictions.append(reason)
+        if reason:
+            self.out.contradictions.append(reason)
 
     def contradicted_at(self, s: int, e: int) -> bool:
         base = self.base
@@ -190,11 +192,7 @@ class SentenceContext:
         ``reason`` (and a count of ``feature``) once per contradiction, None for its second span."""
         base = self.base
         self.out.units[:] = [u for u in self.out.units if not (u.start < base + e and base + s < u.end)]
-        self.add(s, e, kind, "contradicted", evidence)
-        if feature:
-            self.f[feature] += 1
-        if reason:
-            self.out.contradictions.append(reason)
+        self.contradict(s, e, kind, evidence, reason, feature)
 
 
 def _excerpt_share(dt, wt) -> float:

@@ -49,17 +49,13 @@ _LIST_MARKER = re.compile(r"\s*[-•*]?\s*\(?\d{1,2}[.)](?:\s|$)")
 _RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|coming|following|same)\s+(?:year|season|decade)|\byear\b", re.I)
 
 
-def _all_figures(facts: WireFacts) -> list:
-    return [x for s in facts.figures for x in s]
-
-
 def _named(analysis: Analysis) -> tuple[str, ...]:
     return tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
 
 
 def _check_times(ctx: SentenceContext) -> None:
     """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
-    facts, all_figs = ctx.facts, _all_figures(ctx.facts)
+    facts, all_figs = ctx.facts, ctx.facts.all_figures
     win_times = [w for j in ctx.window for w in facts.times[j]]
     for x in find_times(ctx.text):
         hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
@@ -81,7 +77,7 @@ def _check_durations(ctx: SentenceContext) -> None:
     all_durs = [d for s in facts.durations for d in s]
     win_spans = [w for j in window for w in facts.day_spans[j]]
     all_spans = [w for s in facts.day_spans for w in s]
-    all_figs = _all_figures(facts)
+    all_figs = facts.all_figures
     for d in find_durations(text):
         if not ctx.free(d.start, d.end):
             continue
@@ -168,7 +164,7 @@ def _check_figures(ctx: SentenceContext) -> None:
     text, facts, f = ctx.text, ctx.facts, ctx.f
     win_figs = [x for j in ctx.window for x in facts.figures[j]]
     w_texts = {id(x): ctx.wire.analyses[j].text for j in ctx.window for x in facts.figures[j]}
-    all_figs = _all_figures(facts)
+    all_figs = facts.all_figures
     for x in find_figures(text):
         if _skipped_figure(text, x, ctx.free(x.start, x.end)):
             continue

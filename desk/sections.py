@@ -232,13 +232,12 @@ SCROLL_JS = """<script>
   // the element a third of the way down its box; one taller than the box shows ``part`` of it instead
   // (the claim's highlight in the article; the buttons, at its end, in the flag list)
   const bring = (box, el, part) => {
-    if (!box || !el) return false;
+    if (!box || !el) return;
     const b = box.getBoundingClientRect(), e = el.getBoundingClientRect();
-    if (e.top >= b.top && e.bottom <= b.bottom) return true;
-    if (e.height <= b.height) { box.scrollTop += e.top - b.top - (b.height - e.height) / 3; return true; }
+    if (e.top >= b.top && e.bottom <= b.bottom) return;
+    if (e.height <= b.height) { box.scrollTop += e.top - b.top - (b.height - e.height) / 3; return; }
     const p = part.getBoundingClientRect();
     if (p.top < b.top || p.bottom > b.bottom) box.scrollTop += part === el ? e.bottom - b.bottom : p.top - b.top - 8;
-    return true;
   };
   // Streamlit may keep a stale copy of a moved element a while after it redraws (the live one comes
   // last), and what sits above the list can still change: done again a few times as the page settles
@@ -326,25 +325,33 @@ def omissions_list(c) -> None:
 
 def exports(comps: list, decisions: list[dict]) -> None:
     """The four reports for download. A long comparison's are made when the editor asks (each is a
-    second or more at 100 KB, too long to remake on every decision click) and made again once a
-    decision has changed them; a short one's on every run."""
+    second or more at 100 KB, too long to remake on every click), kept until a decision changes them,
+    then asked for again; a short one's are made on every run."""
     st.subheader("Export", divider="gray")
     st.caption("Reports of every derived article above, with the editors' current decisions.")
     base = comps[0].wire.name
-    if sum(len(c.derived.text) for c in comps) > LAZY_EXPORTS:
+    long = sum(len(c.derived.text) for c in comps) > LAZY_EXPORTS
+    files = None
+    if long:
         made = exports_fingerprint(comps, decisions)
-        if ss.get("exports_made") != made:
+        kept = ss.get("exports_made")
+        if kept is None or kept[0] != made:
             st.button("Prepare the reports", key="export_prepare", icon=":material/description:",
-                      on_click=lambda: ss.update(exports_made=made),
+                      on_click=lambda: ss.update(exports_made=(made, None)),
                       help="This comparison is long: its reports are made when you ask, so that each "
                            "decision stays quick. They are made again after a decision changes them.")
             return
-    makers = [("Markdown", lambda: report.to_markdown(comps, decisions), "md", "text/markdown"),
-              ("HTML", lambda: report.to_html(comps, decisions), "html", "text/html"),
-              ("JSON", lambda: report.to_json(comps, decisions), "json", "application/json"),
-              ("CSV (flags + decisions)", lambda: flags_csv_many(comps, decisions), "csv", "text/csv")]
-    for col, (label, make, ext, mime) in zip(st.columns(len(makers)), makers):
-        col.download_button(f"⬇ {label}", data=make().encode("utf-8"), file_name=export_name(base, ext),
+        files = kept[1]
+    makers = [("Markdown", report.to_markdown, "md", "text/markdown"),
+              ("HTML", report.to_html, "html", "text/html"),
+              ("JSON", report.to_json, "json", "application/json"),
+              ("CSV (flags + decisions)", flags_csv_many, "csv", "text/csv")]
+    if files is None:
+        files = {ext: make(comps, decisions).encode("utf-8") for _, make, ext, _ in makers}
+        if long:
+            ss.exports_made = (made, files)
+    for col, (label, _, ext, mime) in zip(st.columns(len(makers)), makers):
+        col.download_button(f"⬇ {label}", data=files[ext], file_name=export_name(base, ext),
                             mime=mime, key=f"export_{ext}", on_click="ignore", width="stretch")
 
 

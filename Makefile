@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -c "import compare.embed as e; e.load_model(); import compare.nlp as n; n.get_nlp()"
+	$(BIN)/python -c "import compare.embed.embedder as e; e.load_model(); import compare.text.nlp as n; n.get_nlp()"
 	touch $@
 
 run: install

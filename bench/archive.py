@@ -124,7 +124,7 @@ class Pool:
     """The distinct sentences filler stories are made of, grouped by base text."""
 
     def __init__(self, source_texts: list[str]):
-        from compare.segment import segment
+        from compare.text.segment import segment
         rng = random.Random(SEED)
         docs = list(dict.fromkeys(r["document"] for r in read_jsonl(TRAIN / "factcg_news_claims.jsonl")))
         groups = _story_groups(docs)
@@ -191,7 +191,7 @@ class Pool:
 def embed_rate(texts: list[str], n: int = 2048) -> float:
     """Sentences per second of the tool's embedder (no cache) on ``n`` of ``texts``, measured now: the
     rate a real archive's build would embed at on this machine, beside the build's own figures."""
-    from compare.embed import Embedder
+    from compare.embed.embedder import Embedder
     emb = Embedder(disk=None, cache_size=1)
     emb.encode(texts[:32])                                  # the model loaded, outside the timing
     sample = texts[::max(1, len(texts) // n)][:n]
@@ -205,14 +205,14 @@ def pool_vectors(pool: Pool, sources: list[dict]) -> tuple[list[str], "np.ndarra
     ``bench/.cache``; returns ``(texts, vectors, sentences per second of the embedder measured in this
     run)``."""
     import numpy as np
-    from compare.segment import segment
+    from compare.text.segment import segment
     texts = list(dict.fromkeys(pool.sentences + [s.text for src in sources
                                                  for s in segment(src["text"]).content_sentences]))
     key = hashlib.sha1("\n".join(texts).encode()).hexdigest()[:12]
     path, meta = CACHE / f"archive-pool-{key}.npy", CACHE / f"archive-pool-{key}.json"
     if path.is_file() and meta.is_file():
         return texts, np.load(path), embed_rate(texts)
-    from compare.embed import Embedder
+    from compare.embed.embedder import Embedder
     emb, out, t0 = Embedder(disk=None, cache_size=1), [], time.perf_counter()
     for k in range(0, len(texts), 2048):
         out.append(emb.encode(texts[k:k + 2048]).astype(np.float16))
@@ -239,7 +239,7 @@ class PoolEncoder:
         miss = np.flatnonzero(rows < 0)
         if len(miss):
             if self._model is None:
-                from compare.embed import Embedder
+                from compare.embed.embedder import Embedder
                 self._model = Embedder(disk=None)
             out[miss] = self._model.encode([texts[i] for i in miss])
             self.misses += len(miss)
@@ -285,7 +285,7 @@ def stage_build(size: int, folder: Path, batch: int) -> dict:
     texts, vectors, per_s = pool_vectors(pool, sources)
     encode = PoolEncoder(texts, vectors)
     prep = time.perf_counter() - t0
-    from compare.segment import segment
+    from compare.text.segment import segment
     sample = [len(segment(s["text"]).content_sentences) for s in pool.stories(2000, seed=SEED + 1)]
     at = {k * size // len(sources): s for k, s in enumerate(sources)}     # sources spread evenly
     fill = pool.stories(size - len(sources))
@@ -364,8 +364,8 @@ def baselines(path: Path, articles: list[dict], k: int, bm25_per_kind: int | Non
     million stories takes seconds)."""
     import numpy as np
     from common import content_tokens
-    from compare.embed import get_embedder
-    from compare.segment import segment
+    from compare.embed.embedder import get_embedder
+    from compare.text.segment import segment
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     t0 = time.perf_counter()
     ids = dict(db.execute("SELECT n, id FROM stories"))

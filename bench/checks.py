@@ -37,8 +37,8 @@ from common import ROOT, TRAIN, read_jsonl, require_shared
 
 import newsroom  # noqa: E402
 
+from compare.decide.verdict import CHECKS, SETTINGS_PATH  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
-from compare.verdict import CHECKS, SETTINGS_PATH  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 MIN_PRECISION = 0.9

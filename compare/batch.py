@@ -15,7 +15,7 @@ that is the input file itself is refused before anything is written.
 Pairs are read ``READ_AHEAD`` at a time: spaCy and the embedding model each see the sentences of a
 whole group in one call, which is far faster than many small calls. With ``processes=2`` (what the
 command line uses on a machine with two cores) the embedding model runs in a child process
-(:mod:`compare.embed_process`) and embeds the next group while this one is checked. Measured before
+(:mod:`compare.embed.process`) and embeds the next group while this one is checked. Measured before
 choosing it: a second thread gave nothing (the checks hold the GIL while the model runs), and two
 full engines in two processes were slower, each preparing the same long wire copies.
 """
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from .errors import CompareError
-from .inputs import MAX_TEXT_CHARS, check_encodable
-from .outfile import OutputFile, refuse_input_as_output
+from .output.files import OutputFile, refuse_input_as_output
+from .text.inputs import MAX_TEXT_CHARS, check_encodable
 
 __all__ = ["run_batch", "BatchStats", "BatchInterrupted", "iter_results", "default_processes", "READ_AHEAD",
            "MAX_LINE_BYTES"]
@@ -190,7 +190,7 @@ def _chunks(lines, on_error, on_warning=None):
 
 def _compare_chunk(engine, chunk, preload: bool = True) -> list[tuple[int, dict | None, str | None]]:
     """``(line_number, record, None)`` or ``(line_number, None, error message)`` for each pair of a group."""
-    from .report import batch_record
+    from .output.json_report import batch_record
     if preload:
         engine.preload(_texts(chunk))
     out = []
@@ -222,9 +222,9 @@ def _two_processes(chunks):
     read and analysed (up to ``LOOKAHEAD`` groups and ``LOOKAHEAD_SENTENCES`` new sentences ahead).
     The child embeds on one core from the moment this process starts analysing or checking
     (``busy``) until it next waits for the child, and on every core while it waits."""
-    from .embed_process import ProcessEmbedder
+    from .embed.process import ProcessEmbedder
     from .engine import Engine
-    from .nlp import load_without_torch
+    from .text.nlp import load_without_torch
     with ProcessEmbedder() as emb:
         engine = Engine(embedder=emb)
         with emb.busy():                # spaCy loads while the child loads the model; the lexicon is left

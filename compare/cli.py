@@ -56,7 +56,7 @@ def _refuse_input_as_out(out: str | None, inputs: list[str]) -> None:
     """Refuse an --out that is one of the input files (through links too) before any work is done."""
     if out is None or not os.path.isfile(out):
         return
-    from .outfile import same_file
+    from .output.files import same_file
     for path in inputs:
         if "://" not in path and os.path.isfile(path) and same_file(path, out):
             raise CompareError(f"{out}: this is the input file {path} itself; writing there would destroy it, "
@@ -64,7 +64,7 @@ def _refuse_input_as_out(out: str | None, inputs: list[str]) -> None:
 
 
 def _add_disable(p: argparse.ArgumentParser) -> None:
-    from .verdict import CHECKS
+    from .decide.verdict import CHECKS
     p.add_argument("--disable", action="append", default=[], metavar="CHECK",
                    help=f"switch a check off (repeat, or separate with commas): {', '.join(CHECKS)}; "
                         "or a step of the checks (figures.amounts, polarity.negation …); see docs/checks.md")
@@ -74,7 +74,7 @@ def _apply_disable(args) -> None:
     """--disable reaches every engine of this run (batch's too) through COMPARE_DISABLE."""
     names = [n.strip() for arg in args.disable for n in arg.split(",") if n.strip()]
     if names:
-        from .verdict import validate_checks
+        from .decide.verdict import validate_checks
         validate_checks(names)          # an unknown name is refused here, before any work
         os.environ["COMPARE_DISABLE"] = ",".join(names)
 
@@ -93,7 +93,7 @@ def _compare_main(argv: list[str]) -> int:
     _refuse_input_as_out(args.out, [args.wire, *args.derived])
 
     from corpus.load import load
-    from . import report
+    from .output import render
     from .engine import get_engine
 
     wire = load(args.wire)
@@ -101,9 +101,9 @@ def _compare_main(argv: list[str]) -> int:
     engine = get_engine()
     w = engine.prepare_wire(wire.text, wire.name)
     comps = [engine.compare(w, d.text, d.name) for d in derived]
-    text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format](comps)
+    text = render(args.format, comps)
     if args.out:
-        from .outfile import write_whole
+        from .output.files import write_whole
         write_whole(args.out, text)         # a temporary file, moved into place once whole
         n = sum(len(c.flags) for c in comps)
         print(f"wrote {args.out}: {len(comps)} derived article(s), {n} flag(s)", file=sys.stderr)

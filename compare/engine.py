@@ -18,20 +18,22 @@ from typing import Sequence
 import numpy as np
 
 from .align import align_sentences, coverage
-from .check import FEATURES, STEP_NAMES, WireFacts, check_sentence, match_candidates, may_ask_match, wire_facts
-from .checkers import Checker, load_checker
+from .checks.steps import FEATURES, STEP_NAMES, WireFacts, check_sentence, match_candidates, may_ask_match, wire_facts
 from .comparison import SEVERITY_ORDER, Alignment, Comparison, Flag, Verdict
+from .decide.judge import judge_enabled, load_judge
+from .decide.omissions import omissions
+from .decide.plugins import Checker, load_checker
+from .decide.verdict import (CHECKS, Evidence, decide, fired_checks, flags_for, load_settings,
+                             validate_checks)
+from .decide.verdict_model import VerdictModel, load_verdict_model
 from .document import sha256
-from .embed import Embedder, get_embedder
+from .embed.embedder import Embedder, get_embedder
+from .embed.words import WordSense
 from .errors import CompareError
-from .inputs import validate_text
-from .judge import judge_enabled, load_judge
-from .model import VerdictModel, load_verdict_model
-from .nlp import analyse
 from .prepare import Prepared, content_sentences, prepare
-from .segment import _FAQ_MARKER, segment
-from .verdict import (CHECKS, Evidence, decide, fired_checks, flags_for, load_settings, omissions,
-                      validate_checks)
+from .text.inputs import validate_text
+from .text.nlp import analyse
+from .text.segment import _FAQ_MARKER, segment
 
 __all__ = ["Engine", "WireCopy", "get_engine"]
 
@@ -39,16 +41,6 @@ _WIRE_CACHE = 16
 #: derived texts aligned ahead by ``match_words`` and kept for the ``compare`` that follows (batch mode
 #: asks for the words of up to its look-ahead of groups before comparing them)
 _ALIGNED_AHEAD = 1024
-#: cosine of single-word embeddings from which a new word counts as said by the window in other words.
-#: 0.78 admits derivations ("importer"/"imports" 0.80, "cyclist"/"cycling" 0.78, "weaponry"/"weapons" 0.89)
-#: and refuses contrasts ("yellow"/"blue" 0.66, "imports"/"exports" 0.63, "increase"/"decrease" 0.61).
-WORD_MATCH = 0.78
-_POLARITY_CACHE = 50_000                # words whose polarity is kept
-#: words of praise and of blame a word's polarity is measured against (``Engine.polarity``): the plainest
-#: general-purpose evaluative adjectives, not words of any article
-POLARITY_ANCHORS = (("good", "positive", "successful", "excellent", "great"),
-                    ("bad", "negative", "unsuccessful", "terrible", "poor"))
-
 
 @dataclass(frozen=True, slots=True)
 class WireCopy:
@@ -84,8 +76,7 @@ class Engine:
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
         self._aligned: OrderedDict[tuple[str, str], tuple] = OrderedDict()
         self._lock = threading.Lock()
-        self._praise = None                     # POLARITY_ANCHORS' good words' mean vector minus the bad ones'
-        self._polarity: dict[str, float] = {}
+        self.words = WordSense(self.embedder)
 
     check_names = CHECKS
     step_names = STEP_NAMES
@@ -99,36 +90,12 @@ class Engine:
                     self._checker = load_checker() or (load_judge() if judge_enabled() else None)
         return self._checker
 
-    def word_match(self, words: list[str], candidates: list[str]) -> list[str | None]:
-        """For each word, the candidate whose embedding is at least ``WORD_MATCH`` close, or None."""
-        vecs = self.embedder.encode(words + candidates)
-        sims = vecs[:len(words)] @ vecs[len(words):].T
-        best = sims.argmax(axis=1)
-        return [candidates[b] if sims[k, b] >= WORD_MATCH else None for k, b in enumerate(best)]
-
-    def polarity(self, words: list[str]) -> list[float]:
-        """How favourable each word is: its mean embedding similarity to :data:`POLARITY_ANCHORS`' good
-        words minus that to its bad ones (above 0 favourable, below 0 unfavourable). The mean of the
-        similarities is the similarity to the mean, so the anchors are one vector, made once."""
-        found = {w: self._polarity.get(w) for w in words}      # (read once: another thread may clear the cache)
-        missing = [w for w, score in found.items() if score is None]
-        if missing:
-            if self._praise is None:
-                good, bad = POLARITY_ANCHORS
-                vecs = self.embedder.encode(list(good) + list(bad))
-                self._praise = vecs[:len(good)].mean(axis=0) - vecs[len(good):].mean(axis=0)
-            if len(self._polarity) > _POLARITY_CACHE:
-                self._polarity.clear()
-            for w, v in zip(missing, self.embedder.encode(missing)):
-                found[w] = self._polarity[w] = float(v @ self._praise)
-        return [found[w] for w in words]
-
     def warm_up(self, embed: bool = True) -> "Engine":
         """Load the spaCy pipeline, the lexicon and (unless ``embed`` is false) the embedding model now
         rather than on the first comparison. ``embed=False`` is for a process whose model runs
         elsewhere: spaCy is then loaded without torch (see ``nlp.load_without_torch``)."""
-        from . import lexicon
-        from .nlp import get_nlp, load_without_torch
+        from .text import lexicon
+        from .text.nlp import get_nlp, load_without_torch
         if embed:
             get_nlp()
         else:
@@ -246,9 +213,17 @@ class Engine:
             win = [index[x] for x in al.wire_ids]
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
-                                         is_question=s.section == "faq_question", word_match=self.word_match,
-                                         polarity=self.polarity, skip=self.disabled))
+                                         is_question=s.section == "faq_question",
+                                         close_words=self._close_words(a, wp, win),
+                                         polarity=self.words.polarity, skip=self.disabled))
         return d, cos, alignments, index, checks
+
+    def _close_words(self, analysis, wp: Prepared, window: list[int]) -> dict[str, str | None]:
+        """For each word of the sentence the content check may find nowhere in the wire copy, the word
+        of its window closest in meaning (or None): the checks read it, they never ask the model."""
+        words = may_ask_match(analysis, wp)
+        cands = match_candidates([wp.analyses[j] for j in window]) if words else []
+        return dict(zip(words, self.words.closest(words, cands))) if cands else {}
 
     def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .document import CONTENT_SECTIONS, Document, Sentence
-from .embed import Embedder
-from .inputs import validate_text
-from .nlp import Analysis, analyse
-from .segment import segment, strip_label
+from .embed.embedder import Embedder
+from .text.inputs import validate_text
+from .text.nlp import Analysis, analyse
+from .text.segment import segment, strip_label
 
 __all__ = ["Prepared", "prepare", "content_sentences"]
 

@@ -14,7 +14,7 @@ The pairs are read whole before the first one is compared: each group goes into 
 (which spills to disk), so this process holds only their references, but the input is not streamed
 through as the local batch streams it.
 
-``ray_encoder`` embeds many texts on the same pool: the vectors ``compare.embed.get_embedder().encode``
+``ray_encoder`` embeds many texts on the same pool: the vectors ``compare.embed.embedder.get_embedder().encode``
 gives, in order, for ``compare archive add --engine ray``.
 
 Ray is imported only here, and this module only when ``--engine ray`` is asked for. Without an
@@ -37,7 +37,7 @@ import numpy as np
 
 from .batch import BatchStats, _chunks, _compare_chunk, _read_lines, run_batch
 from .errors import CompareError
-from .outfile import refuse_input_as_output
+from .output.files import refuse_input_as_output
 
 __all__ = ["run_ray_batch", "ray_encoder", "RayEncoder", "ray_session", "worker_env", "WORKER_ENV", "PASSED_ENV"]
 
@@ -234,7 +234,7 @@ class _TextEmbedder:
     """The Ray Data UDF of ``ray_encoder``: the embedder loaded once per actor."""
 
     def __init__(self):
-        from .embed import get_embedder
+        from .embed.embedder import get_embedder
         self.embedder = get_embedder()
         self.embedder.encode(["warm up"])
 
@@ -246,7 +246,7 @@ class _TextEmbedder:
 
 class RayEncoder:
     """``encoder(texts)``: float32, L2-normalised vectors, one row per text in order, as
-    ``compare.embed.get_embedder().encode(texts)`` gives them, embedded on a pool of Ray actors (the
+    ``compare.embed.embedder.get_embedder().encode(texts)`` gives them, embedded on a pool of Ray actors (the
     model loaded once per actor, per call). ``close()`` (or leaving a ``with`` block) shuts down the
     Ray it started."""
 
@@ -255,7 +255,7 @@ class RayEncoder:
         self.workers = self._session.__enter__()
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        from .embed import DIM
+        from .embed.embedder import DIM
         texts = list(texts)
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)

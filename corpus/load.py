@@ -37,7 +37,7 @@ import httpcore
 import httpx
 
 from compare.errors import EmptyTextError, EncodingError, FetchError, InputError, MissingFileError, TooLargeError
-from compare.inputs import MAX_FILE_BYTES, decode_bytes, validate_text
+from compare.text.inputs import MAX_FILE_BYTES, decode_bytes, validate_text
 
 __all__ = [
     "Article", "load_text", "pasted_html", "load_file", "load_bytes", "load_url", "load", "load_folder",

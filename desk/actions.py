@@ -1,14 +1,14 @@
 """What the desk's widgets do (Streamlit callbacks): load and compare texts, select flags, record decisions.
 
 Callbacks change session state and the review store only; the next run renders what they left.
-Every decision goes through :class:`compare.store.ReviewStore` and is committed before the editor is
+Every decision goes through :class:`compare.review.store.ReviewStore` and is committed before the editor is
 told it is saved.
 """
 from __future__ import annotations
 
 from compare.errors import CompareError, InputError
-from compare.inputs import MAX_FILE_BYTES  # noqa: F401  (the uploader's limit, read by sections)
-from compare.store import StoreError
+from compare.review.store import StoreError
+from compare.text.inputs import MAX_FILE_BYTES  # noqa: F401  (the uploader's limit, read by sections)
 
 from .render import DECISION_LABEL, md, short
 from .state import (MAX_DERIVED, NAME_NEEDED, InputProblems, box_label, default_name, editor, get_store, loaded,

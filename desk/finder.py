@@ -12,18 +12,17 @@ import threading
 
 import streamlit as st
 
-from compare import report
 from compare.archive import Archive
 from compare.archive.archive import choose_sources, default_archive_path
 from compare.errors import CompareError
+from compare.output.labels import count
 
+from .actions import on_compare, take_upload, uploader_key
 from .render import md, short
 from .state import loader, message, name_from_text, set_boxes, ss
-from .actions import on_compare, take_upload, uploader_key
 
 K = 5                    # candidate stories shown
 SHOWN_SHARED = 3         # shared sentences shown under each candidate
-count = report.count
 
 
 @st.cache_resource(show_spinner="Opening the wire archive…")

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from compare import report
 from compare.document import sha256
 from compare.errors import CompareError
-from compare.segment import segment
-from compare.store import StoreError, match_flags
+from compare.output.labels import count
+from compare.review.matching import match_flags
+from compare.review.store import StoreError
+from compare.text.segment import segment
 
 from . import sections
 from .render import DeskView, md, short
 from .state import boxes_changed, get_store, init_state, keep_unrendered_boxes, kept_comparisons, load_engine, ss
 
-count = report.count
 
 
 def compare_all(active: dict) -> list[DeskView]:

@@ -3,16 +3,16 @@
 :class:`DeskView` indexes one comparison once (sentences, verdicts, alignments and flags by id, the
 side-by-side rows, the support each derived sentence really has), so a click on a large comparison
 reads dictionaries instead of scanning tuples. Article text is data, never markup: every piece of it
-goes through :func:`compare.export.escape`.
+goes through :func:`compare.output.html.escape`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compare import report
 from compare.comparison import FLAGGED_LABELS, Comparison, Flag
 from compare.document import CONTENT_SECTIONS
-from compare.export import escape, word_diff_html
+from compare.output.html import escape, word_diff_html
+from compare.output.labels import BOILERPLATE, DECISION_WORDS, LABEL_ICON
 
 __all__ = ["SUPPORT_FLOOR", "SEVERITY_ICON", "SEVERITY_WORD", "DECISION_ICON", "DECISION_LABEL", "Row",
            "DeskView", "side_by_side_html", "flag_card_html", "legend_html", "decision_line", "moved_note",
@@ -26,8 +26,8 @@ SUPPORT_FLOOR = 0.40
 SEVERITY_ICON = {"high": "▲", "medium": "◆", "low": "▽"}
 SEVERITY_WORD = {"high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
 DECISION_ICON = {"confirmed": "✔", "dismissed": "✖", "needs_source": "?"}
-DECISION_LABEL = {k: f"{DECISION_ICON[k]} {word}" for k, word in report.DECISION_WORDS.items()}
-ICON = report.LABEL_ICON
+DECISION_LABEL = {k: f"{DECISION_ICON[k]} {word}" for k, word in DECISION_WORDS.items()}
+ICON = LABEL_ICON
 
 
 def md(text: str) -> str:
@@ -67,7 +67,7 @@ class DeskView:
 
     def label(self, sid: str) -> str:
         s = self.sentence[sid]
-        return self.verdict[sid].label if s.section in CONTENT_SECTIONS else report.BOILERPLATE
+        return self.verdict[sid].label if s.section in CONTENT_SECTIONS else BOILERPLATE
 
     def _support(self, sid: str) -> tuple[tuple[str, float], ...]:
         """The wire sentences that really support ``sid``: its window's members at ``SUPPORT_FLOOR`` or

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from compare import report
-from compare.export import escape, export_name, flags_csv_many
-from compare.inputs import MAX_FILE_BYTES
-from compare.store import DECISIONS, StoreError
+from compare.output.csv_flags import flags_csv_many
+from compare.output.html import escape, to_html
+from compare.output.json_report import to_json
+from compare.output.labels import count, export_name
+from compare.output.markdown import to_markdown
+from compare.review.store import DECISIONS, StoreError
+from compare.text.inputs import MAX_FILE_BYTES
 
 from . import actions, finder
 from .render import (DECISION_ICON, DECISION_LABEL, SEVERITY_ICON, DeskView, decision_line, flag_card_html,
@@ -31,7 +34,6 @@ DECISION_KEY = {"confirmed": "1", "dismissed": "2", "needs_source": "3"}
 DECISION_HELP = {"confirmed": "The flag is right: this is not in the wire copy",
                  "dismissed": "The flag is wrong: the wire copy supports this",
                  "needs_source": "Needs another source before it can run"}
-count = report.count
 
 
 def html(block: str) -> None:
@@ -342,9 +344,9 @@ def exports(comps: list, decisions: list[dict]) -> None:
                            "decision stays quick. They are made again after a decision changes them.")
             return
         files = kept[1]
-    makers = [("Markdown", report.to_markdown, "md", "text/markdown"),
-              ("HTML", report.to_html, "html", "text/html"),
-              ("JSON", report.to_json, "json", "application/json"),
+    makers = [("Markdown", to_markdown, "md", "text/markdown"),
+              ("HTML", to_html, "html", "text/html"),
+              ("JSON", to_json, "json", "application/json"),
               ("CSV (flags + decisions)", flags_csv_many, "csv", "text/csv")]
     if files is None:
         files = {ext: make(comps, decisions).encode("utf-8") for _, make, ext, _ in makers}

@@ -15,9 +15,9 @@ import streamlit as st
 
 from compare.document import CONTENT_SECTIONS
 from compare.errors import CompareError, InputError
-from compare.inputs import validate_text
-from compare.segment import segment
-from compare.store import ReviewStore, default_db_path
+from compare.review.store import ReviewStore, default_db_path
+from compare.text.inputs import validate_text
+from compare.text.segment import segment
 
 # ``corpus`` re-exports a function named ``load``, which hides the module from ``import corpus.load as``
 loader = importlib.import_module("corpus.load")

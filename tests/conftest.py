@@ -22,6 +22,6 @@ def engine():
 def rules():
     """An engine without the support judge: every check that fires flags, so a check's own tests see
     what it finds whatever the judge would say (the judge's part is tested end to end elsewhere)."""
-    from compare.embed import get_embedder
+    from compare.embed.embedder import get_embedder
     from compare.engine import Engine
     return Engine(embedder=get_embedder(), checker=None)

@@ -20,8 +20,9 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from compare.document import sha256
-from compare.export import CSV_FIELDS, flags_csv, word_diff_html
-from compare.store import ReviewStore
+from compare.output.csv_flags import CSV_FIELDS, flags_csv
+from compare.output.html import word_diff_html
+from compare.review.store import ReviewStore
 from corpus import demo_pair
 from test_store import shared  # noqa: F401  (a fixture: a folder another user can reach)
 

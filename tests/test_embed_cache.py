@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from compare.embed import DIM, Embedder
-from compare.embed_cache import DiskCache
+from compare.embed.disk_cache import DiskCache
+from compare.embed.embedder import DIM, Embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ["The port reopened on Tuesday after a three-day closure.", "importer", "Officials gave no casualty figures."]
@@ -32,8 +32,8 @@ def test_another_process_reads_the_same_file_without_running_the_model(engine, t
     want = Embedder(model=engine.embedder.model, disk=DiskCache(path, DIM)).encode(TEXTS)
     code = ("import json, sys\n"
             "from pathlib import Path\n"
-            "from compare.embed import DIM, Embedder\n"
-            "from compare.embed_cache import DiskCache\n"
+            "from compare.embed.embedder import DIM, Embedder\n"
+            "from compare.embed.disk_cache import DiskCache\n"
             "class NoModel:\n"
             "    def encode(self, *a, **k):\n"
             "        raise SystemExit('the model was asked for a text the cache file holds')\n"

@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pytest
 
-from compare.embed_process import ProcessEmbedder
+from compare.embed.process import ProcessEmbedder
 from compare.errors import CompareError
 
 SENTENCES = [f"The port authority said {n} ships were waiting outside the harbour on Tuesday." for n in range(40)]

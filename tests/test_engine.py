@@ -9,7 +9,7 @@ import compare as api
 from compare import (BinaryInputError, Comparison, CompareError, EmptyTextError, InputError, LanguageError,
                      TooLargeError)
 from compare.engine import get_engine
-from compare.inputs import MAX_TEXT_CHARS
+from compare.text.inputs import MAX_TEXT_CHARS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"

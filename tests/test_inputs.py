@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from compare.errors import EncodingError, InputError, UnencodableTextError
-from compare.inputs import check_encodable, validate_text
+from compare.text.inputs import check_encodable, validate_text
 
 ENGLISH = ("The city harbour reopened on Tuesday after a storm forced the port authority to close it for three "
            "days, officials said. Fishing boats returned to the water in the morning.")

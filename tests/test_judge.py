@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from compare.embed import get_embedder
+from compare.decide.judge import JUDGE_DIR, load_judge
+from compare.decide.verdict import CHECKS
+from compare.embed.embedder import get_embedder
 from compare.engine import Engine
-from compare.judge import JUDGE_DIR, load_judge
-from compare.verdict import CHECKS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "corpus" / "demo"

@@ -1,4 +1,4 @@
-"""Tests for compare.lexicon against the real, committed WordNet-derived table.
+"""Tests for compare.text.lexicon against the real, committed WordNet-derived table.
 
 Every pair asserted here was checked against the WordNet 3.0 database itself:
 e.g. "demonstrator" and "protester" are one synset, the verb sense of "spill"
@@ -17,7 +17,7 @@ import threading
 
 import pytest
 
-from compare import lexicon
+from compare.text import lexicon
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILDER = os.path.join(REPO, "tools", "build_lexicon.py")
@@ -56,7 +56,7 @@ def test_rebuild_is_byte_identical(tmp_path):
 def test_module_uses_only_the_standard_library():
     code = (
         "import sys; before = set(sys.modules); "
-        "import compare.lexicon as m; m.are_synonyms('a', 'b'); "
+        "import compare.text.lexicon as m; m.are_synonyms('a', 'b'); "
         "roots = {n.split('.')[0] for n in set(sys.modules) - before}; "
         "print(sorted(r for r in roots if r not in sys.stdlib_module_names and r != 'compare'))"
     )

@@ -10,7 +10,7 @@ import pytest
 
 from compare.errors import (BinaryInputError, EmptyTextError, EncodingError, FetchError, InputError,
                             LanguageError, MissingFileError, TooLargeError)
-from compare.inputs import MAX_FILE_BYTES
+from compare.text.inputs import MAX_FILE_BYTES
 from corpus import DEMO_DIR, Article, demo_pair, list_pairs, load, load_file, load_folder, load_text, load_url
 from corpus.load import UNREACHABLE
 
@@ -89,7 +89,7 @@ def test_pasted_whole_page_is_extracted_like_an_uploaded_html_file(tmp_path):
     f"{PARA1}\n\n<b>{PARA2}</b>\n\n{PARA3}",
 ])
 def test_pasted_html_piece_loses_its_tags_and_scripts_and_keeps_every_sentence(pasted):
-    from compare.segment import segment
+    from compare.text.segment import segment
     art = load_text(pasted, name="derived")
     assert "<" not in art.text and "MARKER" not in art.text
     sentences = [s.text for s in segment(art.text).sentences]

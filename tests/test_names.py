@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.names import given_name_added, same_entity, same_nation, same_person
+from compare.text.names import given_name_added, same_entity, same_nation, same_person
 
 
 @pytest.fixture(scope="module")

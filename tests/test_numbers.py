@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.numbers import find_days, find_durations, find_figures, parse_number
+from compare.text.numbers import find_days, find_durations, find_figures, parse_number
 
 
 def figures(text: str) -> list[tuple[str, float, str]]:
@@ -52,17 +52,17 @@ def test_basis_points_and_shares_of_a_point_are_read_in_percentage_points() -> N
     ("The fair is held between June 28 and July 2.", 5), ("He is away from 21 to 24 June.", 4),
     ("Talks run from Monday to Friday.", 5), ("The festival runs Dec. 30 to Jan. 2.", 4)])
 def test_a_stretch_of_days_lasts_from_its_first_to_its_last_day(text: str, days: int) -> None:
-    from compare.numbers import find_day_spans
+    from compare.text.numbers import find_day_spans
     assert sorted(f.value for f in find_day_spans(text)) == [days - 1, days]      # the nights, and the days
 
 
 def test_two_days_are_not_a_stretch() -> None:
-    from compare.numbers import find_day_spans
+    from compare.text.numbers import find_day_spans
     assert find_day_spans("He spoke on June 21 and 24, and on Monday and Wednesday.") == []
 
 
 def test_times_of_day_are_read_on_the_twelve_hour_clock() -> None:
-    from compare.numbers import find_times
+    from compare.text.numbers import find_times
     assert [(f.text, f.value) for f in find_times("It collapsed at 1:30 a.m., not 4 p.m. or 11.45pm.")] == [
         ("1:30 a.m.", 90.0), ("4 p.m.", 960.0), ("11.45pm", 1425.0)]
     assert find_times("The PM said 2 is a pm number.") == []
@@ -133,5 +133,5 @@ def test_days_and_dates() -> None:
     ("firstly, the 1st", []),
 ])
 def test_ordinals_with_the_word_they_rank(text: str, expected: list) -> None:
-    from compare.numbers import find_ordinals
+    from compare.text.numbers import find_ordinals
     assert [(o.text, o.value, o.unit) for o in find_ordinals(text)] == expected

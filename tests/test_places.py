@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.places import capital_of, country_of_people, stands_for, within
+from compare.text.places import capital_of, country_of_people, stands_for, within
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_a_town_is_not_within_another_country_or_town(a, b) -> None:
 
 
 def test_a_broken_place_table_is_a_clear_error(tmp_path, monkeypatch) -> None:
-    from compare import places
+    from compare.text import places
     from compare.errors import ModelError
     bad = tmp_path / "places.json.gz"
     bad.write_bytes(b"not gzip")

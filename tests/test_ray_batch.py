@@ -95,7 +95,7 @@ def test_ray_batch_gives_the_local_batch_results_pair_by_pair(cluster, tmp_path:
 
 
 def test_ray_encoder_gives_the_local_vectors_in_order(cluster) -> None:
-    from compare.embed import get_embedder
+    from compare.embed.embedder import get_embedder
     from compare.ray_batch import EMBED_BLOCK, ray_encoder
     sentences = [s for f in sorted(FIXTURES.glob("*.txt")) for s in f.read_text(encoding="utf-8").split(". ") if s.strip()]
     texts = (sentences * (EMBED_BLOCK // len(sentences) + 2))[:EMBED_BLOCK + 7]   # two blocks, two workers

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from compare import report
+from compare.output import html as html_report
+from compare.output import json_report, labels, markdown
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -34,14 +35,14 @@ def hostile(engine):
 
 # -- JSON ----------------------------------------------------------------------------------------------------
 def test_json_round_trips(trade) -> None:
-    text = report.to_json([trade])
+    text = json_report.to_json([trade])
     data = json.loads(text)
-    assert data == report.to_dict([trade])
+    assert data == json_report.to_dict([trade])
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 
 def test_json_follows_the_schema(trade) -> None:
-    data = json.loads(report.to_json([trade]))
+    data = json.loads(json_report.to_json([trade]))
     assert data["schema"] == "compare.report/1"
     wire = data["wire"]
     assert wire["name"] == "trade_wire.txt" and wire["text"] == trade.wire.text
@@ -68,26 +69,26 @@ def test_json_follows_the_schema(trade) -> None:
 
 def test_json_report_of_several_derived_articles(engine, trade) -> None:
     other = engine.compare(read(FIXTURES / "trade_wire.txt"), "The two ministers also discussed the war in Ukraine.")
-    data = json.loads(report.to_json([trade, other]))
+    data = json.loads(json_report.to_json([trade, other]))
     assert len(data["derived"]) == 2
     assert data["derived"][1]["summary"]["flagged"] == 0
 
 
 def test_a_report_needs_a_comparison() -> None:
     with pytest.raises(ValueError):
-        report.to_dict([])
+        json_report.to_dict([])
 
 
 def test_json_keeps_non_ascii_text_as_is(engine) -> None:
     c = engine.compare(read(FIXTURES / "storm_wire.txt"), read(FIXTURES / "storm_derived_crlf.txt"))
-    text = report.to_json([c])
+    text = json_report.to_json([c])
     assert "🌊" in text and "“We are asking" in text
     assert json.loads(text)["derived"][0]["text"] == c.derived.text
 
 
 # -- Markdown ----------------------------------------------------------------------------------------------
 def test_markdown_has_the_flag_table(trade) -> None:
-    md = report.to_markdown([trade])
+    md = markdown.to_markdown([trade])
     assert md.startswith("# Comparison report")
     assert "### Flags (most severe first)" in md
     assert "| # | severity | verdict | text | reason | wire | decision |" in md
@@ -95,11 +96,11 @@ def test_markdown_has_the_flag_table(trade) -> None:
     assert rows and "high" in rows[0] and "contradicted" in rows[0] and "\\$50 billion" in rows[0]
     assert "### What the wire copy said that this version drops" in md
     for o in trade.omissions:
-        assert report._md_escape(o.text) in md
+        assert markdown._md_escape(o.text) in md
 
 
 def test_markdown_escapes_pipes_and_html_in_article_text(hostile) -> None:
-    md = report.to_markdown([hostile])
+    md = markdown.to_markdown([hostile])
     assert 'Jaishankar told reporters \\<script\\>alert\\("pwned"\\)\\</script\\> \\| \\<img' in md
     assert "## \\<b\\>evil\\</b\\> name" in md
     assert "<script>" not in md
@@ -138,7 +139,7 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
 
     from markdown_it import MarkdownIt
 
-    from compare.store import Decision
+    from compare.review.store import Decision
 
     c = engine.compare(MD_HOSTILE_WIRE, MD_HOSTILE_DERIVED, MD_HOSTILE_NAME, MD_HOSTILE_WIRE_NAME)
     assert c.flags and c.omissions, "the hostile pair must fill the flag table and the omissions"
@@ -146,7 +147,7 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
     hostile_decision = Decision(c.wire.sha256, c.derived.sha256, top.start, top.end, top.text, "needs_source",
                                 "[call](http://x) *back* <b>now</b>", "<img src=x onerror=alert(1)>",
                                 "2026-01-01T00:00:00+00:00", 1, None)
-    text = report.to_markdown([c], [{(top.start, top.end): hostile_decision}])
+    text = markdown.to_markdown([c], [{(top.start, top.end): hostile_decision}])
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
 
@@ -164,7 +165,7 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
 
     # code spans are the report's sentence ids and hash only; emphasis is the report's own: verdict labels,
     # focus words, the wire copy's name (bold) and the verdicts' reasons (italic), each exactly
-    bold_ok = ({report.sentence_label(c, s) for s in c.derived.sentences} | {w for f in c.flags for w in f.words}
+    bold_ok = ({labels.sentence_label(c, s) for s in c.derived.sentences} | {w for f in c.flags for w in f.words}
                | {MD_HOSTILE_WIRE_NAME})
     italic_ok = {c.verdict(s.id).reason for s in c.derived.sentences}
     for t in inline:
@@ -217,7 +218,7 @@ def test_markdown_report_renders_article_text_as_text_only(engine) -> None:
 
 def test_markdown_without_flags_says_so(engine) -> None:
     c = engine.compare(read(FIXTURES / "trade_wire.txt"), "The two ministers also discussed the war in Ukraine.")
-    assert "No flags." in report.to_markdown([c])
+    assert "No flags." in markdown.to_markdown([c])
 
 
 # -- the page's words in every export ---------------------------------------------------------------------
@@ -231,7 +232,7 @@ def datelined(engine):
 
 
 def _decided(c, decision: str):
-    from compare.store import Decision
+    from compare.review.store import Decision
     f = c.flags[0]
     return {(f.start, f.end): Decision(c.wire.sha256, c.derived.sha256, f.start, f.end, f.text, decision, "call back",
                                        "Ana Ruiz", "2026-01-01T00:00:00+00:00", 1, None)}
@@ -241,50 +242,50 @@ def test_exports_write_decisions_in_the_page_s_words_and_json_keeps_the_stored_v
     import csv
     import io
 
-    from compare.export import flags_csv
+    from compare.output.csv_flags import flags_csv
     dec = _decided(datelined, "needs_source")
-    md = report.to_markdown([datelined], [dec])
+    md = markdown.to_markdown([datelined], [dec])
     assert "| Needs source (Ana Ruiz: call back) |" in md and "needs_source" not in md
-    page = report.to_html([datelined], [dec])
+    page = html_report.to_html([datelined], [dec])
     assert "Needs source by Ana Ruiz: call back" in page and "needs_source" not in page
     rows = list(csv.DictReader(io.StringIO(flags_csv(datelined, dec))))
     assert rows[0]["decision"] == "Needs source" and rows[0]["editor"] == "Ana Ruiz"
-    data = report.to_dict([datelined], [dec])
+    data = json_report.to_dict([datelined], [dec])
     assert data["schema"] == "compare.report/1"
     assert data["derived"][0]["flags"][0]["decision"]["decision"] == "needs_source"
     for word, stored in (("Confirmed", "confirmed"), ("Dismissed", "dismissed")):
-        assert f"| {word} (Ana Ruiz: call back) |" in report.to_markdown([datelined], [_decided(datelined, stored)])
+        assert f"| {word} (Ana Ruiz: call back) |" in markdown.to_markdown([datelined], [_decided(datelined, stored)])
 
 
 def test_a_dateline_has_one_label_in_every_export_and_the_json_keeps_the_engine_s_values(datelined) -> None:
     dateline, claim = datelined.derived.sentences
     assert (dateline.text, dateline.section) == ("date 2023-12-28", "boilerplate")
-    assert report.sentence_label(datelined, dateline) == "boilerplate"     # what the page's tag says too
-    assert report.sentence_label(datelined, claim) == datelined.verdict(claim.id).label
-    md = report.to_markdown([datelined])
+    assert labels.sentence_label(datelined, dateline) == "boilerplate"     # what the page's tag says too
+    assert labels.sentence_label(datelined, claim) == datelined.verdict(claim.id).label
+    md = markdown.to_markdown([datelined])
     (line,) = [x for x in md.splitlines() if x.startswith(f"- `{dateline.id}`")]
     assert "**boilerplate**" in line and "paraphrased" not in line and "copied" not in line
     (line,) = [x for x in md.splitlines() if x.startswith(f"- `{claim.id}`")]
     assert f"**{datelined.verdict(claim.id).label}**:" in line and "(body)" not in line
-    page = report.to_html([datelined])
-    assert f"<b>{report.LABEL_ICON['boilerplate']} boilerplate</b> date 2023-12-28" in page
-    sents = {s["id"]: s for s in report.to_dict([datelined])["derived"][0]["sentences"]}
+    page = html_report.to_html([datelined])
+    assert f"<b>{labels.LABEL_ICON['boilerplate']} boilerplate</b> date 2023-12-28" in page
+    sents = {s["id"]: s for s in json_report.to_dict([datelined])["derived"][0]["sentences"]}
     assert sents[dateline.id]["section"] == "boilerplate"
     assert sents[dateline.id]["verdict"] == datelined.verdict(dateline.id).label      # the engine's, unchanged
 
 
 def test_counts_are_singular_for_one(datelined) -> None:
     assert datelined.summary["sentences"] == 1
-    md = report.to_markdown([datelined])
+    md = markdown.to_markdown([datelined])
     assert "1 sentence:" in md and "1 sentences" not in md
-    assert "1 sentence ·" in report.to_html([datelined])
-    assert [report.count(n, "flag") for n in (0, 1, 2)] == ["0 flags", "1 flag", "2 flags"]
-    assert report.count(1, "wire sentence") == "1 wire sentence"
+    assert "1 sentence ·" in html_report.to_html([datelined])
+    assert [labels.count(n, "flag") for n in (0, 1, 2)] == ["0 flags", "1 flag", "2 flags"]
+    assert labels.count(1, "wire sentence") == "1 wire sentence"
 
 
 # -- HTML -------------------------------------------------------------------------------------------------
 def test_html_escapes_article_text(hostile) -> None:
-    page = report.to_html([hostile])
+    page = html_report.to_html([hostile])
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page.lower()
     assert "<img" not in page.lower()
@@ -295,7 +296,7 @@ def test_html_escapes_article_text(hostile) -> None:
 
 
 def test_html_marks_the_flagged_words(trade) -> None:
-    page = report.to_html([trade])
+    page = html_report.to_html([trade])
     assert "<mark>$50 billion</mark>" in page
     assert page.count("<tr>") == 1 + len(trade.flags)
     for o in trade.omissions:
@@ -304,8 +305,8 @@ def test_html_marks_the_flagged_words(trade) -> None:
 
 def test_highlight_escapes_and_marks_exact_spans() -> None:
     text = "a <b> c & d"
-    out = report.highlight(text, 0, len(text), [(2, 5)])
+    out = html_report.highlight(text, 0, len(text), [(2, 5)])
     assert out == "a <u class='claim'>&lt;b&gt;</u> c &amp; d"
     # a claim with its focus words: the words marked, the rest of the claim underlined
-    out = report.highlight(text, 0, len(text), [(0, 8)], [(2, 5)])
+    out = html_report.highlight(text, 0, len(text), [(0, 8)], [(2, 5)])
     assert out == "<u class='claim'>a </u><mark>&lt;b&gt;</mark><u class='claim'> c </u>&amp; d"

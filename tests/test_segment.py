@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.segment import clause_bounds, segment, split_sentences, strip_label
+from compare.text.segment import clause_bounds, segment, split_sentences, strip_label
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

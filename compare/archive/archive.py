@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from ..comparison import Comparison
-from ..embed import DIM
+from ..embed.embedder import DIM
 from ..errors import CompareError
 from .find import SHARED, Source, find_sources
 from .index import StoryIndex
@@ -56,7 +56,7 @@ class CheckResult:
 
 
 def _default_encode(texts: list[str]) -> np.ndarray:
-    from ..embed import get_embedder
+    from ..embed.embedder import get_embedder
     return get_embedder().encode(texts)
 
 

@@ -181,11 +181,11 @@ def _check(argv: list[str]) -> int:
     art = _load_article(args.article)
     with _open(args.archive, create=False) as archive:
         result = archive.check(art.text, name=art.name)
-    from .. import report
-    text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html}[args.format]([result.comparison])
+    from ..output import render
+    text = render(args.format, [result.comparison])
     used = ", ".join(f"{s.id} ({s.score:.2f})" for s in result.used)
     if args.out:
-        from ..outfile import write_whole
+        from ..output.files import write_whole
         write_whole(args.out, text)
         print(f"wrote {args.out}: compared against {used}; {len(result.comparison.flags)} flag(s)", file=sys.stderr)
     else:

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from ..inputs import validate_text
 from ..prepare import content_sentences
-from ..segment import segment
+from ..text.inputs import validate_text
+from ..text.segment import segment
 from .ingest import sentence_key
 from .store import TERM
 

@@ -14,9 +14,9 @@ import numpy as np
 
 from ..document import sha256
 from ..errors import CompareError
-from ..inputs import validate_text
 from ..prepare import content_sentences
-from ..segment import segment
+from ..text.inputs import validate_text
+from ..text.segment import segment
 from .store import SECTIONS, Store
 
 __all__ = ["AddReport", "add_stories", "sentence_key", "CHUNK"]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..embed_cache import MODEL_ID
+from ..embed.disk_cache import MODEL_ID
 from ..errors import CompareError
 
 __all__ = ["Store", "SECTIONS", "SCHEMA_VERSION", "ArchiveError"]

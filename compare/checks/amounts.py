@@ -7,7 +7,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..numbers import Figure
+from ..text.numbers import Figure
 from .words import ordered, table
 
 #: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",

@@ -7,12 +7,12 @@ not state counts as a fact). Also the words the engine may ask the embedding mat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
-from .. import lexicon
-from ..names import same_entity, SHORT_TITLES
-from ..places import capital_of, stands_for
-from .context import CLOSE_COS, Polarity, SentenceContext
+from ..text import lexicon
+from ..text.names import same_entity, SHORT_TITLES
+from ..text.places import capital_of, stands_for
+from .context import CLOSE_COS, Finding, Polarity, SentenceContext, contradiction, note, unit
 from .entities import _governing, _spelt_out
 from .hedging import _evidential_of
 from .opcodes import _swapped_names
@@ -21,7 +21,7 @@ from .words import table, words
 from .wordsense import _antonyms, _contrasting, _derivations, _rare, _related, _synonyms
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..nlp import Analysis
+    from ..text.nlp import Analysis
     from ..prepare import Prepared
 
 
@@ -101,24 +101,26 @@ def _window_words(ctx: SentenceContext) -> _WindowWords:
     return _WindowWords(plain, denied, own, kinds, win_moves, own_moves, preceding, win_hedged, position, win_pos)
 
 
-def _check_content(ctx: SentenceContext) -> None:
+def _check_content(ctx: SentenceContext) -> Iterator[Finding]:
     """Each content word the earlier checks left: the opposite of a window word, supported by the window
     or the wire copy (in so many words, or related), or left for the embedding match and then new."""
-    ctx.content = content = [t for t in ctx.toks if t.content and t.pos != "NUM" and ctx.free(t.start, t.end)]
+    content = [t for t in ctx.toks if t.content and t.pos != "NUM" and ctx.free(t.start, t.end)]
+    yield note(content_words=len(content))
     ww = _window_words(ctx)
     pending = []
     for t in content:
         fresh = t.lemma not in ctx.win_lemmas and not ctx.d_neg
         ants, other = _opposite_words(ctx, ww, t, fresh)
         if ants or other:
-            ctx.contradict(t.start, t.end, "word", (ants or other)[0],
-                           f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'" if ants else
-                           f"'{t.text}' where the wire copy says '{other[0]}'", "antonyms")
-        elif (said := _word_support(ctx, ww, t)) is not None:
-            ctx.add(t.start, t.end, "word", "supported", said)
+            yield contradiction(t.start, t.end, "word", (ants or other)[0],
+                                f"'{t.text}' is the opposite of the wire copy's '{ants[0]}'" if ants else
+                                f"'{t.text}' where the wire copy says '{other[0]}'", "antonyms")
+        elif (support := _word_support(ctx, ww, t)) is not None:
+            said, counts = support
+            yield unit(t.start, t.end, "word", "supported", said, counts=counts)
         else:
             pending.append(t)
-    _check_left_words(ctx, ww, pending)
+    yield from _check_left_words(ctx, ww, pending)
 
 
 def _opposite_words(ctx: SentenceContext, ww: _WindowWords, t, fresh: bool) -> tuple[list, list]:
@@ -159,61 +161,57 @@ def _opposite_words(ctx: SentenceContext, ww: _WindowWords, t, fresh: bool) -> t
     return ants, other
 
 
-def _word_support(ctx: SentenceContext, ww: _WindowWords, t) -> str | None:
-    """What in the window or the wire copy supports a content word, in so many words or related; None
-    where nothing does. Counts related words (``n_rel``) and words only elsewhere in the wire (``n_new``)."""
+def _word_support(ctx: SentenceContext, ww: _WindowWords, t) -> tuple[str, tuple[str, ...]] | None:
+    """What in the window or the wire copy supports a content word, in so many words or related, and what
+    the word counts as for the features (``related``; ``new_words`` for a word only elsewhere in the wire
+    copy); None where nothing does."""
     lem, pos, wire, facts, win_lemmas = t.lemma, _WORDNET_POS.get(t.pos), ctx.wire, ctx.facts, ctx.win_lemmas
     if lem in win_lemmas or t.lower in ctx.win_lower:
-        return lem
+        return lem, ()
     if lem in _SOURCE_NOUNS:
-        return "the wire copy itself"       # "the passage says …"
+        return "the wire copy itself", ()       # "the passage says …"
     if ww.win_hedged and (w := _evidential_of(ctx.toks, ww.position[t.start])) is not None and w.lemma in ww.win_hedged:
-        return f"the wire copy's hedge '{ww.win_hedged[w.lemma]}'"
+        return f"the wire copy's hedge '{ww.win_hedged[w.lemma]}'", ()
     if t.lower in _ROUGHLY and (said := next((u.text for a in ctx.win_an for u in a.tokens if u.lower in _ROUGHLY),
                                              None)) is not None:
-        return said      # "roughly 10,000" where the window says "about 10,000"
+        return said, ()     # "roughly 10,000" where the window says "about 10,000"
     if _COMPARED.get(t.lower) in ctx.win_lower:
-        return _COMPARED[t.lower]   # "ended 4% higher" for "closed up 4%"
+        return _COMPARED[t.lower], ()   # "ended 4% higher" for "closed up 4%"
     if (phrase := _verb_phrase(ww.preceding.get(t.start), t)) is not None:
-        return f"part of '{phrase}'"        # "took place": the verb says it
+        return f"part of '{phrase}'", ()        # "took place": the verb says it
     if (spelt := _spelt_out(t.text, facts)) is not None:
-        return f"initials of '{spelt}'"       # "BMI" for "body mass index"
+        return f"initials of '{spelt}'", ()       # "BMI" for "body mass index"
     if (rel := next((m for m in win_lemmas if _related(lem, m, pos, ww.win_pos.get(m))), None)) is not None or (
             rel := min(_derivations(lem) & win_lemmas, default=None)) is not None:
-        ctx.n_rel += 1
-        return rel
+        return rel, ("related",)
     if lem in wire.all_lemmas or t.lower in wire.all_lower or not _derivations(lem).isdisjoint(wire.all_lemmas):
-        ctx.n_new += 1
-        return "elsewhere in the wire copy"
+        return "elsewhere in the wire copy", ("new_words",)
     if (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
-        return full             # "PM" where the wire copy says "Prime Minister"
+        return full, ()             # "PM" where the wire copy says "Prime Minister"
     return None
 
 
-def _check_left_words(ctx: SentenceContext, ww: _WindowWords, pending: list) -> None:
+def _check_left_words(ctx: SentenceContext, ww: _WindowWords, pending: list) -> Iterator[Finding]:
     """Words nothing supported so far: close in meaning to a window word (the embedding match), a capital
     for its government, a name put where the best wire sentence has another, or new."""
     text, facts = ctx.text, ctx.facts
     askable = [t for t in pending if t.pos != "PROPN"]        # a name is never "close in meaning" to a word
-    matched = {}
-    if askable and ctx.word_match is not None and (cands := match_candidates(ctx.win_an)):
-        matched = dict(zip((t.lower for t in askable), ctx.word_match([t.lower for t in askable], cands)))
+    matched = {t.lower: ctx.close_words.get(t.lower) for t in askable}
     win_superlative = None      # whether the window has a superlative, found when first asked
     stretches = ctx.stretches if any(t.pos == "PROPN" for t in pending) else []
     names_swapped = _swapped_names(stretches, ctx.wire.analyses[ctx.best]) if stretches else []
     for t in pending:
         if (m := matched.get(t.lower)) is not None:
-            ctx.add(t.start, t.end, "word", "supported", f"close in meaning to '{m}'")
-            ctx.n_rel += 1
+            yield unit(t.start, t.end, "word", "supported", f"close in meaning to '{m}'", counts=("related",))
         elif (t.pos == "PROPN" and _governing(ctx.analysis, t.start, t.end) and capital_of(t.text)
               and (w := next((wt for wt, _ in facts.all_entities if stands_for(t.text, wt)), None))):
-            ctx.add(t.start, t.end, "word", "supported", w)       # "Kyiv said" (untagged) for "Ukrainian officials said"
+            yield unit(t.start, t.end, "word", "supported", w)    # "Kyiv said" (untagged) for "Ukrainian officials said"
         elif t.pos == "PROPN" and (w := next((
                 w for (a0, a1, w) in names_swapped if a0 <= t.start and t.end <= a1
                 and w.lower() not in text.lower() and not same_entity(t.text, w, "PERSON")), None)) is not None:
             # a name the wire copy never uses, put where its sentence has another ("UFO Media" for "Ozy
             # Media"): the tagger did not see the derived name as an entity, the swap is the same
-            ctx.contradict(t.start, t.end, "word", w, f"'{t.text}' where the wire copy says '{w}'", "contra_entities")
+            yield contradiction(t.start, t.end, "word", w, f"'{t.text}' where the wire copy says '{w}'", "contra_entities")
         else:
             # a disease the wire copy never names ("its tuberculosis vaccine" where it has "RSV") is a fact, and
             # a superlative the window has none of ("the largest protest in the city's history") claims a
@@ -226,11 +224,8 @@ def _check_left_words(ctx: SentenceContext, ww: _WindowWords, pending: list) -> 
                     win_superlative = any(_superlative(u, a.tokens[k - 1] if k else None)
                                           for a in ctx.win_an for k, u in enumerate(a.tokens))
                 why = "" if win_superlative else "a superlative the wire copy does not state"
-            ctx.add(t.start, t.end, "word", "new", why)
-            ctx.out.hard_new += bool(why)
-            ctx.n_new += 1
-            ctx.n_new_doc += 1
-            ctx.n_rare += _rare(t.lower)
+            yield unit(t.start, t.end, "word", "new", why, hard_new=bool(why),
+                       counts=("new_words", "new_doc_words") + (("new_rare",) if _rare(t.lower) else ()))
 
 
 def _modifier(t) -> bool:
@@ -262,9 +257,9 @@ def match_candidates(window: list[Analysis]) -> list[str]:
 
 
 def may_ask_match(analysis: Analysis, wire: Prepared) -> list[str]:
-    """Words of a derived sentence that ``check_sentence`` may ask the embedding match about: content
-    words other than names and numbers found nowhere in the wire copy (a superset, so that the
-    engine can encode them all in one call before checking)."""
+    """Words of a derived sentence the content check may find nowhere in the wire copy: content words
+    other than names and numbers the wire copy lacks (a superset of those it looks up in ``close_words``,
+    which the engine fills, each with its window's closest word, before the checks run)."""
     return [t.lower for t in analysis.tokens if t.content and t.pos not in ("PROPN", "NUM")
             and t.lemma not in wire.all_lemmas and t.lower not in wire.all_lower]
 

@@ -1,28 +1,34 @@
-"""What every check of one derived sentence reads and writes: the :class:`SentenceContext`.
+"""What every check of one derived sentence reads, what it returns, and the ledger that keeps it.
 
-It is made once per derived sentence (``compare.check.check_sentence``) from the sentence's analysis, its
-aligned wire window and the wire copy's facts, and it holds the findings so far (``out.units``, the
-*ledger*). The checks run in the order of ``compare.check.STEPS``, and that order is the precedence
-between them: a span an earlier check has taken (``taken``) is not read again by a later one, except
-where a later check finds it contradicted and says so explicitly (``overrule``), which replaces what
-the earlier checks found there.
+A :class:`SentenceContext` is made once per derived sentence (``compare.checks.steps.check_sentence``) from
+the sentence's analysis, its aligned wire window and the wire copy's facts. Each check is a function
+``check(ctx) -> Iterator[Finding]``: it reads the context and yields what it finds (a :class:`Finding`,
+made by :func:`unit`, :func:`contradiction`, :func:`overruling` or :func:`note`); it never changes the
+context and never calls back into the engine. ``check_sentence`` records each finding in the context's
+ledger (:meth:`SentenceContext.record`) as it is yielded.
+
+The checks run in the order of ``compare.checks.steps.STEPS``, and that order is the precedence between
+them: a span an earlier finding has taken (``free``) is not read again by a later check, except where a
+later check finds it contradicted and says so explicitly (:func:`overruling`), which replaces what the
+earlier findings said there.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, TYPE_CHECKING
 
 from ..document import Unit
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..nlp import Analysis
+    from ..text.nlp import Analysis
     from ..prepare import Prepared
 
-__all__ = ["SentenceCheck", "SentenceContext", "WordMatcher", "Polarity", "overlaps", "ENTITY_KIND", "CLOSE_SCORE",
-           "CLOSE_COS", "EXCERPT_SHARE"]
+__all__ = ["SentenceCheck", "SentenceContext", "Finding", "unit", "contradiction", "overruling", "note",
+           "Polarity", "overlaps", "ENTITY_KIND", "CLOSE_SCORE", "CLOSE_COS", "EXCERPT_SHARE"]
 
-WordMatcher = Callable[[list[str], list[str]], list["str | None"]]
 Polarity = Callable[[list[str]], list[float]]
 
 
@@ -41,6 +47,52 @@ EXCERPT_SHARE = 0.75
 
 def overlaps(a0: int, a1: int, spans) -> bool:
     return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found. With a span (``start``:``end``, offsets in the sentence): a unit of ``kind``
+    (figure, person, word …) with its ``status`` (supported, new, contradicted) and the wire text behind it
+    (``evidence``); without one (a :func:`note`), only counts. ``reason``: a contradiction in words, for the
+    verdict. ``counts``: ``(name, amount)`` tallies the sentence's features are made of (a name of
+    ``steps.FEATURES``, or ``content_words`` and ``related`` for the shares). ``hard_new``: a new fact an
+    editor checks whatever the wording around it. ``unhedged``: something the window qualifies, stated as
+    fact. ``overrules``: it replaces what earlier findings said on its span."""
+    start: int | None = None
+    end: int | None = None
+    kind: str = ""
+    status: str = ""
+    evidence: str = ""
+    reason: str | None = None
+    counts: tuple[tuple[str, int], ...] = ()
+    hard_new: bool = False
+    unhedged: bool = False
+    overrules: bool = False
+
+
+def unit(s: int, e: int, kind: str, status: str, evidence: str = "", *, counts: tuple[str, ...] = (),
+         hard_new: bool = False, unhedged: bool = False) -> Finding:
+    """A unit of the sentence, counted once under each of ``counts``."""
+    return Finding(s, e, kind, status, evidence, counts=tuple((c, 1) for c in counts), hard_new=hard_new,
+                   unhedged=unhedged)
+
+
+def contradiction(s: int, e: int, kind: str, evidence: str, reason: str | None, counts: str | None) -> Finding:
+    """A contradicted unit with its reason (None: said already, for another span), counted under ``counts``
+    (None: not counted)."""
+    return Finding(s, e, kind, "contradicted", evidence, reason, ((counts, 1),) if counts else ())
+
+
+def overruling(s: int, e: int, kind: str, evidence: str, reason: str | None,
+               counts: str | None = "contra_entities") -> Finding:
+    """A span a later check finds contradicted, in place of what earlier findings said there; the ``reason``
+    (and a count of ``counts``) once per contradiction, None for its second span."""
+    return dataclasses.replace(contradiction(s, e, kind, evidence, reason, counts), overrules=True)
+
+
+def note(**amounts: int) -> Finding:
+    """Counts without a unit: ``note(neg_added=1)``."""
+    return Finding(counts=tuple(amounts.items()))
 
 
 @dataclass(slots=True)
@@ -64,8 +116,8 @@ class SentenceCheck:
 
 @dataclass(slots=True)
 class SentenceContext:
-    """One derived sentence, its window, and the findings so far. ``f`` counts the verdict model's
-    features as the checks find things (``compare.check.FEATURES``)."""
+    """One derived sentence, its window, and the ledger of what the checks found so far: the units and
+    reasons (``out``), the spans taken (``taken``) and the counts (``tally``)."""
     analysis: "Analysis"
     base: int                       # where the sentence starts in the derived document
     sentence_id: str
@@ -73,24 +125,18 @@ class SentenceContext:
     scores: list[float]             # … their alignment scores …
     cosines: list[float]            # … and cosines
     wire: "Prepared"
-    facts: object                   # compare.check.WireFacts
+    facts: object                   # compare.checks.steps.WireFacts
     is_question: bool
-    word_match: WordMatcher | None
+    close_words: dict[str, str | None]     # the window's word closest in meaning, by word
     polarity: Polarity | None
-    f: dict[str, float]
     out: SentenceCheck = field(default_factory=SentenceCheck)
     taken: list[tuple[int, int]] = field(default_factory=list)
+    tally: Counter = field(default_factory=Counter)
     # the window, read once
     win_an: list = field(default_factory=list)
     win_lemmas: frozenset = frozenset()
     win_words: frozenset = frozenset()
     win_lower: frozenset = frozenset()
-    # what the content check read, and its counts (for the features)
-    content: list = field(default_factory=list)
-    n_new: int = 0
-    n_new_doc: int = 0
-    n_rare: int = 0
-    n_rel: int = 0
     # read once, when a check first asks (see the properties)
     stretches_found: list | None = None
     near_found: bool | None = None
@@ -169,30 +215,26 @@ class SentenceContext:
         """No earlier check has taken any of ``s:e``."""
         return not overlaps(s, e, self.taken)
 
-    def add(self, s: int, e: int, kind: str, status: str, evidence: str = "") -> None:
-        self.out.units.append(Unit(self.base + s, self.base + e, self.text[s:e], kind, status, evidence,
-                                   self.sentence_id))
-        self.taken.append((s, e))
-
-    def contradict(self, s: int, e: int, kind: str, evidence: str, reason: str | None, feature: str | None) -> None:
-        """A contradicted unit with its reason (None: said already, for another span), counted under
-        ``feature`` (None: not counted)."""
-        self.add(s, e, kind, "contradicted", evidence)
-        if feature:
-            self.f[feature] += 1
-        if reason:
-            self.out.contradictions.append(reason)
+    def record(self, x: Finding) -> None:
+        """Keep what a check found: its unit (in place of the earlier units on its span, if it overrules
+        them), its reason and its counts."""
+        out, base = self.out, self.base
+        if x.start is not None:
+            s, e = x.start, x.end
+            if x.overrules:
+                out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
+            out.units.append(Unit(base + s, base + e, self.text[s:e], x.kind, x.status, x.evidence, self.sentence_id))
+            self.taken.append((s, e))
+        for name, amount in x.counts:
+            self.tally[name] += amount
+        if x.reason:
+            out.contradictions.append(x.reason)
+        out.hard_new += x.hard_new
+        out.unhedged += x.unhedged
 
     def contradicted_at(self, s: int, e: int) -> bool:
         base = self.base
         return any(u.status == "contradicted" and u.start < base + e and base + s < u.end for u in self.out.units)
-
-    def overrule(self, s, e, kind, evidence, reason, feature="contra_entities") -> None:
-        """A span a relation check finds contradicted, in place of the units an earlier check gave it; the
-        ``reason`` (and a count of ``feature``) once per contradiction, None for its second span."""
-        base = self.base
-        self.out.units[:] = [u for u in self.out.units if not (u.start < base + e and base + s < u.end)]
-        self.contradict(s, e, kind, evidence, reason, feature)
 
 
 def _excerpt_share(dt, wt) -> float:

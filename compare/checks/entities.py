@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
-from ..names import given_name_added, INITIALS_SKIP, normalise, same_entity, same_nation
-from ..places import capital_of, country_of_people, is_place_name, stands_for, within
-from .context import ENTITY_KIND, SentenceContext
+from ..text.names import given_name_added, INITIALS_SKIP, normalise, same_entity, same_nation
+from ..text.places import capital_of, country_of_people, is_place_name, stands_for, within
+from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, note, unit
 from .opcodes import _swapped_names, _swapped_spans
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..check import WireFacts
-    from ..nlp import Analysis
+    from .steps import WireFacts
+    from ..text.nlp import Analysis
     from ..prepare import Prepared
 
 
@@ -29,7 +29,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|into|across|
                            r"within|throughout)\s+(?:the\s+)?$", re.I)
 
 
-def _check_entities(ctx: SentenceContext) -> None:
+def _check_entities(ctx: SentenceContext) -> Iterator[Finding]:
     facts, wire, best, text = ctx.facts, ctx.wire, ctx.best, ctx.text
     stretches = ctx.stretches
     swaps = _swapped_spans(stretches, wire.analyses[best]) if stretches else []
@@ -51,7 +51,9 @@ def _check_entities(ctx: SentenceContext) -> None:
             # word, not passed by the name it follows
             s, t = _cased_span(text, s, t)
         mention = text[s:t]
-        match = _entity_in_wire(ctx, mention, e.label, kind, s == 0)
+        match, far = _entity_in_wire(ctx, mention, e.label, kind, s == 0)
+        if far:
+            yield note(new_entities=1)
         capital = _governing(ctx.analysis, s, t) and capital_of(mention)
         if match is None and capital:
             # a capital for its government ("Moscow said" where the wire copy says "Russia said"), which the
@@ -60,22 +62,21 @@ def _check_entities(ctx: SentenceContext) -> None:
         swap = _entity_swap(ctx, s, t, mention, e.label, kind, capital, match, stretches, swaps)
         if swap is not None and not (match and any(same_entity(mention, wt, e.label)
                                                   for wt, _ in facts.entities[best])):
-            ctx.contradict(s, t, kind, swap, f"'{mention}' where the wire copy says '{swap}'", "contra_entities")
+            yield contradiction(s, t, kind, swap, f"'{mention}' where the wire copy says '{swap}'", "contra_entities")
         elif e.label == "PERSON" and given_name_added(mention, wire_people):
-            ctx.add(s, t, kind, "new", "the wire copy gives only the surname")
-            ctx.f["added_given"] += 1
+            yield unit(s, t, kind, "new", "the wire copy gives only the surname", counts=("added_given",))
         elif match is not None:
-            ctx.add(s, t, kind, "supported", match)
+            yield unit(s, t, kind, "supported", match)
         else:
-            ctx.add(s, t, kind, "new")
-            ctx.f["new_entities"] += 1
-            # … but not two letters alone, which name too many things ("CA" for "Calif.", "AI")
-            ctx.out.hard_new += kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2
+            # … a new fact on its own, but not two letters alone, which name too many things ("CA" for "Calif.")
+            yield unit(s, t, kind, "new", counts=("new_entities",),
+                       hard_new=kind in _PRECISE_NEW and sum(c.isalpha() for c in mention) > 2)
 
 
-def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, first: bool) -> str | None:
-    """The wire copy's name for a mention (``first``: the sentence's first word), however written; None
-    where it has none."""
+def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, first: bool) -> tuple[str | None, bool]:
+    """The wire copy's name for a mention (``first``: the sentence's first word), however written (None
+    where it has none), and whether it was found only as a place within another or a nation's (which the
+    verdict model was fitted to count as a name the wire copy does not write)."""
     facts, wire = ctx.facts, ctx.wire
     match = next((wt for wt, wl in facts.all_entities if same_entity(mention, wt, label)), None)
     if match is None and label != "PERSON" and all(
@@ -93,6 +94,7 @@ def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, f
         size = len(normalise(mention))
         match = next((r for r in facts.proper_names if same_entity(mention, r, label) and (
             label == "PERSON" or len(normalise(r)) == size)), None)
+    far = False
     if match is None and kind == "place":      # the country of a state the wire copy names
         match = next((wt for wt, wl in facts.all_entities if within(wt, mention, towns=False)), None)
         if match is None:                      # … or of a town: "the U.K." for "London"
@@ -102,9 +104,8 @@ def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, f
             if match is None:                      # "American" where the wire copy says "U.S." or "Texas"
                 match = next((wt for wt, wl in facts.all_entities
                               if same_nation(mention, wt) or _of_people(wt, mention)), None)
-            # still a name the wire copy does not write, as the verdict model was fitted to count it
-            ctx.f["new_entities"] += match is not None
-    return match
+            far = match is not None
+    return match, far
 
 
 def _entity_swap(ctx: SentenceContext, s: int, t: int, mention: str, label: str, kind: str, capital,

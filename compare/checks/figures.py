@@ -5,18 +5,18 @@ than 600") is a hedge stated as fact."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
-from ..numbers import find_days, find_durations, find_figures, find_ordinals, find_times, same_date
+from ..text.numbers import find_days, find_durations, find_figures, find_ordinals, find_times, same_date
 from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
                       _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
-from .context import SentenceContext
+from .context import Finding, SentenceContext, contradiction, unit
 from .relations import _REPORTING
 from .words import words
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..check import WireFacts
-    from ..nlp import Analysis
+    from .steps import WireFacts
+    from ..text.nlp import Analysis
 
 
 _RELATIVE_DAYS = words("figures.relative_days")
@@ -53,7 +53,7 @@ def _named(analysis: Analysis) -> tuple[str, ...]:
     return tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
 
 
-def _check_times(ctx: SentenceContext) -> None:
+def _check_times(ctx: SentenceContext) -> Iterator[Finding]:
     """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
     facts, all_figs = ctx.facts, ctx.facts.all_figures
     win_times = [w for j in ctx.window for w in facts.times[j]]
@@ -61,18 +61,17 @@ def _check_times(ctx: SentenceContext) -> None:
         hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
         if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
                 hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
-            ctx.add(x.start, x.end, "date", "supported", w.text)        # … or the wire's bare hour: "7 pm" for "7?"
+            yield unit(x.start, x.end, "date", "supported", w.text)     # … or the wire's bare hour: "7 pm" for "7?"
         elif ctx.close and win_times:
-            ctx.contradict(x.start, x.end, "date", win_times[0].text,
-                           f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
+            yield contradiction(x.start, x.end, "date", win_times[0].text,
+                                f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
         else:
-            ctx.add(x.start, x.end, "date", "new")
-            ctx.f["new_figures"] += 1
-            ctx.out.hard_new += 1
+            yield unit(x.start, x.end, "date", "new", counts=("new_figures",), hard_new=True)
 
 
-def _check_durations(ctx: SentenceContext) -> None:
-    text, facts, wire, window, f = ctx.text, ctx.facts, ctx.wire, ctx.window, ctx.f
+def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
+    """Durations: a bound turned round or dropped, a length the window gives otherwise."""
+    text, facts, wire, window = ctx.text, ctx.facts, ctx.wire, ctx.window
     win_durs = [d for j in window for d in facts.durations[j]]
     all_durs = [d for s in facts.durations for d in s]
     win_spans = [w for j in window for w in facts.day_spans[j]]
@@ -85,40 +84,39 @@ def _check_durations(ctx: SentenceContext) -> None:
         if (said := _reversed_bound(text, d, [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
                                               if _same_duration(w, d)])):
             s0 = _bound_start(text, d.start)                                # "over 10 years" / "almost"
-            ctx.contradict(s0, d.end, "duration", said, f"'{text[s0:d.end]}' where the wire copy says '{said}'",
-                           "contra_figures")
+            yield contradiction(s0, d.end, "duration", said, f"'{text[s0:d.end]}' where the wire copy says '{said}'",
+                                "contra_figures")
         elif (said := _dropped_bound(text, d, [(wire.analyses[j].text, w) for j, ds in enumerate(facts.durations)
                                               for w in ds if _same_duration(w, d)],
                                    [(wire.analyses[j].text, w) for j in window for w in facts.durations[j]
                                     if _same_duration(w, d)], _named(ctx.analysis))) is not None:
-            ctx.add(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'")    # "2,000 tonnes" for "up to 2,000"
-            ctx.out.unhedged += 1
+            # "2,000 tonnes" for "up to 2,000"
+            yield unit(d.start, d.end, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
         elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
                 w := next((w for w in all_spans if _same_duration(d, w)), None)) is not None:
-            ctx.add(d.start, d.end, "duration", "supported", w.text)       # … "a four-day visit" for "June 21 to 24"
+            yield unit(d.start, d.end, "duration", "supported", w.text)    # … "a four-day visit" for "June 21 to 24"
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
-            ctx.add(d.start, d.end, "duration", "supported", w.text)         # "21-year-old" for "Keating, 21"
+            yield unit(d.start, d.end, "duration", "supported", w.text)      # "21-year-old" for "Keating, 21"
         elif weak and f" {d.unit}" in facts.words:
-            ctx.add(d.start, d.end, "duration", "supported", d.unit)
+            yield unit(d.start, d.end, "duration", "supported", d.unit)
         elif (said := next((f"{w.text} {m.group().strip()}" for j in window for w in facts.figures[j]
                             if not w.unit and _same_value(w.value, d.value)
                             and any(_same_measure(u, d) for u in facts.durations[j])
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
-            ctx.add(d.start, d.end, "duration", "supported", said)    # "two years suspended" for "three years, two of them"
+            # "two years suspended" for "three years, two of them"
+            yield unit(d.start, d.end, "duration", "supported", said)
         elif ctx.close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
                               or next((w for w in win_durs if _same_measure(w, d)), None)
                               # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
                               or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
-            ctx.contradict(d.start, d.end, "duration", w.text, f"'{d.text}' where the wire copy says '{w.text}'",
-                           "contra_figures")
+            yield contradiction(d.start, d.end, "duration", w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                                "contra_figures")
         else:
-            ctx.add(d.start, d.end, "duration", "new")
-            f["new_figures"] += 1
-            ctx.out.hard_new += not weak
+            yield unit(d.start, d.end, "duration", "new", counts=("new_figures",), hard_new=not weak)
 
 
-def _check_days(ctx: SentenceContext) -> None:
+def _check_days(ctx: SentenceContext) -> Iterator[Finding]:
     """Days and dates. A value the sentence states too is not the one it changed: "until 2019, rather than
     staying until 2021" where the window says "stay until 2021"."""
     text, facts = ctx.text, ctx.facts
@@ -132,18 +130,17 @@ def _check_days(ctx: SentenceContext) -> None:
         kind = "day" if d.unit == "day" else "date"
         if any(w.value == d.value or (w.unit == d.unit == "month" and same_date(w.value, d.value)
                                                  and set(d.value.split()) <= set(w.value.split())) for w in all_days):
-            ctx.add(d.start, d.end, kind, "supported", d.text)
+            yield unit(d.start, d.end, kind, "supported", d.text)
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
-            ctx.add(d.start, d.end, kind, "supported", d.text)      # "2013" for "July 2013"
+            yield unit(d.start, d.end, kind, "supported", d.text)   # "2013" for "July 2013"
         elif ctx.close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
                                          and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
-            ctx.contradict(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
-                           "contra_days")
+            yield contradiction(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
+                                "contra_days")
         else:
-            ctx.add(d.start, d.end, kind, "new")
-            ctx.f["new_days"] += 1
-            ctx.out.hard_new += not (d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in ctx.win_an))
+            yield unit(d.start, d.end, kind, "new", counts=("new_days",), hard_new=not (
+                d.unit == "year" and any(_RELATIVE_YEAR.search(a.text) for a in ctx.win_an)))
 
 
 def _skipped_figure(text: str, x, taken_free: bool) -> bool:
@@ -160,8 +157,9 @@ def _skipped_figure(text: str, x, taken_free: bool) -> bool:
     return False
 
 
-def _check_figures(ctx: SentenceContext) -> None:
-    text, facts, f = ctx.text, ctx.facts, ctx.f
+def _check_figures(ctx: SentenceContext) -> Iterator[Finding]:
+    """Amounts: a figure the wire copy gives anywhere supports; one the window gives otherwise contradicts."""
+    text, facts = ctx.text, ctx.facts
     win_figs = [x for j in ctx.window for x in facts.figures[j]]
     w_texts = {id(x): ctx.wire.analyses[j].text for j in ctx.window for x in facts.figures[j]}
     all_figs = facts.all_figures
@@ -170,70 +168,64 @@ def _check_figures(ctx: SentenceContext) -> None:
             continue
         if (same := next((w for w in all_figs if _same_figure(x, w) and _units_compatible(x.unit, w.unit)),
                          None)) is not None:
-            _figure_the_wire_gives(ctx, x, same, win_figs, w_texts)
+            yield _figure_the_wire_gives(ctx, x, same, win_figs, w_texts)
         elif (w := next((w for w in win_figs if _same_figure(x, w) and {x.unit, w.unit} == {"%", "pp"}),
                         None)) is not None:
             # "up 0.3%" where the window says "up 0.3 percentage points": another quantity
-            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
-                           "contra_figures")
+            yield contradiction(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                                "contra_figures")
         elif not x.unit and x.value in facts.counts:
-            ctx.add(x.start, x.end, "number", "supported", "counted in the wire copy")   # "two caps" for "capped twice"
+            # "two caps" for "capped twice"
+            yield unit(x.start, x.end, "number", "supported", "counted in the wire copy")
         elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
-            ctx.add(x.start, x.end, "number", "supported", said)      # "33%" where the wire copy says "a third"
+            yield unit(x.start, x.end, "number", "supported", said)   # "33%" where the wire copy says "a third"
         elif ctx.close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                               and w.text.lower() not in _WEAK_NUMBERS
                               and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
                               key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
             # the window's figure nearest in size is the one it changed: "$6.89" against "$6.86", not "$3.1 billion"
-            ctx.contradict(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
-                           "contra_figures")
+            yield contradiction(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
+                                "contra_figures")
         else:
-            ctx.add(x.start, x.end, "number", "new")
-            counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit
-            f["new_figures"] += not counted
-            ctx.out.hard_new += not counted
+            counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit     # "three people"
+            yield unit(x.start, x.end, "number", "new", counts=() if counted else ("new_figures",),
+                       hard_new=not counted)
 
 
-def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> None:
+def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> Finding:
     """A figure the wire copy gives (``same``): supported, unless the window bounds it the other way, or
     bounds it where the sentence does not, or gives it as a part of what the sentence calls the whole."""
     text, facts, wire, window = ctx.text, ctx.facts, ctx.wire, ctx.window
     # "over 400 appearances" where the window says "almost 400": the same figure, bounded the other way
     if (said := _reversed_bound(text, x, [(w_texts[id(w)], w) for w in win_figs if _same_figure(x, w)])):
         s0 = _bound_start(text, x.start)
-        ctx.contradict(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
-                       "contra_figures")
-        return
+        return contradiction(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
+                             "contra_figures")
     # "600 firefighters" where the window says "more than 600": a bound dropped
     if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
                                           for w in figs if w.value == x.value],
                                [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
                                _named(ctx.analysis))) is not None:
-        ctx.add(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'")
-        ctx.out.unhedged += 1
-        return
+        return unit(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
     # "six people were injured" where the window says "five out of six people were injured": the whole
     # given what the wire copy says of a part
     if (said := _whole_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
                                                          for w in facts.figures[j] if w.value == x.value],
                                 [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
                                  for w in figs if w.value == x.value])):
-        ctx.contradict(x.start, x.end, "number", said, f"'{x.text}' where the wire copy says '{said}'",
-                       "contra_figures")
-        return
-    ctx.add(x.start, x.end, "number", "supported", same.text)
+        return contradiction(x.start, x.end, "number", said, f"'{x.text}' where the wire copy says '{said}'",
+                             "contra_figures")
+    return unit(x.start, x.end, "number", "supported", same.text)
 
 
-def _check_ranks(ctx: SentenceContext) -> None:
+def _check_ranks(ctx: SentenceContext) -> Iterator[Finding]:
     """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
     for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, ctx.close),
                                                    *_digit_names(ctx.text, ctx.facts)]:
         if not ctx.free(start, end):
             continue
-        ctx.add(start, end, "number", status, evidence)
-        if conflict:
-            ctx.f["contra_figures"] += 1
-            ctx.out.contradictions.append(conflict)
+        yield Finding(start, end, "number", status, evidence, conflict or None,
+                      (("contra_figures", 1),) if conflict else ())
 
 
 #: words after an ordinal that are not what it ranks: "his first in 1963", "the second of three"

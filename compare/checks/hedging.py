@@ -3,17 +3,17 @@ doubt, an absence of reports, a possibility, accusation or expectation, a defini
 ``hedge_dropped`` feature of the verdict model."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
-from .context import CLOSE_COS, SentenceContext
+from .context import CLOSE_COS, Finding, SentenceContext, note, unit
 from .entities import _spelt_out
 from .relations import _BE
 from .words import table, words
 from .wordsense import _synonyms
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..check import WireFacts
-    from ..nlp import Analysis
+    from .steps import WireFacts
+    from ..text.nlp import Analysis
     from ..prepare import Prepared
 
 
@@ -59,48 +59,46 @@ _EVIDENTIALS = words("hedging.evidentials")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | words("hedging.attributions")
 
 
-def _count_hedge_dropped(ctx: SentenceContext) -> None:
+def _count_hedge_dropped(ctx: SentenceContext) -> Iterator[Finding]:
     """A feature only: the best wire sentence hedges and the sentence has no hedge of its own."""
     best = ctx.best
     if best is not None and ctx.facts.hedged[best] and not any(t.lower in HEDGES or t.lower in _EVIDENTIALS
                                                                for t in ctx.toks):
-        ctx.f["hedge_dropped"] = 1.0
+        yield note(hedge_dropped=1)
 
 
-def _hedge_stated(ctx: SentenceContext, s: int, e: int, said: str) -> None:
-    ctx.add(s, e, "hedge", "new", f"the wire copy says '{said}'")
-    ctx.out.unhedged += 1
+def _hedge_stated(s: int, e: int, said: str) -> Finding:
+    return unit(s, e, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
 
 
-def _check_unhedged(ctx: SentenceContext) -> None:
+def _check_unhedged(ctx: SentenceContext) -> Iterator[Finding]:
     """"a carcinogenic chemical" where the window says "a reportedly carcinogenic" one; "no casualties"
     for "no reports of casualties"."""
     if ctx.best_cos < CLOSE_COS:
         return
     for t, said in _unhedged(ctx.win_an, ctx.toks):
         if ctx.free(t.start, t.end):
-            _hedge_stated(ctx, t.start, t.end, said)
+            yield _hedge_stated(t.start, t.end, said)
     for s, e, said in _absence_stated(ctx.win_an, ctx.toks):
         if ctx.free(s, e):
-            _hedge_stated(ctx, s, e, said)
+            yield _hedge_stated(s, e, said)
 
 
-def _check_definitions(ctx: SentenceContext) -> None:
+def _check_definitions(ctx: SentenceContext) -> Iterator[Finding]:
     """A definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an
     average of one drink per day during the past month"."""
     toks = ctx.toks
     for k, m, said, lost in _definition_cut(ctx.wire, ctx.facts, toks):
         if ctx.free(toks[k].start, toks[m - 1].end):
-            ctx.add(toks[k].start, toks[m - 1].end, "hedge", "new",
-                    f"the wire copy's definition also has {_quote_words(lost)}: '{said}'")
-            ctx.out.unhedged += 1
+            yield unit(toks[k].start, toks[m - 1].end, "hedge", "new",
+                       f"the wire copy's definition also has {_quote_words(lost)}: '{said}'", unhedged=True)
 
 
-def _check_stated_as_fact(ctx: SentenceContext) -> None:
+def _check_stated_as_fact(ctx: SentenceContext) -> Iterator[Finding]:
     """"is set to make his debut" where the window says "could make his debut"."""
     if ctx.near and not ctx.polar:
         for t, said in _stated_as_fact(ctx.win_an, ctx.toks):
-            _hedge_stated(ctx, t.start, t.end, said)
+            yield _hedge_stated(t.start, t.end, said)
 
 
 def _stated_as_fact(window: list[Analysis], toks) -> list:

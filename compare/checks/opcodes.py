@@ -9,7 +9,7 @@ from .context import ENTITY_KIND
 from .wordsense import _related
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..nlp import Analysis
+    from ..text.nlp import Analysis
 
 
 SWAP_SPAN = 3              # at most this many tokens on each side of a replacement to count as a swap

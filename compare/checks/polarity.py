@@ -4,15 +4,15 @@ order in time or amount turned round ("after" for "before")."""
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
-from .. import lexicon
-from .context import CLOSE_COS, SentenceContext
+from ..text import lexicon
+from .context import CLOSE_COS, Finding, SentenceContext, contradiction, note, overruling, unit
 from .relations import _SYMMETRIC
 from .words import ordered, table, words
 
 if TYPE_CHECKING:                                   # pragma: no cover
-    from ..nlp import Analysis
+    from ..text.nlp import Analysis
 
 
 NEGATIONS = words("negation.negations")
@@ -52,33 +52,34 @@ def own_negations(ctx: SentenceContext) -> list:
             and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]       # "not only", "not the only"
 
 
-def _check_negation(ctx: SentenceContext) -> None:
+def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
     """A negation the window lacks; a negation dropped from the very words the sentence keeps. A yes/no
     question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
     wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one."""
-    toks, facts, best, f = ctx.toks, ctx.facts, ctx.best, ctx.f
+    toks, facts, best = ctx.toks, ctx.facts, ctx.best
     d_neg = ctx.d_neg
     w_neg = any(facts.negated[j] for j in ctx.window)
     if d_neg and not w_neg:
-        f["neg_added"] = 1.0
+        yield note(neg_added=1)
         implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
                        for a in ctx.win_an for t in a.tokens)
         for t in d_neg:
-            turned = ctx.best_cos >= CLOSE_COS and not implicit
-            ctx.add(t.start, t.end, "negation", "contradicted" if turned else "new")
-            if turned:
-                ctx.out.contradictions.append(f"'{t.text}' turns round what the wire copy says")
+            if ctx.best_cos >= CLOSE_COS and not implicit:
+                yield contradiction(t.start, t.end, "negation", "", f"'{t.text}' turns round what the wire copy says",
+                                    None)
+            else:
+                yield unit(t.start, t.end, "negation", "new")
     elif not d_neg and best is not None and facts.negated[best] and ctx.best_cos >= CLOSE_COS:
-        f["neg_dropped"] = 1.0        # summaries drop negated clauses often: a model feature, not a verdict
+        yield note(neg_dropped=1)       # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
         # confirmed the deal" where the wire sentence says "did not confirm the deal"
         if not ctx.polar and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None:
             k, said = dropped
-            ctx.add(toks[k].start, toks[k].end, "negation", "contradicted", said)
-            ctx.out.contradictions.append(f"'{toks[k].text}' where the wire copy says '{said}'")
+            yield contradiction(toks[k].start, toks[k].end, "negation", said,
+                                f"'{toks[k].text}' where the wire copy says '{said}'", None)
 
 
-def _check_crossed(ctx: SentenceContext) -> None:
+def _check_crossed(ctx: SentenceContext) -> Iterator[Finding]:
     """Two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in
     May from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands
     between them; one-word replacements: of one wire word (in place), or of the last of up to three."""
@@ -88,12 +89,13 @@ def _check_crossed(ctx: SentenceContext) -> None:
         return
     for k, m, said in _crossed(toks, ctx.wire.analyses[best], swapped)[:1]:
         if not ctx.contradicted_at(toks[k].start, toks[k].end) and not ctx.contradicted_at(toks[m].start, toks[m].end):
-            ctx.overrule(toks[k].start, toks[k].end, "word", said,
-                         f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'", "antonyms")
-            ctx.overrule(toks[m].start, toks[m].end, "word", said, None, None)
+            yield overruling(toks[k].start, toks[k].end, "word", said,
+                             f"'{toks[k].text}' and '{toks[m].text}' change places: the wire copy says '{said}'",
+                             "antonyms")
+            yield overruling(toks[m].start, toks[m].end, "word", said, None, None)
 
 
-def _check_scale_swaps(ctx: SentenceContext) -> None:
+def _check_scale_swaps(ctx: SentenceContext) -> Iterator[Finding]:
     """A quantifier, a round magnitude or a preposition of place put where the best wire sentence has
     another of its scale, or a word where it has the opposite, before the same words: "all residents" for
     "some residents", "thousands of people" for "hundreds of people", "in Kyiv" for "near Kyiv", "confirmed
@@ -106,10 +108,10 @@ def _check_scale_swaps(ctx: SentenceContext) -> None:
     for k, said in _scale_swaps(toks, ctx.wire.analyses[ctx.best].tokens, ends)[:1]:
         t = toks[k]
         if not ctx.contradicted_at(t.start, t.end):
-            ctx.overrule(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
+            yield overruling(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
 
 
-def _check_moves(ctx: SentenceContext) -> None:
+def _check_moves(ctx: SentenceContext) -> Iterator[Finding]:
     """A change of amount said of the same thing the other way round ("an increase in vaccine sales" where
     the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell."""
     if ctx.d_neg:
@@ -123,11 +125,11 @@ def _check_moves(ctx: SentenceContext) -> None:
         t, said = toks[k], w_moves.get(n, ())
         if said and ctx.free(t.start, t.end) and all(x != d for x, _ in said):
             other = min(w for x, w in said if x == -d)
-            ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}' of the {noun}",
-                           "antonyms")
+            yield contradiction(t.start, t.end, "word", other,
+                                f"'{t.text}' where the wire copy says '{other}' of the {noun}", "antonyms")
 
 
-def _check_opposites(ctx: SentenceContext) -> None:
+def _check_opposites(ctx: SentenceContext) -> Iterator[Finding]:
     """Order in time or amount turned round: "after" where the window says "before", "next year" for "last
     year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"."""
     if not ctx.window or ctx.best_cos < CLOSE_COS:
@@ -142,7 +144,7 @@ def _check_opposites(ctx: SentenceContext) -> None:
                 or (k + 1 < len(toks) and (t.lower, toks[k + 1].lower) in _NOT_ORDER)
                 or (k and (toks[k - 1].lower, t.lower) in _NOT_ORDER)):
             continue
-        ctx.contradict(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}'", "antonyms")
+        yield contradiction(t.start, t.end, "word", other, f"'{t.text}' where the wire copy says '{other}'", "antonyms")
 
 
 def _moves(toks) -> list[tuple[int, int, str, str]]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from .context import SentenceContext
+from .context import Finding, SentenceContext, unit
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -31,14 +32,14 @@ def _norm_words(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text)) + " "
 
 
-def _check_quotes(ctx: SentenceContext) -> None:
+def _check_quotes(ctx: SentenceContext) -> Iterator[Finding]:
+    """A quotation of three words or more must stand word for word in the wire copy."""
     text = ctx.text
     for q0, q1 in quotations(text):
         inner = text[q0 + 1:q1 - 1]
         if len(inner.split()) < 3:
             continue
-        ok = _norm_words(inner) in ctx.facts.words
-        ctx.add(q0, q1, "quote", "supported" if ok else "new",
-                "quoted word for word in the wire copy" if ok else "")
-        if not ok:
-            ctx.f["unmatched_quotes"] += 1
+        if _norm_words(inner) in ctx.facts.words:
+            yield unit(q0, q1, "quote", "supported", "quoted word for word in the wire copy")
+        else:
+            yield unit(q0, q1, "quote", "new", counts=("unmatched_quotes",))

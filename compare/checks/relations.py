@@ -4,13 +4,14 @@ source of another kind). Pure functions over analysed sentences, read by the rel
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from .. import lexicon
-from ..names import same_entity, same_nation, TITLES
-from ..nlp import Analysis
-from ..places import within
 from ..prepare import Prepared
-from .context import ENTITY_KIND, SentenceContext
+from ..text import lexicon
+from ..text.names import same_entity, same_nation, TITLES
+from ..text.nlp import Analysis
+from ..text.places import within
+from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
 from .entities import _cased_span, _lowered
 from .words import ordered, words
 
@@ -173,7 +174,7 @@ _AGENT_SUFFIXES = ordered("content.agent_suffixes")
 _CO_ROLES = words("content.co_roles")
 
 
-def _check_place_of(ctx: SentenceContext) -> None:
+def _check_place_of(ctx: SentenceContext) -> Iterator[Finding]:
     """A place said of the same thing as another: "U.S. activists" where the window has "activists in
     London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
     for a nationality: "British activists" is no swap of "activists in London", nor "Paralympic success"
@@ -192,17 +193,18 @@ def _check_place_of(ctx: SentenceContext) -> None:
                              or within(p, place) or within(place, p)
                              for p in win_places):
             continue
-        ctx.overrule(ps, pe, "place", others[0], f"'{place}' where the wire copy says '{others[0]}' of the {written}")
+        yield overruling(ps, pe, "place", others[0],
+                         f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
 
-def _check_doers(ctx: SentenceContext) -> None:
+def _check_doers(ctx: SentenceContext) -> Iterator[Finding]:
     """Who did it: the window's doer of a deed given to another of its people."""
     for s0, s1, doer, verb, said in _other_doer(ctx.win_an, ctx.toks):
         if not ctx.contradicted_at(s0, s1):
-            ctx.overrule(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
+            yield overruling(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
 
 
-def _check_affiliations(ctx: SentenceContext) -> None:
+def _check_affiliations(ctx: SentenceContext) -> Iterator[Finding]:
     """Whose they are: an organisation put before one of the wire's people where the wire copy puts
     another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
     copy names, but never beside that person."""
@@ -215,10 +217,10 @@ def _check_affiliations(ctx: SentenceContext) -> None:
         if (theirs and not ctx.contradicted_at(s0, s1) and not any(_same_org(org, o) for o, _ in theirs)
                 and all(w in wire.all_lower for w in re.findall(r"\w+", org.lower()))
                 and not _beside(org, person, wire)):
-            ctx.overrule(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
+            yield overruling(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
 
 
-def _check_co_roles(ctx: SentenceContext) -> None:
+def _check_co_roles(ctx: SentenceContext) -> Iterator[Finding]:
     """A shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
     role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"."""
     toks = ctx.toks
@@ -228,11 +230,11 @@ def _check_co_roles(ctx: SentenceContext) -> None:
                 and role.pos == "NOUN" and (role.lemma.endswith(_AGENT_SUFFIXES) or role.lemma in _CO_ROLES)
                 and ctx.free(co.start, role.end) and role.lemma in ctx.win_lemmas
                 and not re.search(rf"\bco[- ]?{re.escape(role.lower)}", _lowered(ctx.wire.doc.text)[0])):
-            ctx.contradict(co.start, role.end, "word", role.text,
-                           f"'{ctx.text[co.start:role.end]}' where the wire copy says '{role.text}'", "antonyms")
+            yield contradiction(co.start, role.end, "word", role.text,
+                                f"'{ctx.text[co.start:role.end]}' where the wire copy says '{role.text}'", "antonyms")
 
 
-def _check_speakers(ctx: SentenceContext) -> None:
+def _check_speakers(ctx: SentenceContext) -> Iterator[Finding]:
     """A source of another kind put where the window's stands ("Witnesses said" where the wire copy says
     "Police said"; "officers" or "authorities" for "police" are the same kind)."""
     if not ctx.near or ctx.polar or not (theirs := [(a, s) for a in ctx.win_an for s in _speakers(a.tokens)
@@ -247,7 +249,7 @@ def _check_speakers(ctx: SentenceContext) -> None:
         a, (w0, wh, wv) = next(((a, s) for a, s in theirs if a.tokens[s[2]].lemma == toks[v].lemma), theirs[0])
         said = a.text[a.tokens[min(w0, wv)].start:a.tokens[max(wh, wv)].end]
         mine = text[toks[min(s0, v)].start:toks[max(h, v)].end]
-        ctx.overrule(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
+        yield overruling(t.start, t.end, "word", said, f"'{mine}' where the wire copy says '{said}'")
 
 
 def _place_of(analysis: Analysis) -> list[tuple[str, str, int, int, str, str]]:

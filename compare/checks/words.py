@@ -1,7 +1,7 @@
 """The checks' word lists, read from ``compare/data/wordlists/*.toml``.
 
 Each file holds the lists of one family of ideas (negation, hedging, figures, scales, relations,
-content, and the WordNet tables of ``compare.lexicon``); each list says what it is for, where it comes
+content, and the WordNet tables of ``compare.text.lexicon``); each list says what it is for, where it comes
 from and what it deliberately leaves out.
 A list is named ``file.list`` ("negation.denials") and read once per process::
 

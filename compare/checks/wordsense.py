@@ -1,10 +1,10 @@
-"""Lexical relations between two words (WordNet through ``compare.lexicon``), cached: the content
+"""Lexical relations between two words (WordNet through ``compare.text.lexicon``), cached: the content
 and hedging checks ask the same pairs again and again."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import lexicon
+from ..text import lexicon
 
 
 @lru_cache(maxsize=200_000)

@@ -48,7 +48,7 @@ CHILD = textwrap.dedent("""
     import sys, time
     import compare.archive.ingest as ingest
     from compare.archive import Archive
-    from compare.embed import get_embedder
+    from compare.embed.embedder import get_embedder
     ingest.CHUNK = 2
     calls = []
     def encode(texts):

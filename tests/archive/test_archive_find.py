@@ -69,7 +69,7 @@ def test_stored_sentences_have_exact_offsets(archive_path, newsroom):
         for n, row in store.stories(list(range(1, 21))).items():
             spans = store.sentence_spans(n)
             assert len(spans) >= 5
-            from compare.segment import segment
+            from compare.text.segment import segment
             doc = segment(row["text"])
             assert [(s.start, s.end, s.section) for s in doc.sentences] == [(a, b, sec) for _, a, b, sec in spans]
     finally:

@@ -1,4 +1,4 @@
-"""Every check named in compare.verdict.CHECKS can be switched off: the pipeline still runs and the seed
+"""Every check named in compare.decide.verdict.CHECKS can be switched off: the pipeline still runs and the seed
 pair still passes the editor's gold reading (shared/tools/check_seed.py), as tests/test_seed.py runs it."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from compare.report import to_json
-from compare.check import STEP_NAMES
-from compare.verdict import CHECKS
+from compare.checks.steps import STEP_NAMES
+from compare.decide.verdict import CHECKS
+from compare.output.json_report import to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "corpus" / "demo"
@@ -50,7 +50,7 @@ def test_each_check_can_be_disabled_and_the_seed_still_passes(engine, seed_texts
 
 
 def test_a_step_switched_off_no_longer_finds_what_it_alone_finds(engine) -> None:
-    """A step (compare.check.STEPS) switches off like a check: with figures.amounts off, a changed death
+    """A step (compare.checks.steps.STEPS) switches off like a check: with figures.amounts off, a changed death
     toll is no longer read as a figure the wire copy gives otherwise (the judge may still doubt it); with
     the check contradiction.figure off instead, the step still finds it but raises no contradiction."""
     from compare.engine import Engine
@@ -77,7 +77,7 @@ def test_each_step_can_be_switched_off_and_the_pipeline_still_runs(engine, seed_
 
 def test_an_unknown_name_lists_the_checks_and_the_steps() -> None:
     from compare.errors import CompareError
-    from compare.verdict import validate_checks
+    from compare.decide.verdict import validate_checks
     with pytest.raises(CompareError, match=r"no such check: 'polarity\.nope'.*contradiction\.figure.*"
                                            r"polarity\.negation"):
         validate_checks(["polarity.nope"])

@@ -9,7 +9,7 @@ import pytest
 from compare.checks import hedging, polarity, relations
 from compare.checks.words import WORDLISTS, entry, ordered, table, words
 from compare.errors import ModelError
-from compare.names import TITLES
+from compare.text.names import TITLES
 
 FILES = sorted(WORDLISTS.glob("*.toml"))
 

@@ -1,4 +1,4 @@
-"""Pluggable support judges: a newsroom's own model in the place of the bundled one (``compare.judge``).
+"""Pluggable support judges: a newsroom's own model in the place of the bundled one (``compare.decide.judge``).
 
 A checker scores (wire premise, derived sentence) pairs with the probability that the wire text
 *supports* the sentence (entailment). The engine uses the bundled judge unless a newsroom with an NLI
@@ -9,7 +9,7 @@ or cross-encoder model on disk sets ``COMPARE_NLI_MODEL``:
 * to ``module:factory`` naming any Python callable that returns an object with the
   :class:`Checker` interface (handy for an in-house service client).
 
-Its score then decides verdicts exactly as the bundled judge's does (``compare.verdict.Evidence``).
+Its score then decides verdicts exactly as the bundled judge's does (``compare.decide.verdict.Evidence``).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import importlib
 import os
 from typing import Protocol, Sequence, runtime_checkable
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["Checker", "CrossEncoderChecker", "load_checker"]
 

@@ -8,7 +8,7 @@ import os
 import stat
 from typing import TextIO
 
-from .errors import CompareError
+from ..errors import CompareError
 
 __all__ = ["OutputFile", "same_file", "write_whole", "refuse_input_as_output"]
 

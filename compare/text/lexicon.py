@@ -70,7 +70,7 @@ import json
 import os
 import re
 
-from .checks.words import entry, words
+from ..checks.words import entry, words
 
 __all__ = [
     "CONTRAST_CLASSES",
@@ -94,7 +94,7 @@ __all__ = [
     "known",
 ]
 
-DATA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "lexicon.json.gz")
+DATA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.json.gz")
 
 _FORMAT = 2
 _POS = ("n", "v", "a", "r")

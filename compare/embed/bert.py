@@ -8,7 +8,7 @@ only, it gives the vectors ``SentenceTransformer.encode`` gives (tests/test_embe
 torch and the model together: the model is ready in 2 s instead of 8.5 s on this project's machine.
 
 ``BertEncoder.fits(path)`` says whether a model directory has this plain layout; anything else is
-loaded with sentence-transformers (``compare.embed.load_model``).
+loaded with sentence-transformers (``compare.embed.embedder.load_model``).
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .document import Document, Sentence
+from ..document import Document, Sentence
 
 __all__ = ["segment", "split_sentences", "strip_label", "clause_bounds"]
 

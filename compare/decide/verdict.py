@@ -1,4 +1,4 @@
-"""From checked units and features to a verdict per sentence, flags an editor must look at, and omissions."""
+"""From checked units and features to a verdict per sentence and the flags an editor must look at."""
 from __future__ import annotations
 
 import json
@@ -7,19 +7,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .align import VERBATIM_RATIO
-from .check import STEP_NAMES, SentenceCheck
-from .comparison import Alignment, Flag, Omission, Verdict
-from .document import Sentence, Unit
-from .errors import CompareError, ModelError
-from .segment import clause_bounds
+from ..align import VERBATIM_RATIO
+from ..checks.steps import STEP_NAMES, SentenceCheck
+from ..comparison import Alignment, Flag, Verdict
+from ..document import Sentence, Unit
+from ..errors import CompareError, ModelError
+from ..text.segment import clause_bounds
 
-__all__ = ["decide", "flags_for", "omissions", "fired_checks", "Evidence", "CHECKS", "validate_checks",
-           "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE", "OMISSION_COVERAGE"]
+__all__ = ["decide", "flags_for", "fired_checks", "Evidence", "CHECKS", "validate_checks",
+           "UNSUPPORTED_SCORE", "UNSUPPORTED_SHARE"]
 
 UNSUPPORTED_SCORE = 0.45     # a flagged sentence whose best wire match scores below this is "unsupported"
 UNSUPPORTED_SHARE = 0.5      # … as is one where this share of its content words is new
-OMISSION_COVERAGE = 0.55     # a wire sentence no derived sentence matches this well is omitted
 #: a sentence with at least NOVEL_WORDS content words found nowhere in the wire copy, making up at least
 #: NOVEL_SHARE of its content words, with at most NOVEL_WINDOW_LEX of its content lemmas in its aligned
 #: window, is flagged whatever the model says: added material, not rewording. Chosen on the training file
@@ -68,7 +67,7 @@ _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "durati
 
 def validate_checks(names) -> frozenset[str]:
     """``names`` as a set of names to switch off, or a CompareError naming the first that is neither a
-    check (:data:`CHECKS`) nor a step of the checks (``compare.check.STEP_NAMES``)."""
+    check (:data:`CHECKS`) nor a step of the checks (``compare.checks.steps.STEP_NAMES``)."""
     unknown = [n for n in names if n not in CHECKS and n not in STEP_NAMES]
     if unknown:
         raise CompareError(f"no such check: {unknown[0]!r}; the checks are: {', '.join(CHECKS)}; "
@@ -76,7 +75,7 @@ def validate_checks(names) -> frozenset[str]:
     return frozenset(names)
 
 
-SETTINGS_PATH = Path(__file__).parent / "data" / "decide.json"
+SETTINGS_PATH = Path(__file__).resolve().parents[1] / "data" / "decide.json"
 
 
 @lru_cache(maxsize=4)
@@ -244,21 +243,3 @@ def _claims(spans: list[tuple[int, int]], doc_text: str, sentence: Sentence):
         else:
             out.append([ca, cb, [(a, b)]])
     return [(a, b, tuple(focus)) for a, b, focus in out]
-
-
-def omissions(wire_sentences, wire_analyses, coverage, facts) -> list[Omission]:
-    """Wire body sentences that no derived sentence covers, most important first.
-
-    Importance: a figure, each named person, a quotation, and the position (news puts what matters
-    first) each add weight."""
-    out = []
-    n = max(len(wire_sentences), 1)
-    for i, (s, a) in enumerate(zip(wire_sentences, wire_analyses)):
-        if s.section != "body" or coverage[i] >= OMISSION_COVERAGE:
-            continue
-        people = {e.text for e in a.entities if e.label == "PERSON"}
-        weight = (1.0 + 1.0 * bool(facts.figures[i] or facts.days[i]) + 0.5 * len(people)
-                  + 1.0 * ('"' in s.text or "“" in s.text) + 0.5 * (1 - i / n) + 0.5 * (1 - coverage[i]))
-        out.append(Omission(s.id, s.start, s.end, s.text, round(weight, 3)))
-    out.sort(key=lambda o: -o.weight)
-    return out

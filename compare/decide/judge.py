@@ -11,7 +11,7 @@ its data card.
     judge = load_judge()
     judge.support([(window_text, sentence)])   # -> [0.93]
 
-It has the :class:`compare.checkers.Checker` interface, so a newsroom model set with
+It has the :class:`compare.decide.plugins.Checker` interface, so a newsroom model set with
 ``COMPARE_NLI_MODEL`` can stand in for it. ``COMPARE_JUDGE=off`` switches it off.
 """
 from __future__ import annotations
@@ -23,11 +23,11 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["Judge", "load_judge", "JUDGE_DIR", "judge_enabled"]
 
-JUDGE_DIR = Path(__file__).parent / "data" / "judge"
+JUDGE_DIR = Path(__file__).resolve().parents[1] / "data" / "judge"
 _BATCH = 32
 _lock = threading.Lock()
 _loaded: dict[str, "Judge"] = {}

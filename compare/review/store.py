@@ -24,20 +24,22 @@ Only the standard library is used; importing this module loads no model.
 """
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from compare.errors import CompareError
+from ..errors import CompareError
+from .access import (ON_PURPOSE, SQLITE_BUSY, SQLITE_CANTOPEN, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_IOERR,
+                     SQLITE_LOCKED, SQLITE_NOTADB, SQLITE_PERM, SQLITE_READONLY, WRITE_ADVICE, access_advice,
+                     damaged_advice, deepest_existing, error_code, file_access, one_line, user_name, why)
+from .schema import COLUMNS, EXPORT_FIELDS, MIGRATIONS, SCHEMA_VERSION, Decision, RecordResult, row_to_decision
 
 __all__ = [
     "DEFAULT_DB_PATH", "DECISIONS", "ANONYMOUS", "SCHEMA_VERSION", "EXPORT_FIELDS",
-    "StoreError", "Decision", "RecordResult", "ReviewStore", "default_db_path", "match_flags",
+    "StoreError", "Decision", "RecordResult", "ReviewStore", "default_db_path",
 ]
 
 #: the values an editor can give a flag
@@ -49,7 +51,7 @@ ANONYMOUS = "anonymous"
 #: seconds to wait for another process's write lock before giving up
 BUSY_TIMEOUT_S = 5.0
 
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 _ENV_VAR = "COMPARE_DB"
 
 
@@ -75,187 +77,8 @@ class StoreError(CompareError):
     """The review store cannot be opened or used (message names the path and what to do)."""
 
 
-# --------------------------------------------------------------------------------------------
-# schema
-
-#: one entry per schema version; entry i (0-based) brings user_version from i to i + 1.
-#: Each entry is a sequence of single SQL statements, run together in one transaction.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # version 1: the append-only decisions table
-    (
-        """
-        CREATE TABLE decisions (
-            id             INTEGER PRIMARY KEY AUTOINCREMENT,
-            wire_sha256    TEXT    NOT NULL,
-            derived_sha256 TEXT    NOT NULL,
-            span_start     INTEGER NOT NULL CHECK (span_start >= 0),
-            span_end       INTEGER NOT NULL CHECK (span_end >= span_start),
-            flag_text      TEXT    NOT NULL,
-            decision       TEXT    NOT NULL
-                           CHECK (decision IN ('confirmed', 'dismissed', 'needs_source')),
-            note           TEXT    NOT NULL DEFAULT '',
-            editor         TEXT    NOT NULL,
-            decided_at     TEXT    NOT NULL,
-            supersedes     INTEGER REFERENCES decisions(id)
-        )
-        """,
-        """
-        CREATE INDEX decisions_by_flag
-            ON decisions (wire_sha256, derived_sha256, span_start, span_end, id)
-        """,
-        """
-        CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
-        BEGIN
-            SELECT RAISE(ABORT, 'decisions are append-only: record a new decision instead');
-        END
-        """,
-        """
-        CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
-        BEGIN
-            SELECT RAISE(ABORT, 'decisions are append-only: they cannot be deleted');
-        END
-        """,
-    ),
-)
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-_COLUMNS = ("wire_sha256, derived_sha256, span_start, span_end, flag_text, decision, note, "
-            "editor, decided_at, id, supersedes")
-
-
-# --------------------------------------------------------------------------------------------
-# records
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One saved decision on one flag (one row of the store)."""
-    wire_sha256: str
-    derived_sha256: str
-    start: int
-    end: int
-    flag_text: str
-    decision: str          # 'confirmed' | 'dismissed' | 'needs_source'
-    note: str
-    editor: str            # 'anonymous' when none was given
-    decided_at: str        # ISO 8601, UTC
-    id: int
-    supersedes: int | None  # id of the decision that was current when this one was saved
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in EXPORT_FIELDS}
-
-
-#: the keys of ``Decision.as_dict`` / ``export_rows`` in column order (use as a CSV header)
-EXPORT_FIELDS: tuple[str, ...] = (
-    "id", "wire_sha256", "derived_sha256", "start", "end", "flag_text", "decision", "note",
-    "editor", "decided_at", "supersedes",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordResult:
-    """What ``record`` saved, and the other editor's decision it overrode unseen (if any)."""
-    decision: Decision
-    conflict: Decision | None = None
-
-
-def _row_to_decision(row: sqlite3.Row | tuple) -> Decision:
-    return Decision(*row)
-
-
 def _now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
-
-
-# SQLite's primary result codes that call for their own message
-_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
-
-_BY_MESSAGE = (("malformed", _SQLITE_CORRUPT), ("not a database", _SQLITE_NOTADB),
-               ("readonly", _SQLITE_READONLY), ("unable to open", _SQLITE_CANTOPEN),
-               ("locked", _SQLITE_BUSY), ("disk is full", _SQLITE_FULL))
-
-_ON_PURPOSE = "it was opened read-only on purpose"
-_WRITE_ADVICE = ("ask whoever runs the desk to give this user ({user}) write access to {path} and its "
-                 "folder, or set COMPARE_DB to a database file this user can write")
-
-
-def _error_code(exc: BaseException) -> int | None:
-    """SQLite's primary result code of ``exc`` (its message is read where Python gives none)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF
-    text = str(exc).lower()
-    return next((c for words, c in _BY_MESSAGE if words in text), None)
-
-
-def _user() -> str:
-    try:
-        import pwd
-        return pwd.getpwuid(os.geteuid()).pw_name
-    except (ImportError, KeyError, AttributeError):
-        return "this user"
-
-
-def _why(exc: BaseException | None) -> str:
-    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
-        return "read-only file system"
-    if exc is None or isinstance(exc, PermissionError) or _error_code(exc) in (
-            _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN):
-        return "permission denied"
-    return _one_line(exc)
-
-
-def _access_advice(target: Path, verb: str, exc: BaseException | None, kind: str = "folder") -> str:
-    return (f"the {kind} {target} cannot be {verb} ({_why(exc)}); ask whoever runs the desk to give "
-            f"this user ({_user()}) access to it, or set COMPARE_DB to a database file this user can write")
-
-
-def _damaged_advice(path: Path) -> str:
-    return (f"it is damaged (the database file is corrupt) and trying again will not help; move it "
-            f"aside (rename {path} to {path}.damaged, with its -wal and -shm files if there are any) "
-            f"and put the latest backup of it in its place; with no backup, reload once it is moved "
-            f"aside and a new, empty store is made there")
-
-
-def _deepest_existing(folder: Path) -> Path:
-    for candidate in (folder, *folder.parents):
-        try:
-            if candidate.exists():
-                return candidate
-        except OSError:
-            continue
-    return folder
-
-
-def _file_access(path: Path) -> tuple[bool, bool, OSError | None]:
-    """``(readable, writable, why not)`` for an existing file, as the kernel answers for the effective
-    user (an immutable file or a read-only file system refuses root too). Asked with access(2), never
-    by opening the file: closing a second descriptor would drop the locks SQLite holds on it."""
-    effective = os.access in os.supports_effective_ids
-
-    def allowed(mode: int) -> bool:
-        return os.access(path, mode, effective_ids=effective)
-
-    if not allowed(os.R_OK):
-        return False, False, PermissionError(errno.EACCES, "Permission denied", str(path))
-    if not allowed(os.W_OK):
-        try:
-            if os.statvfs(path).f_flag & os.ST_RDONLY:
-                return True, False, OSError(errno.EROFS, "Read-only file system", str(path))
-        except (OSError, AttributeError):
-            pass
-        return True, False, PermissionError(errno.EACCES, "Permission denied", str(path))
-    return True, True, None
 
 
 # --------------------------------------------------------------------------------------------
@@ -287,7 +110,7 @@ class ReviewStore:
     # -- opening ------------------------------------------------------------------------------
 
     def _fail(self, what: str, exc: BaseException | None = None) -> StoreError:
-        detail = f" ({_one_line(exc)})" if exc is not None else ""
+        detail = f" ({one_line(exc)})" if exc is not None else ""
         return StoreError(f"cannot open review store {self.path}: {what}{detail}")
 
     def _open(self, read_only: bool) -> sqlite3.Connection:
@@ -303,18 +126,18 @@ class ReviewStore:
         try:
             is_dir = path.is_dir()
         except OSError as exc:                       # a folder on the way cannot be entered
-            raise self._fail(_access_advice(path.parent, "entered", exc)) from exc
+            raise self._fail(access_advice(path.parent, "entered", exc)) from exc
         if is_dir:
             raise self._fail("it is a folder; give the path of a database file instead")
         exists = path.exists()
         if exists:
-            readable, writable, exc = _file_access(path)
+            readable, writable, exc = file_access(path)
             if not readable:
-                raise self._fail(_access_advice(path, "read", exc, "file")) from exc
+                raise self._fail(access_advice(path, "read", exc, "file")) from exc
             if read_only:
-                return self._open_read_only(_ON_PURPOSE)
+                return self._open_read_only(ON_PURPOSE)
             if not writable:
-                return self._open_read_only(f"the file {path} cannot be written ({_why(exc)})")
+                return self._open_read_only(f"the file {path} cannot be written ({why(exc)})")
         elif read_only:
             raise self._fail("there is no such file to open read-only; check the path")
         else:
@@ -322,18 +145,18 @@ class ReviewStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except PermissionError as exc:
                 raise self._fail(f"its folder cannot be created: "
-                                 f"{_access_advice(_deepest_existing(path.parent), 'written', exc)}") from exc
+                                 f"{access_advice(deepest_existing(path.parent), 'written', exc)}") from exc
             except OSError as exc:
                 raise self._fail("its folder cannot be created; check the path", exc) from exc
         try:
             return self._open_writable()
         except sqlite3.Error as exc:
-            code = _error_code(exc)
-            if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM):
+            code = error_code(exc)
+            if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM):
                 if exists:                           # readable but SQLite cannot write beside it
                     return self._open_read_only(
                         f"the folder {path.parent} or its file system cannot be written")
-                raise self._fail(_access_advice(path.parent, "written", exc)) from exc
+                raise self._fail(access_advice(path.parent, "written", exc)) from exc
             raise self._database_error(exc) from exc
 
     def _check_folders(self) -> None:
@@ -343,7 +166,7 @@ class ReviewStore:
             try:
                 folder.stat()
             except PermissionError as exc:
-                raise self._fail(_access_advice(folder.parent, "entered", exc)) from exc
+                raise self._fail(access_advice(folder.parent, "entered", exc)) from exc
             except OSError:
                 return                               # missing: created (or refused) later
 
@@ -380,8 +203,8 @@ class ReviewStore:
                     if conn is not None:
                         conn.close()
                         conn = None
-                    if "immutable" in options or _error_code(exc) not in (_SQLITE_READONLY,
-                                                                          _SQLITE_CANTOPEN):
+                    if "immutable" in options or error_code(exc) not in (SQLITE_READONLY,
+                                                                          SQLITE_CANTOPEN):
                         raise
             assert conn is not None
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -406,18 +229,18 @@ class ReviewStore:
         return conn
 
     def _database_error(self, exc: sqlite3.Error) -> StoreError:
-        code = _error_code(exc)
-        if code == _SQLITE_CORRUPT:
-            return self._fail(_damaged_advice(self.path), exc)
-        if code == _SQLITE_NOTADB:
+        code = error_code(exc)
+        if code == SQLITE_CORRUPT:
+            return self._fail(damaged_advice(self.path), exc)
+        if code == SQLITE_NOTADB:
             return self._fail("it is not a SQLite review database; move it aside or "
                               "choose another path", exc)
-        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
             return self._fail("another program has held its lock for too long; try again in a "
                               "moment", exc)
-        if code == _SQLITE_FULL:
+        if code == SQLITE_FULL:
             return self._fail("the disk is full; free some space, then reload", exc)
-        if code == _SQLITE_IOERR:
+        if code == SQLITE_IOERR:
             return self._fail("the disk could not read or write it; check the disk, then reload", exc)
         return self._fail("it is not a usable SQLite review database; move it aside or "
                           "choose another path", exc)
@@ -446,17 +269,17 @@ class ReviewStore:
 
     def _use_error(self, doing: str, exc: sqlite3.Error) -> StoreError:
         """A StoreError for a failed read or write on an open store, saying what to do."""
-        code, detail = _error_code(exc), _one_line(exc)
+        code, detail = error_code(exc), one_line(exc)
         head = f"could not {doing} review store {self.path}"
-        if code == _SQLITE_CORRUPT:
-            return StoreError(f"{head}: {_damaged_advice(self.path)} ({detail})")
-        if code == _SQLITE_NOTADB:
+        if code == SQLITE_CORRUPT:
+            return StoreError(f"{head}: {damaged_advice(self.path)} ({detail})")
+        if code == SQLITE_NOTADB:
             return StoreError(f"{head}: it is no longer a SQLite database ({detail}); move it aside "
                               f"and restore the latest backup in its place")
-        if code == _SQLITE_READONLY:
+        if code == SQLITE_READONLY:
             return StoreError(f"{head}: it cannot be written ({detail}); "
-                              f"{_WRITE_ADVICE.format(path=self.path, user=_user())}")
-        if code == _SQLITE_FULL:
+                              f"{WRITE_ADVICE.format(path=self.path, user=user_name())}")
+        if code == SQLITE_FULL:
             return StoreError(f"{head}: the disk is full ({detail}); free some space, then try again")
         return StoreError(f"{head}: {detail}; try again")
 
@@ -470,9 +293,9 @@ class ReviewStore:
                 f"decisions, {self._write_advice(self.read_only_reason)}")
 
     def _write_advice(self, reason: str) -> str:
-        if reason.startswith(_ON_PURPOSE):
+        if reason.startswith(ON_PURPOSE):
             return "open it without read_only"
-        return _WRITE_ADVICE.format(path=self.path, user=_user())
+        return WRITE_ADVICE.format(path=self.path, user=user_name())
 
     # -- lifetime -----------------------------------------------------------------------------
 
@@ -555,12 +378,12 @@ class ReviewStore:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     row = conn.execute(
-                        f"SELECT {_COLUMNS} FROM decisions WHERE wire_sha256 = ? AND "
+                        f"SELECT {COLUMNS} FROM decisions WHERE wire_sha256 = ? AND "
                         f"derived_sha256 = ? AND span_start = ? AND span_end = ? "
                         f"ORDER BY id DESC LIMIT 1",
                         (wire_sha256, derived_sha256, start, end),
                     ).fetchone()
-                    current = _row_to_decision(row) if row is not None else None
+                    current = row_to_decision(row) if row is not None else None
                     decided_at = _now_utc()
                     cur = conn.execute(
                         "INSERT INTO decisions (wire_sha256, derived_sha256, span_start, span_end,"
@@ -595,12 +418,12 @@ class ReviewStore:
                 rows = conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise self._use_error("read", exc) from exc
-        return [_row_to_decision(r) for r in rows]
+        return [row_to_decision(r) for r in rows]
 
     def latest(self, wire_sha256: str, derived_sha256: str) -> dict[tuple[int, int], Decision]:
         """The current (newest) decision per flag span ``(start, end)`` for this document pair."""
         decisions = self._query(
-            f"SELECT {_COLUMNS} FROM decisions WHERE id IN ("
+            f"SELECT {COLUMNS} FROM decisions WHERE id IN ("
             f" SELECT MAX(id) FROM decisions WHERE wire_sha256 = ? AND derived_sha256 = ?"
             f" GROUP BY span_start, span_end)"
             f" ORDER BY span_start, span_end",
@@ -611,7 +434,7 @@ class ReviewStore:
     def history(self, wire_sha256: str, derived_sha256: str,
                 start: int | None = None, end: int | None = None) -> list[Decision]:
         """Every decision saved for this document pair, oldest first (optionally one span)."""
-        sql = (f"SELECT {_COLUMNS} FROM decisions WHERE wire_sha256 = ? AND derived_sha256 = ?")
+        sql = (f"SELECT {COLUMNS} FROM decisions WHERE wire_sha256 = ? AND derived_sha256 = ?")
         params: tuple = (wire_sha256, derived_sha256)
         if start is not None:
             sql += " AND span_start = ?"
@@ -637,44 +460,3 @@ class ReviewStore:
             row["current"] = d.id in current_ids
             rows.append(row)
         return rows
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def match_flags(flags, latest: dict[tuple[int, int], Decision]) -> tuple[dict[tuple[int, int], Decision], list[Decision]]:
-    """The decision in force on each current flag, and the decisions no current flag takes.
-
-    Decisions are saved on a flag's span. When the engine draws a flag a little wider or narrower
-    (a retune, a newer version), the editor's decision must not vanish from view: a flag with no
-    decision on its own span takes the newest decision on an overlapping span about the same words
-    (one flag's text inside the other's). Decisions left over are returned apart, oldest span first,
-    so the page can still show them; nothing is ever dropped from the store.
-    ``flags``: objects with ``start``, ``end`` and ``text`` (``compare.comparison.Flag``).
-    """
-    matched: dict[tuple[int, int], Decision] = {}
-    used: set[int] = set()
-    for f in flags:
-        d = latest.get((f.start, f.end))
-        if d is not None:
-            matched[(f.start, f.end)] = d
-            used.add(d.id)
-
-    def same_words(d: Decision, f) -> bool:
-        a, b = d.flag_text.strip().lower(), f.text.strip().lower()
-        return bool(a and b) and (a in b or b in a)
-
-    for f in flags:
-        span = (f.start, f.end)
-        if span in matched:
-            continue
-        near = [d for d in latest.values() if d.id not in used and _overlap(d.span, span) and same_words(d, f)]
-        if near:
-            d = max(near, key=lambda d: d.id)
-            matched[span] = d
-            used.add(d.id)
-    left = [d for d in latest.values() if d.id not in used
-            and not any(_overlap(d.span, (f.start, f.end)) and same_words(d, f) for f in flags)]
-    return matched, sorted(left, key=lambda d: d.span)
-

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ModelError
+from ..errors import ModelError
 
 __all__ = ["VerdictModel", "load_verdict_model", "MODEL_PATH"]
 
-MODEL_PATH = Path(__file__).parent / "data" / "verdict_model.json"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "verdict_model.json"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""An :class:`~compare.embed.Embedder` whose model runs in a child process, for batch mode on two cores.
+"""An :class:`~compare.embed.embedder.Embedder` whose model runs in a child process, for batch mode on two cores.
 
 Batch mode splits the work by stage rather than by pair: this process segments, analyses (spaCy) and
 checks, the child process only embeds. ``submit`` does not wait, so the child embeds the next
@@ -28,8 +28,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from .embed import CACHE_SIZE, DIM, Embedder, is_short, join_long, run_model, split_long
-from .errors import CompareError, ModelError
+from ..errors import CompareError, ModelError
+from .embedder import CACHE_SIZE, DIM, Embedder, is_short, join_long, run_model, split_long
 
 __all__ = ["ProcessEmbedder"]
 
@@ -58,8 +58,8 @@ def _serve(conn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     fixed = os.environ.get("COMPARE_THREADS")         # a thread count the user chose is kept as it is
     os.environ.setdefault("COMPARE_THREADS", "1")     # the other core is busy with the checks
-    from .embed import load_model
-    # tqdm (under sentence-transformers, for a model compare.bert cannot run) would create a
+    from .embedder import load_model
+    # tqdm (under sentence-transformers, for a model compare.embed.bert cannot run) would create a
     # multiprocessing lock, which the fast exit below would leave to the resource tracker, with a warning
     try:
         from tqdm.std import TqdmDefaultWriteLock

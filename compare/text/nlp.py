@@ -3,7 +3,7 @@
 Only what the checks read is kept: for every token its offsets (relative to the analysed text),
 lower-case form, lemma, coarse POS, entity type, and whether it is a stop word. The parser is
 left out (the checks use tags, lemmas and entities only), which halves the cost, and the attribute
-ruler's patterns are matched by lookup (``compare.attribute_rules``), which takes a fifth of the time.
+ruler's patterns are matched by lookup (``compare.text.attribute_ruler``), which takes a fifth of the time.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attribute_rules import speed_up
-from .errors import ModelError
+from ..errors import ModelError
+from .attribute_ruler import speed_up
 
 __all__ = ["Token", "Analysis", "analyse", "get_nlp", "load_without_torch", "CONTENT_POS"]
 

@@ -1,0 +1,1 @@
+"""Editors' decisions on flags, kept in a local SQLite file (``store``)."""

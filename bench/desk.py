@@ -4,8 +4,9 @@ decision click takes afterwards, beside the bare ``engine.compare`` of the same 
     .venv/bin/python bench/desk.py            # a 300 KB derived article against the demo wire copy
     .venv/bin/python bench/desk.py --kb 60    # shorter, while iterating
 
-The long article is the development sets' derived texts, one after another (distinct sentences), up to
-``--kb`` kilobytes: like the issue's paste, most of it is not the wire copy's story. Figures, not a test:
+The long article is the development sets' derived texts, then the training file's, one after another
+(distinct sentences), up to ``--kb`` kilobytes: like the issue's paste, most of it is not the wire copy's
+story. Figures, not a test:
 nothing here asserts a time. Needs ../shared/data (skips with a message without it).
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from common import DATA, DEV_SETS, ROOT, read_jsonl, require_shared  # noqa: E402
+from common import DATA, DEV_SETS, ROOT, TRAIN, read_jsonl, require_shared  # noqa: E402
 
 # this file is bench/desk.py: with bench/ first on the path, the page's ``import desk`` would find it
 _HERE = str(Path(__file__).resolve().parent)
@@ -32,10 +33,13 @@ APP = str(ROOT / "app.py")
 
 
 def long_article(kb: int) -> str:
+    """Distinct derived texts, one after another, up to ``kb`` kilobytes: the development sets' first,
+    then (the two hold about 100 KB) the training file's, which are not news."""
     seen, out, size = set(), [], 0
-    for name in DEV_SETS:
-        for r in read_jsonl(DATA / f"{name}.jsonl"):
-            text = " ".join(r["derived_text"].split())
+    sources = [(DATA / f"{name}.jsonl", "derived_text") for name in DEV_SETS] + [(TRAIN, "derived_text")]
+    for path, field in sources:
+        for r in read_jsonl(path):
+            text = " ".join(r[field].split())
             if text and text not in seen:
                 seen.add(text)
                 out.append(text)

@@ -139,6 +139,19 @@ def _data_context():
     return ctx
 
 
+def _map_on_actors(ds, udf, size: int):
+    """``ds`` mapped by ``udf`` on a pool of ``size`` actors, one CPU and one Arrow block per call. An actor
+    that dies is not restarted (``max_restarts=0``): the run stops with what it wrote kept, rather than
+    retrying without end. Ray 2.60 has no named parameter for it and warns that its ``ray_remote_args``
+    are deprecated; the warning is kept off the user's terminal."""
+    import warnings
+    from ray.data import ActorPoolStrategy
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"`ray_remote_args` is deprecated")
+        return ds.map_batches(udf, batch_size=None, batch_format="pyarrow", compute=ActorPoolStrategy(size=size),
+                              num_cpus=1, max_restarts=0)
+
+
 class _PairComparer:
     """The Ray Data UDF: one engine per actor, loaded when the actor starts; a group of pairs per call,
     compared by the local batch's function."""
@@ -188,7 +201,6 @@ def iter_ray_results(fh, workers: int, on_error: Callable[[int, str], None] | No
     binary mode), in input order, compared on a pool of ``workers`` actors of the Ray this process is
     connected to. Bad lines go to ``on_error`` in line order, as the local batch reports them."""
     import ray.data
-    from ray.data import ActorPoolStrategy
     parse_errors: list[tuple[int, str]] = []
     refs = _pair_blocks(_chunks(_read_lines(fh), on_error, on_warning), lambda n, m: parse_errors.append((n, m)))
     pending = iter(parse_errors)
@@ -203,9 +215,7 @@ def iter_ray_results(fh, workers: int, on_error: Callable[[int, str], None] | No
 
     if refs:
         _data_context()
-        ds = ray.data.from_arrow_refs(refs).map_batches(
-            _PairComparer, batch_size=None, batch_format="pyarrow", compute=ActorPoolStrategy(size=workers),
-            num_cpus=1, max_restarts=0)
+        ds = _map_on_actors(ray.data.from_arrow_refs(refs), _PairComparer, workers)
         del refs
         for table in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
             for n, record, error in zip(table["line"].to_pylist(), table["record"].to_pylist(),
@@ -262,15 +272,12 @@ class RayEncoder:
         import pyarrow as pa
         import ray
         import ray.data
-        from ray.data import ActorPoolStrategy
         _data_context()
         refs = [ray.put(pa.table({"index": pa.array(range(k, min(k + EMBED_BLOCK, len(texts))), pa.int64()),
                                   "text": pa.array(texts[k:k + EMBED_BLOCK], pa.string())}))
                 for k in range(0, len(texts), EMBED_BLOCK)]
         pool = min(self.workers, len(refs))
-        ds = ray.data.from_arrow_refs(refs).map_batches(
-            _TextEmbedder, batch_size=None, batch_format="pyarrow", compute=ActorPoolStrategy(size=pool), num_cpus=1,
-            max_restarts=0)
+        ds = _map_on_actors(ray.data.from_arrow_refs(refs), _TextEmbedder, pool)
         out = np.empty((len(texts), DIM), dtype=np.float32)
         for table in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
             out[np.asarray(table["index"].to_numpy())] = np.stack(table["vector"].to_numpy(zero_copy_only=False))

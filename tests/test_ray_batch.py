@@ -160,3 +160,63 @@ def test_archive_add_on_ray_stores_what_the_local_add_stores(cluster, tmp_path: 
     assert spans_ray == spans_local and len(spans_local) > 10
     assert np.allclose(vecs_ray, vecs_local, atol=2e-3)           # f16 as stored
     assert ray.is_initialized(), "a Ray this module started is left running"
+
+
+def test_ctrl_c_stops_a_ray_run_quietly_keeping_the_results_written(tmp_path: Path) -> None:
+    """Ctrl-C at the terminal during ``--engine ray`` (SIGINT to the whole process group: the command
+    and the private Ray it started) after the first result: one line says how many results were
+    written where, the output holds exactly those, in order, exit status 130, no traceback, and the
+    Ray it started is gone."""
+    import re
+    import signal
+    import time
+    demo = (DEMO / "wire_dawn_reuters_2023-12-27.txt").read_text(encoding="utf-8")
+    rewrite = (DEMO / "derived_rewrite_2023-12-28.txt").read_text(encoding="utf-8")
+    src = tmp_path / "pairs.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for k in range(300):
+            fh.write(json.dumps({"id": f"p{k}", "wire": demo,
+                                 "derived": rewrite + f"\nThe reference number is {k}."}) + "\n")
+    out = tmp_path / "results.jsonl"
+    raylets_before = _raylets()
+    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--engine", "ray",
+                             "--workers", "2", "--no-progress"], cwd=ROOT,
+                            env={**_env(), "PYTHONFAULTHANDLER": "1", "RAY_ADDRESS": ""},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        first, deadline = None, time.monotonic() + 600
+        while first is None and time.monotonic() < deadline and proc.poll() is None:
+            first = next((p for p in tmp_path.iterdir() if p.name.endswith(".part") and b"\n" in p.read_bytes()), None)
+            time.sleep(0.1)
+        assert first is not None, "no result appeared"
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGABRT)
+            _, err = proc.communicate(timeout=60)
+            pytest.fail(f"still running 120 s after Ctrl-C:\n{err[-20000:]}")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    m = re.fullmatch(rf"interrupted: (\d+) results? written to {re.escape(str(out))}", lines[0])
+    assert m, lines[0]
+    results = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert 1 <= len(results) == int(m.group(1)) < 300
+    assert [r["id"] for r in results] == [f"p{k}" for k in range(len(results))]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.jsonl", "results.jsonl"]
+    # the private Ray the command started went with it
+    deadline = time.monotonic() + 30
+    while _raylets() != raylets_before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _raylets() == raylets_before, "the interrupted run left its Ray running"
+
+
+def _raylets() -> set[str]:
+    """The process ids of the raylets (one per running Ray node) on this machine."""
+    return set(subprocess.run(["pgrep", "-f", "raylet/raylet"], capture_output=True, text=True).stdout.split())

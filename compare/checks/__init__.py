@@ -1,4 +1,4 @@
 """The checks of a derived sentence against its wire window, one module per family.
 
 ``compare.checks.steps.STEPS`` lists them in the order they run (their precedence); each reads and writes one
-``context.SentenceContext``. ``words`` reads their word lists from ``compare/data/wordlists``."""
+``context.SentenceContext``. their word lists are read from ``compare/data/wordlists`` (``compare.text.wordlists``)."""

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..text.numbers import Figure
-from .words import ordered, table
+from ..text.wordlists import ordered, table
 
 #: a name of letters, then digits: "SARS-CoV-2", "F-16", "G20", "COP28", "U20s" (not "5bn", "4th" or "1990s",
 #: which begin with their digits and are read as figures, ranks and dates)

@@ -17,7 +17,7 @@ from .entities import _governing, _spelt_out
 from .hedging import _evidential_of
 from .opcodes import _swapped_names
 from .polarity import NEGATIONS
-from .words import table, words
+from ..text.wordlists import table, words
 from .wordsense import _antonyms, _contrasting, _derivations, _rare, _related, _synonyms
 
 if TYPE_CHECKING:                                   # pragma: no cover

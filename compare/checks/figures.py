@@ -12,7 +12,7 @@ from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is
                       _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
 from .context import Finding, SentenceContext, contradiction, unit
 from .relations import _REPORTING
-from .words import words
+from ..text.wordlists import words
 
 if TYPE_CHECKING:                                   # pragma: no cover
     from .steps import WireFacts

@@ -8,7 +8,7 @@ from typing import Iterator, TYPE_CHECKING
 from .context import CLOSE_COS, Finding, SentenceContext, note, unit
 from .entities import _spelt_out
 from .relations import _BE
-from .words import table, words
+from ..text.wordlists import table, words
 from .wordsense import _synonyms
 
 if TYPE_CHECKING:                                   # pragma: no cover

@@ -9,7 +9,7 @@ from typing import Iterator, TYPE_CHECKING
 from ..text import lexicon
 from .context import CLOSE_COS, Finding, SentenceContext, contradiction, note, overruling, unit
 from .relations import _SYMMETRIC
-from .words import ordered, table, words
+from ..text.wordlists import ordered, table, words
 
 if TYPE_CHECKING:                                   # pragma: no cover
     from ..text.nlp import Analysis

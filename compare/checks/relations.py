@@ -13,7 +13,7 @@ from ..text.nlp import Analysis
 from ..text.places import within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
 from .entities import _cased_span, _lowered
-from .words import ordered, words
+from ..text.wordlists import ordered, words
 
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
 _BE = words("relations.be")

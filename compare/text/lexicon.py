@@ -70,7 +70,7 @@ import json
 import os
 import re
 
-from ..checks.words import entry, words
+from .wordlists import entry, words
 
 __all__ = [
     "CONTRAST_CLASSES",

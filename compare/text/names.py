@@ -11,20 +11,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .wordlists import ordered, table, words
+
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
            "demonym_stem", "TITLES", "SHORT_TITLES", "TOWN_NAMES"]
 
 #: titles a name may carry, dropped when names are compared ("PM Modi", "President Joe Biden")
-TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president prime minister foreign secretary
- chancellor king queen prince princess sheikh general gen col lt sgt capt adm governor gov senator sen rep
- representative judge justice chief spokesperson spokesman spokeswoman minister's the vice deputy
- pm cm fm eam hm vp mp mla""".split())
-# (the last line: the short titles news puts before a name, "PM Modi", "EAM Jaishankar", "CM Yogi Adityanath")
-#: those short titles and the words they stand for ("PM" where the wire copy says "Prime Minister")
-SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister", "cm": "chief minister", "hm": "home minister",
-                "eam": "external affairs minister", "vp": "vice president", "mp": "member of parliament",
-                "mla": "member of the legislative assembly", "ceo": "chief executive", "cfo": "chief financial officer",
-                "coo": "chief operating officer"}
+TITLES = words("names.titles")
+#: short titles and the words they stand for ("PM" where the wire copy says "Prime Minister")
+SHORT_TITLES = table("names.short_titles")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -87,37 +82,10 @@ def demonym_stem(word: str) -> str:
 
 
 #: short and long names of the same country that no rule about name shapes can join
-_COUNTRY_NAMES = ({"us", "usa", "united states", "united states of america", "america"},
-                  {"uk", "united kingdom", "britain", "great britain"},
-                  {"uae", "united arab emirates", "emirates"},
-                  {"drc", "dr congo", "democratic republic of congo", "democratic republic of the congo"},
-                  {"netherlands", "holland"},
-                  {"south korea", "republic of korea", "korea"},
-                  {"north korea", "dprk"},
-                  {"russia", "russian federation"},
-                  {"china", "prc", "people's republic of china"},
-                  {"czechia", "czech republic"},
-                  {"turkey", "turkiye", "türkiye"},
-                  {"myanmar", "burma"},
-                  {"ivory coast", "cote d'ivoire", "côte d'ivoire"})
-
-
+_COUNTRY_NAMES = tuple(frozenset(names) for names in ordered("names.country_names"))
 #: a people's adjective or noun whose country the word's shape does not give ("American" is of the
-#: U.S., "Dutch" of the Netherlands); regular ones ("Russian", "Chinese", "German") are matched by
-#: :func:`demonym_stem`. Each maps to a name in :data:`_COUNTRY_NAMES` or to the country's own name.
-_DEMONYMS = {"american": "us", "british": "uk", "briton": "uk", "brit": "uk", "french": "france",
-             "frenchman": "france", "frenchwoman": "france", "dutch": "netherlands", "swiss": "switzerland",
-             "irish": "ireland", "spanish": "spain", "spaniard": "spain", "danish": "denmark", "dane": "denmark",
-             "swedish": "sweden", "swede": "sweden", "finnish": "finland", "finn": "finland", "polish": "poland",
-             "pole": "poland", "turkish": "turkey", "turk": "turkey", "greek": "greece", "thai": "thailand",
-             "filipino": "philippines", "filipina": "philippines", "welsh": "wales", "scottish": "scotland",
-             "scot": "scotland", "english": "england", "englishman": "england", "norwegian": "norway",
-             "portuguese": "portugal", "emirati": "uae", "saudi": "saudi arabia", "cypriot": "cyprus",
-             "icelandic": "iceland", "icelander": "iceland", "new zealander": "new zealand",
-             "kiwi": "new zealand", "south korean": "south korea", "north korean": "north korea",
-             "south african": "south africa", "sri lankan": "sri lanka", "czech": "czechia",
-             "slovak": "slovakia", "hungarian": "hungary", "maltese": "malta", "belarusian": "belarus",
-             "malagasy": "madagascar", "burmese": "myanmar", "lao": "laos", "afghan": "afghanistan"}
+#: U.S.), to a name of :data:`_COUNTRY_NAMES` or the country's own; :func:`demonym_stem` matches the rest
+_DEMONYMS = table("names.demonyms")
 
 
 def _country_key(name: str) -> str:
@@ -130,12 +98,7 @@ def _country_key(name: str) -> str:
 
 
 #: towns known by an older name or another transliteration, which no rule about spelling can join
-TOWN_NAMES = ({"kyiv", "kiev"}, {"kharkiv", "kharkov"}, {"odesa", "odessa"}, {"lviv", "lvov"},
-               {"mumbai", "bombay"}, {"kolkata", "calcutta"}, {"chennai", "madras"}, {"bengaluru", "bangalore"},
-               {"gurugram", "gurgaon"}, {"beijing", "peking"}, {"yangon", "rangoon"},
-               {"ho chi minh city", "saigon"}, {"almaty", "alma-ata", "alma ata"}, {"astana", "nur-sultan"},
-               {"chisinau", "kishinev"}, {"guangzhou", "canton"}, {"mykolaiv", "nikolaev"},
-               {"zaporizhzhia", "zaporizhia", "zaporozhye"}, {"dnipro", "dnepr", "dnipropetrovsk"})
+TOWN_NAMES = tuple(frozenset(names) for names in ordered("names.town_names"))
 
 
 def same_country(a: str, b: str) -> bool:

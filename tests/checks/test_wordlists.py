@@ -7,9 +7,9 @@ import tomllib
 import pytest
 
 from compare.checks import hedging, polarity, relations
-from compare.checks.words import WORDLISTS, entry, ordered, table, words
+from compare.text.wordlists import WORDLISTS, entry, ordered, table, words
 from compare.errors import ModelError
-from compare.text.names import TITLES
+from compare.text.names import TITLES, same_nation
 
 FILES = sorted(WORDLISTS.glob("*.toml"))
 
@@ -44,6 +44,7 @@ def test_the_checks_read_their_words_from_the_lists() -> None:
     # a list that extends another is the other plus its own words, not a second copy of them
     assert hedging._ATTRIBUTIONS == hedging.HEDGES | hedging._EVIDENTIALS | words("hedging.attributions")
     assert relations._TITLES > TITLES and "coach" in relations._TITLES
+    assert TITLES == words("names.titles") and same_nation("Dutch", "Holland")    # the names' lists too
     assert table("scales.quantities")["all"] > table("scales.quantities")["some"]
     assert ordered("figures.above")[0] == "more than" and table("hedging.frames")["accuse"] == "of"
 

@@ -1,8 +1,8 @@
-"""The checks' word lists, read from ``compare/data/wordlists/*.toml``.
+"""The word lists of the checks and of the text readers, read from ``compare/data/wordlists/*.toml``.
 
 Each file holds the lists of one family of ideas (negation, hedging, figures, scales, relations,
-content, and the WordNet tables of ``compare.text.lexicon``); each list says what it is for, where it comes
-from and what it deliberately leaves out.
+content, names, and the WordNet tables of ``compare.text.lexicon``); each list says what it is for,
+where it comes from and what it deliberately leaves out.
 A list is named ``file.list`` ("negation.denials") and read once per process::
 
     NEGATIONS = words("negation.negations")      # a frozenset of words

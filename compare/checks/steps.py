@@ -19,13 +19,13 @@ from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
 from .entities import _check_entities, _initialisms, _proper_runs
 from .figures import _check_days, _check_durations, _check_figures, _check_ranks, _check_times
 from .hedging import (_DEFINE, HEDGES, _check_definitions, _check_stated_as_fact, _check_unhedged,
-                             _count_hedge_dropped, _definitions)
+                      _count_hedge_dropped, _definitions)
 from .opcodes import _replacements
 from .polarity import (NEGATIONS, _check_crossed, _check_moves, _check_negation, _check_opposites,
-                              _check_scale_swaps)
+                       _check_scale_swaps)
 from .quotes import _check_quotes, _norm_words
 from .relations import (_affiliations, _check_affiliations, _check_co_roles, _check_doers, _check_place_of,
-                               _check_speakers)
+                        _check_speakers)
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
            "FEATURES", "NEGATIONS", "HEDGES", "STEPS", "STEP_NAMES"]
@@ -143,25 +143,6 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
             run = run + 1 if u.status == "new" else 0
             out.new_run = max(out.new_run, run)
     return out
-
-
-# -- quotations: must appear word for word in the wire copy -------------------------------------------
-
-
-# -- times, durations, days and dates, figures: a differing value is a contradiction only where the
-# window states the same thing (its best sentence aligns at CLOSE_SCORE or more) -------------------------
-
-
-# -- people, places, organisations ------------------------------------------------------------------
-
-
-# -- negation, hedges and the direction of what is said ------------------------------------------------
-
-
-# -- content words ----------------------------------------------------------------------------------
-
-
-# -- who says it -------------------------------------------------------------------------------------
 
 
 #: The checks, in the order they run: that order is their precedence (see ``SentenceContext``). Each

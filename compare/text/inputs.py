@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..errors import (BinaryInputError, EmptyTextError, EncodingError, LanguageError, TooLargeError,
-                     UnencodableTextError)
+                      UnencodableTextError)
 
 __all__ = ["MAX_TEXT_CHARS", "MAX_FILE_BYTES", "decode_bytes", "validate_text", "check_encodable", "looks_english"]
 

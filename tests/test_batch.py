@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ctrl_c import press_ctrl_c
 
 from compare import cli
 from compare.batch import run_batch
@@ -395,8 +396,6 @@ def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> Non
     after the first result: one line says how many results were written where, the output holds exactly
     those (valid JSONL), exit status 130, no traceback from either process. Until then the old output
     is untouched: results stream into a temporary file beside it."""
-    import signal
-    import time
     src = tmp_path / "pairs.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for k in range(600):
@@ -405,34 +404,20 @@ def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> Non
                                  "derived": read(derived) + f"\nThe reference number is {k}."}) + "\n")
     out = tmp_path / "results.jsonl"
     out.write_text("old\n")
-    # PYTHONFAULTHANDLER: should the command hang, SIGABRT below makes both processes print where they are
-    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--processes", "2",
-                             "--no-progress"], cwd=ROOT, env={**_env(), "PYTHONFAULTHANDLER": "1"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        first = None
-        deadline = time.monotonic() + 240
-        while first is None and time.monotonic() < deadline and proc.poll() is None:
-            for p in tmp_path.iterdir():
-                if p.name not in ("pairs.jsonl",) and b"\n" in p.read_bytes() and p.read_bytes() != b"old\n":
-                    first = p
-            time.sleep(0.05)
-        assert first is not None, "no result appeared"
-        old_then = out.read_text()
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGABRT)
-            _, err = proc.communicate(timeout=60)
-            pytest.fail(f"still running 120 s after Ctrl-C; where each process was:\n{err[-20000:]}")
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+
+    def first_result():
+        """The file the first result went to, and the old output as it stood then."""
+        for p in tmp_path.iterdir():
+            if p.name != "pairs.jsonl" and b"\n" in p.read_bytes() and p.read_bytes() != b"old\n":
+                return p, out.read_text()
+        return None
+
+    (first, old_then), code, err = press_ctrl_c(
+        [sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--processes", "2", "--no-progress"],
+        _env(), ROOT, first_result)
     assert first.name.startswith(".results.jsonl.") and first.name.endswith(".part"), first.name
     assert old_then == "old\n", "the old output must stay whole until the run ends"
-    assert proc.returncode == 130, err
+    assert code == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err

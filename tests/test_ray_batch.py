@@ -23,6 +23,7 @@ if os.environ.get("COMPARE_RAY_CHILD") != "1":
 ray = pytest.importorskip("ray")
 
 from compare import cli  # noqa: E402
+from ctrl_c import press_ctrl_c  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -168,7 +169,6 @@ def test_ctrl_c_stops_a_ray_run_quietly_keeping_the_results_written(tmp_path: Pa
     written where, the output holds exactly those, in order, exit status 130, no traceback, and the
     Ray it started is gone."""
     import re
-    import signal
     import time
     demo = (DEMO / "wire_dawn_reuters_2023-12-27.txt").read_text(encoding="utf-8")
     rewrite = (DEMO / "derived_rewrite_2023-12-28.txt").read_text(encoding="utf-8")
@@ -179,28 +179,12 @@ def test_ctrl_c_stops_a_ray_run_quietly_keeping_the_results_written(tmp_path: Pa
                                  "derived": rewrite + f"\nThe reference number is {k}."}) + "\n")
     out = tmp_path / "results.jsonl"
     raylets_before = _raylets()
-    proc = subprocess.Popen([sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--engine", "ray",
-                             "--workers", "2", "--no-progress"], cwd=ROOT,
-                            env={**_env(), "PYTHONFAULTHANDLER": "1", "RAY_ADDRESS": ""},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        first, deadline = None, time.monotonic() + 600
-        while first is None and time.monotonic() < deadline and proc.poll() is None:
-            first = next((p for p in tmp_path.iterdir() if p.name.endswith(".part") and b"\n" in p.read_bytes()), None)
-            time.sleep(0.1)
-        assert first is not None, "no result appeared"
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGABRT)
-            _, err = proc.communicate(timeout=60)
-            pytest.fail(f"still running 120 s after Ctrl-C:\n{err[-20000:]}")
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-    assert proc.returncode == 130, err
+    _, code, err = press_ctrl_c(
+        [sys.executable, "-m", "compare", "batch", str(src), "--out", str(out), "--engine", "ray", "--workers", "2",
+         "--no-progress"], {**_env(), "RAY_ADDRESS": ""}, ROOT,
+        lambda: next((p for p in tmp_path.iterdir() if p.name.endswith(".part") and b"\n" in p.read_bytes()), None),
+        wait_s=600)
+    assert code == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err

@@ -10,9 +10,10 @@ about), sends only good pairs to Ray, and writes the results in input order
 :class:`~compare.batch.OutputFile`: a temporary file beside ``--out``, moved into place at the end,
 on Ctrl-C (:class:`~compare.batch.BatchInterrupted`) or on a failure after something was written.
 
-The pairs are read whole before the first one is compared: each group goes into Ray's object store
-(which spills to disk), so this process holds only their references, but the input is not streamed
-through as the local batch streams it.
+The input is read a window at a time (``WINDOW_PAIRS`` pairs): a window's groups go into Ray's object
+store (which spills to disk) and are compared, and their results written, before the next window is
+read, so memory holds one window, however long the input. Each window starts a pool of actors of its
+own.
 
 ``ray_encoder`` embeds many texts on the same pool: the vectors ``compare.embed.embedder.get_embedder().encode``
 gives, in order, for ``compare archive add --engine ray``.
@@ -48,6 +49,10 @@ WORKER_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PA
 PASSED_ENV = ("COMPARE_DISABLE", "COMPARE_JUDGE", "COMPARE_NLI_MODEL", "COMPARE_EMBED_CACHE", "COMPARE_THREADS")
 #: texts per embedding call on a worker
 EMBED_BLOCK = 256
+#: pairs read, put into Ray's object store and compared before the next are read: memory holds one
+#: window of the input. Each window starts its actors afresh (each loads its models again: seconds), so a
+#: window is large enough for that to be a small share of its comparing (4,096 pairs: minutes a worker)
+WINDOW_PAIRS = 4096
 #: seconds to wait for the cluster at ``--address`` to answer before saying it cannot be reached
 CONNECT_TIMEOUT_S = 10
 
@@ -199,10 +204,29 @@ def iter_ray_results(fh, workers: int, on_error: Callable[[int, str], None] | No
                      on_warning: Callable[[int, str], None] | None = None) -> Iterator[tuple[int, str]]:
     """``(line_number, JSON text of the record)`` for each comparable line of ``fh`` (a file opened in
     binary mode), in input order, compared on a pool of ``workers`` actors of the Ray this process is
-    connected to. Bad lines go to ``on_error`` in line order, as the local batch reports them."""
+    connected to. Bad lines go to ``on_error`` in line order, as the local batch reports them. The input
+    is read a window of ``WINDOW_PAIRS`` pairs at a time, so memory holds one window, not the file."""
+    chunks = _chunks(_read_lines(fh), on_error, on_warning)
+    while window := _next_window(chunks):
+        yield from _window_results(window, workers, on_error)
+
+
+def _next_window(chunks) -> list:
+    """The next groups of ``chunks`` (``batch._chunks``), up to ``WINDOW_PAIRS`` lines in all."""
+    window, lines = [], 0
+    for chunk in chunks:
+        window.append(chunk)
+        lines += len(chunk)
+        if lines >= WINDOW_PAIRS:
+            break
+    return window
+
+
+def _window_results(window: list, workers: int, on_error) -> Iterator[tuple[int, str]]:
+    """The results of one window's groups, compared on Ray, with its bad lines reported in line order."""
     import ray.data
     parse_errors: list[tuple[int, str]] = []
-    refs = _pair_blocks(_chunks(_read_lines(fh), on_error, on_warning), lambda n, m: parse_errors.append((n, m)))
+    refs = _pair_blocks(window, lambda n, m: parse_errors.append((n, m)))
     pending = iter(parse_errors)
     next_error = next(pending, None)
 
@@ -215,7 +239,7 @@ def iter_ray_results(fh, workers: int, on_error: Callable[[int, str], None] | No
 
     if refs:
         _data_context()
-        ds = _map_on_actors(ray.data.from_arrow_refs(refs), _PairComparer, workers)
+        ds = _map_on_actors(ray.data.from_arrow_refs(refs), _PairComparer, min(workers, len(refs)))
         del refs
         for table in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
             for n, record, error in zip(table["line"].to_pylist(), table["record"].to_pylist(),

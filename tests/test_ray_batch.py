@@ -82,7 +82,8 @@ def test_ray_batch_gives_the_local_batch_results_pair_by_pair(cluster, tmp_path:
     assert "line 8: skipped: wire of empty: the text is empty; paste or load an article" in ray_err
     assert "line 10: warning: id 'trade' also on line 1" in ray_err
     assert ray_err[-1].startswith("9 pair(s) compared, 2 skipped, 1 duplicate id(s) → ")
-    # the same lines; Ray's run reads the whole input first, so its warnings come before the skipped lines
+    # the same lines; Ray's run reads a window of the input first (here all of it), so its warnings come
+    # before the skipped lines
     assert sorted(e.replace("ray.jsonl", "local.jsonl") for e in ray_err) == sorted(local_err)
     assert [e for e in ray_err if "skipped:" in e] == [e for e in local_err if "skipped:" in e]
     local = [json.loads(x) for x in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -94,6 +95,27 @@ def test_ray_batch_gives_the_local_batch_results_pair_by_pair(cluster, tmp_path:
     assert not ran[4]["flags"], "a wire copy compared with itself has nothing to flag"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["local.jsonl", "pairs.jsonl", "ray.jsonl"]
 
+
+
+def test_a_long_input_is_read_a_window_at_a_time_with_the_same_results(cluster, tmp_path: Path, capsys,
+                                                                        monkeypatch) -> None:
+    """With windows of three pairs, the eleven lines go to Ray in two windows (the first group holds eight
+    lines, and a window holds whole groups; each window is read only when the one before is written):
+    the same records and the same reports of bad lines as the local batch, and no warning of Ray's."""
+    import compare.ray_batch as rb
+    pairs = tmp_path / "pairs.jsonl"
+    _pairs_file(pairs)
+    windows = []
+    real = rb._window_results
+    monkeypatch.setattr(rb, "WINDOW_PAIRS", 3)
+    monkeypatch.setattr(rb, "_window_results", lambda window, *a: windows.append(window) or real(window, *a))
+    local_code, local_err = _run(capsys, str(pairs), "--out", str(tmp_path / "local.jsonl"), "--processes", "1")
+    ray_code, ray_err = _run(capsys, str(pairs), "--out", str(tmp_path / "ray.jsonl"), "--engine", "ray",
+                             "--workers", "2")
+    assert local_code == ray_code == 3, ray_err
+    assert [[n for chunk in w for n, _ in chunk] for w in windows] == [list(range(1, 9)), [9, 10, 11]]
+    assert sorted(e.replace("ray.jsonl", "local.jsonl") for e in ray_err) == sorted(local_err)
+    assert (tmp_path / "ray.jsonl").read_text(encoding="utf-8") == (tmp_path / "local.jsonl").read_text(encoding="utf-8")
 
 def test_ray_encoder_gives_the_local_vectors_in_order(cluster) -> None:
     from compare.embed.embedder import get_embedder

@@ -212,7 +212,8 @@ def iter_ray_results(fh, workers: int, on_error: Callable[[int, str], None] | No
 
 
 def _next_window(chunks) -> list:
-    """The next groups of ``chunks`` (``batch._chunks``), up to ``WINDOW_PAIRS`` lines in all."""
+    """The next groups of ``chunks`` (``batch._chunks``), whole, until they hold ``WINDOW_PAIRS`` lines or the
+    input ends (empty at its end)."""
     window, lines = [], 0
     for chunk in chunks:
         window.append(chunk)

@@ -12,7 +12,8 @@ import pytest
 T = TypeVar("T")
 
 
-def press_ctrl_c(cmd: list[str], env: dict, cwd, when: Callable[[], T | None], wait_s: float = 240) -> tuple[T, int, str]:
+def press_ctrl_c(cmd: list[str], env: dict, cwd, when: Callable[[], T | None],
+                 wait_s: float = 240) -> tuple[T, int, str]:
     """Start ``cmd`` in a process group of its own, poll ``when()`` until it returns something (the test
     fails if the command ends or ``wait_s`` pass first), press Ctrl-C, and return what ``when()`` returned,
     the exit status and the standard error. A command still running 120 s after Ctrl-C gets SIGABRT (with
@@ -37,3 +38,16 @@ def press_ctrl_c(cmd: list[str], env: dict, cwd, when: Callable[[], T | None], w
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
     return seen, proc.returncode, err
+
+
+def results_said_written(code: int, err: str, out) -> int:
+    """How many results an interrupted ``compare batch`` says it wrote to ``out``, once it is checked to
+    have stopped as Ctrl-C should: exit status 130 and one line on standard error, no traceback."""
+    import re
+    assert code == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    m = re.fullmatch(rf"interrupted: (\d+) results? written to {re.escape(str(out))}", lines[0])
+    assert m, lines[0]
+    return int(m.group(1))

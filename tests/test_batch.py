@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ctrl_c import press_ctrl_c
+from ctrl_c import press_ctrl_c, results_said_written
 
 from compare import cli
 from compare.batch import run_batch
@@ -417,15 +417,9 @@ def test_ctrl_c_stops_quietly_keeping_the_results_written(tmp_path: Path) -> Non
         _env(), ROOT, first_result)
     assert first.name.startswith(".results.jsonl.") and first.name.endswith(".part"), first.name
     assert old_then == "old\n", "the old output must stay whole until the run ends"
-    assert code == 130, err
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    import re
-    m = re.fullmatch(rf"interrupted: (\d+) results? written to {re.escape(str(out))}", lines[0])
-    assert m, lines[0]
+    written = results_said_written(code, err, out)
     results = read_results(out)
-    assert 1 <= len(results) == int(m.group(1)) < 600
+    assert 1 <= len(results) == written < 600
     assert [r["id"] for r in results] == [f"p{k}" for k in range(len(results))]
     for rec in results:
         assert set(rec) == RECORD_KEYS

@@ -177,15 +177,19 @@ class Engine:
         return d, cos, alignments, index
 
     @staticmethod
-    def _asked_words(d: Prepared, wp: Prepared, alignments, index) -> set[str]:
-        """Every word the embedding match may ask about: the derived words found nowhere in the wire
-        copy, and the words of their sentences' windows."""
-        asked = set()
+    def _match_asks(d: Prepared, wp: Prepared, alignments, index) -> list[tuple[list[str], list[str]]]:
+        """For each derived sentence, the words the embedding match may ask about (those found nowhere in
+        the wire copy) and the words of its window they are matched against; both empty for none."""
+        asks = []
         for a, al in zip(d.analyses, alignments):
-            if words := may_ask_match(a, wp):
-                asked.update(words)
-                asked.update(match_candidates([wp.analyses[index[x]] for x in al.wire_ids]))
-        return asked
+            words = may_ask_match(a, wp)
+            asks.append((words, match_candidates([wp.analyses[index[x]] for x in al.wire_ids]) if words else []))
+        return asks
+
+    @staticmethod
+    def _asked_words(asks: list[tuple[list[str], list[str]]]) -> set[str]:
+        """Every word of ``asks`` (``_match_asks``): the words asked about and those of their windows."""
+        return {word for words, cands in asks for word in words + cands}
 
     def match_words(self, wire: WireCopy, derived: str) -> set[str]:
         """The single words comparing ``derived`` with ``wire`` will embed (batch mode embeds a whole
@@ -200,30 +204,27 @@ class Engine:
             while len(self._aligned) > _ALIGNED_AHEAD:
                 self._aligned.popitem(last=False)
         d, _, alignments, index = aligned
-        return self._asked_words(d, wire.prepared, alignments, index)
+        return self._asked_words(self._match_asks(d, wire.prepared, alignments, index))
 
     def _check(self, w: WireCopy, derived: str, name: str):
         """Prepare, align and check a derived text: what both compare() and features() start from."""
         d, cos, alignments, index = self._align(w, derived, name)
         wp = w.prepared
+        asks = self._match_asks(d, wp, alignments, index)
         # one model call for every word the embedding match may ask about (then served from the cache)
-        self.embedder.encode(sorted(self._asked_words(d, wp, alignments, index)))
+        self.embedder.encode(sorted(self._asked_words(asks)))
         checks = []
         for i, (s, a, al) in enumerate(zip(d.sentences, d.analyses, alignments)):
             win = [index[x] for x in al.wire_ids]
+            words, cands = asks[i]
+            # each word the content check may find nowhere in the wire copy, with its window's word closest
+            # in meaning (or None): the checks read it, they never ask the model
+            close = dict(zip(words, self.words.closest(words, cands))) if cands else {}
             checks.append(check_sentence(a, s.start + d.offsets[i], s.id, win, list(al.similarities),
                                          [float(cos[i, j]) for j in win], wp, w.facts,
-                                         is_question=s.section == "faq_question",
-                                         close_words=self._close_words(a, wp, win),
+                                         is_question=s.section == "faq_question", close_words=close,
                                          polarity=self.words.polarity, skip=self.disabled))
         return d, cos, alignments, index, checks
-
-    def _close_words(self, analysis, wp: Prepared, window: list[int]) -> dict[str, str | None]:
-        """For each word of the sentence the content check may find nowhere in the wire copy, the word
-        of its window closest in meaning (or None): the checks read it, they never ask the model."""
-        words = may_ask_match(analysis, wp)
-        cands = match_candidates([wp.analyses[j] for j in window]) if words else []
-        return dict(zip(words, self.words.closest(words, cands))) if cands else {}
 
     def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)

@@ -80,6 +80,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cur = stop
     if text[cur:end].strip():
         spans.append((cur, end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans) -> list[tuple[int, int]]:
+    """``spans`` without the whitespace at their ends; those with nothing else left out."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -237,12 +242,7 @@ def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
 
     sentences: list[Sentence] = []
     for a, b, section in pieces:
-        spans = [(a, b)] if section in ("heading", "boilerplate") else split_sentences(text, a, b)
+        spans = _trimmed(text, [(a, b)]) if section in ("heading", "boilerplate") else split_sentences(text, a, b)
         for s, e in spans:
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                sentences.append(Sentence(f"{prefix}{len(sentences) + 1}", s, e, text[s:e], section))
+            sentences.append(Sentence(f"{prefix}{len(sentences) + 1}", s, e, text[s:e], section))
     return Document(name=name, text=text, sentences=tuple(sentences))

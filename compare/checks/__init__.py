@@ -1,4 +1,6 @@
 """The checks of a derived sentence against its wire window, one module per family.
 
-``compare.checks.steps.STEPS`` lists them in the order they run (their precedence); each reads and writes one
-``context.SentenceContext``. their word lists are read from ``compare/data/wordlists`` (``compare.text.wordlists``)."""
+Each family module registers its checks with ``@check(name, family)`` (``registry``);
+``compare.checks.steps.ORDER`` lists them in the order they run (their precedence). Each reads one
+``context.SentenceContext`` and yields findings. Their word lists are read from ``compare/data/wordlists``
+(``compare.text.wordlists``)."""

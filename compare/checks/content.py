@@ -17,6 +17,7 @@ from .entities import _governing, _spelt_out
 from .hedging import _evidential_of
 from .opcodes import _swapped_names
 from .polarity import NEGATIONS
+from .registry import check
 from ..text.wordlists import table, words
 from .wordsense import _antonyms, _contrasting, _derivations, _rare, _related, _synonyms
 
@@ -101,6 +102,7 @@ def _window_words(ctx: SentenceContext) -> _WindowWords:
     return _WindowWords(plain, denied, own, kinds, win_moves, own_moves, preceding, win_hedged, position, win_pos)
 
 
+@check("words", "content")
 def _check_content(ctx: SentenceContext) -> Iterator[Finding]:
     """Each content word the earlier checks left: the opposite of a window word, supported by the window
     or the wire copy (in so many words, or related), or left for the embedding match and then new."""

@@ -7,7 +7,7 @@ made by :func:`unit`, :func:`contradiction`, :func:`overruling` or :func:`note`)
 context and never calls back into the engine. ``check_sentence`` records each finding in the context's
 ledger (:meth:`SentenceContext.record`) as it is yielded.
 
-The checks run in the order of ``compare.checks.steps.STEPS``, and that order is the precedence between
+The checks run in the order of ``compare.checks.steps.ORDER``, and that order is the precedence between
 them: a span an earlier finding has taken (``free``) is not read again by a later check, except where a
 later check finds it contradicted and says so explicitly (:func:`overruling`), which replaces what the
 earlier findings said there.

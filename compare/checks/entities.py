@@ -11,6 +11,7 @@ from ..text.names import given_name_added, INITIALS_SKIP, normalise, same_entity
 from ..text.places import capital_of, country_of_people, is_place_name, stands_for, within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, note, unit
 from .opcodes import _swapped_names, _swapped_spans
+from .registry import check
 
 if TYPE_CHECKING:                                   # pragma: no cover
     from .steps import WireFacts
@@ -29,6 +30,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|into|across|
                            r"within|throughout)\s+(?:the\s+)?$", re.I)
 
 
+@check("names", "entities")
 def _check_entities(ctx: SentenceContext) -> Iterator[Finding]:
     facts, wire, best, text = ctx.facts, ctx.wire, ctx.best, ctx.text
     stretches = ctx.stretches

@@ -11,6 +11,7 @@ from ..text.numbers import find_days, find_durations, find_figures, find_ordinal
 from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
                       _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
 from .context import Finding, SentenceContext, contradiction, unit
+from .registry import check
 from .relations import _REPORTING
 from ..text.wordlists import words
 
@@ -53,6 +54,7 @@ def _named(analysis: Analysis) -> tuple[str, ...]:
     return tuple(e.text for e in analysis.entities if e.label in _ANCHOR_LABELS)
 
 
+@check("times", "figures")
 def _check_times(ctx: SentenceContext) -> Iterator[Finding]:
     """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
     facts, all_figs = ctx.facts, ctx.facts.all_figures
@@ -69,6 +71,7 @@ def _check_times(ctx: SentenceContext) -> Iterator[Finding]:
             yield unit(x.start, x.end, "date", "new", counts=("new_figures",), hard_new=True)
 
 
+@check("durations", "figures")
 def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
     """Durations: a bound turned round or dropped, a length the window gives otherwise."""
     text, facts, wire, window = ctx.text, ctx.facts, ctx.wire, ctx.window
@@ -116,6 +119,7 @@ def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
             yield unit(d.start, d.end, "duration", "new", counts=("new_figures",), hard_new=not weak)
 
 
+@check("days", "figures")
 def _check_days(ctx: SentenceContext) -> Iterator[Finding]:
     """Days and dates. A value the sentence states too is not the one it changed: "until 2019, rather than
     staying until 2021" where the window says "stay until 2021"."""
@@ -157,6 +161,7 @@ def _skipped_figure(text: str, x, taken_free: bool) -> bool:
     return False
 
 
+@check("amounts", "figures")
 def _check_figures(ctx: SentenceContext) -> Iterator[Finding]:
     """Amounts: a figure the wire copy gives anywhere supports; one the window gives otherwise contradicts."""
     text, facts = ctx.text, ctx.facts
@@ -218,6 +223,7 @@ def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> 
     return unit(x.start, x.end, "number", "supported", same.text)
 
 
+@check("ranks", "figures")
 def _check_ranks(ctx: SentenceContext) -> Iterator[Finding]:
     """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
     for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, ctx.close),

@@ -7,6 +7,7 @@ from typing import Iterator, TYPE_CHECKING
 
 from .context import CLOSE_COS, Finding, SentenceContext, note, unit
 from .entities import _spelt_out
+from .registry import check
 from .relations import _BE
 from ..text.wordlists import table, words
 from .wordsense import _synonyms
@@ -59,6 +60,7 @@ _EVIDENTIALS = words("hedging.evidentials")
 _ATTRIBUTIONS = HEDGES | _EVIDENTIALS | words("hedging.attributions")
 
 
+@check("dropped", "hedging")
 def _count_hedge_dropped(ctx: SentenceContext) -> Iterator[Finding]:
     """A feature only: the best wire sentence hedges and the sentence has no hedge of its own."""
     best = ctx.best
@@ -71,6 +73,7 @@ def _hedge_stated(s: int, e: int, said: str) -> Finding:
     return unit(s, e, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
 
 
+@check("unhedged", "hedging")
 def _check_unhedged(ctx: SentenceContext) -> Iterator[Finding]:
     """"a carcinogenic chemical" where the window says "a reportedly carcinogenic" one; "no casualties"
     for "no reports of casualties"."""
@@ -84,6 +87,7 @@ def _check_unhedged(ctx: SentenceContext) -> Iterator[Finding]:
             yield _hedge_stated(s, e, said)
 
 
+@check("definitions", "hedging")
 def _check_definitions(ctx: SentenceContext) -> Iterator[Finding]:
     """A definition cut short: "exceeding one drink per day" where the wire copy says "exceeding an
     average of one drink per day during the past month"."""
@@ -94,6 +98,7 @@ def _check_definitions(ctx: SentenceContext) -> Iterator[Finding]:
                        f"the wire copy's definition also has {_quote_words(lost)}: '{said}'", unhedged=True)
 
 
+@check("stated_as_fact", "hedging")
 def _check_stated_as_fact(ctx: SentenceContext) -> Iterator[Finding]:
     """"is set to make his debut" where the window says "could make his debut"."""
     if ctx.near and not ctx.polar:

@@ -8,6 +8,7 @@ from typing import Iterator, TYPE_CHECKING
 
 from ..text import lexicon
 from .context import CLOSE_COS, Finding, SentenceContext, contradiction, note, overruling, unit
+from .registry import check
 from .relations import _SYMMETRIC
 from ..text.wordlists import ordered, table, words
 
@@ -52,6 +53,7 @@ def own_negations(ctx: SentenceContext) -> list:
             and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]       # "not only", "not the only"
 
 
+@check("negation", "polarity")
 def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
     """A negation the window lacks; a negation dropped from the very words the sentence keeps. A yes/no
     question ("Did the company confirm the deal?") asserts nothing to turn round or state as fact; a
@@ -79,6 +81,7 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
                                 f"'{toks[k].text}' where the wire copy says '{said}'", None)
 
 
+@check("crossed", "polarity")
 def _check_crossed(ctx: SentenceContext) -> Iterator[Finding]:
     """Two words of the best wire sentence that change places ("to 3.4% in May from 3.1%" for "to 3.1% in
     May from 3.4%", "150 crew and six passengers"), unless only "and" or a deed done together stands
@@ -95,6 +98,7 @@ def _check_crossed(ctx: SentenceContext) -> Iterator[Finding]:
             yield overruling(toks[m].start, toks[m].end, "word", said, None, None)
 
 
+@check("scales", "polarity")
 def _check_scale_swaps(ctx: SentenceContext) -> Iterator[Finding]:
     """A quantifier, a round magnitude or a preposition of place put where the best wire sentence has
     another of its scale, or a word where it has the opposite, before the same words: "all residents" for
@@ -111,6 +115,7 @@ def _check_scale_swaps(ctx: SentenceContext) -> Iterator[Finding]:
             yield overruling(t.start, t.end, "word", said, f"'{t.text}' where the wire copy says '{said}'", "antonyms")
 
 
+@check("moves", "polarity")
 def _check_moves(ctx: SentenceContext) -> Iterator[Finding]:
     """A change of amount said of the same thing the other way round ("an increase in vaccine sales" where
     the window has "a steep drop in coronavirus vaccine sales"), whatever else the window says rose or fell."""
@@ -129,6 +134,7 @@ def _check_moves(ctx: SentenceContext) -> Iterator[Finding]:
                                 f"'{t.text}' where the wire copy says '{other}' of the {noun}", "antonyms")
 
 
+@check("opposites", "polarity")
 def _check_opposites(ctx: SentenceContext) -> Iterator[Finding]:
     """Order in time or amount turned round: "after" where the window says "before", "next year" for "last
     year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"."""

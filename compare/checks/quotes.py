@@ -5,6 +5,7 @@ import re
 from typing import Iterator
 
 from .context import Finding, SentenceContext, unit
+from .registry import check
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -32,6 +33,7 @@ def _norm_words(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text)) + " "
 
 
+@check("quotes", "quotes")
 def _check_quotes(ctx: SentenceContext) -> Iterator[Finding]:
     """A quotation of three words or more must stand word for word in the wire copy."""
     text = ctx.text

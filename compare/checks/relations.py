@@ -13,6 +13,7 @@ from ..text.nlp import Analysis
 from ..text.places import within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
 from .entities import _cased_span, _lowered
+from .registry import check
 from ..text.wordlists import ordered, words
 
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
@@ -174,6 +175,7 @@ _AGENT_SUFFIXES = ordered("content.agent_suffixes")
 _CO_ROLES = words("content.co_roles")
 
 
+@check("place_of", "relations")
 def _check_place_of(ctx: SentenceContext) -> Iterator[Finding]:
     """A place said of the same thing as another: "U.S. activists" where the window has "activists in
     London", "Mexican embassy" for "Russian embassy". Only against a place of the same sort (a nationality
@@ -197,6 +199,7 @@ def _check_place_of(ctx: SentenceContext) -> Iterator[Finding]:
                          f"'{place}' where the wire copy says '{others[0]}' of the {written}")
 
 
+@check("doers", "relations")
 def _check_doers(ctx: SentenceContext) -> Iterator[Finding]:
     """Who did it: the window's doer of a deed given to another of its people."""
     for s0, s1, doer, verb, said in _other_doer(ctx.win_an, ctx.toks):
@@ -204,6 +207,7 @@ def _check_doers(ctx: SentenceContext) -> Iterator[Finding]:
             yield overruling(s0, s1, "person", said, f"'{doer}' {verb} where the wire copy says '{said}' did")
 
 
+@check("affiliations", "relations")
 def _check_affiliations(ctx: SentenceContext) -> Iterator[Finding]:
     """Whose they are: an organisation put before one of the wire's people where the wire copy puts
     another ("Barrow manager Kevin Nicholson" where it says "Gulls boss Kevin Nicholson"), one the wire
@@ -220,6 +224,7 @@ def _check_affiliations(ctx: SentenceContext) -> Iterator[Finding]:
             yield overruling(s0, s1, "org", theirs[0][1], f"'{written}' where the wire copy says '{theirs[0][1]}'")
 
 
+@check("co_roles", "relations")
 def _check_co_roles(ctx: SentenceContext) -> Iterator[Finding]:
     """A shared role put where the wire copy has the role alone ("co-founder" where it says "founder"); a
     role is a person's noun ("founder", "author", "chair"), not "co-operation" or "co-exist"."""
@@ -234,6 +239,7 @@ def _check_co_roles(ctx: SentenceContext) -> Iterator[Finding]:
                                 f"'{ctx.text[co.start:role.end]}' where the wire copy says '{role.text}'", "antonyms")
 
 
+@check("speakers", "relations")
 def _check_speakers(ctx: SentenceContext) -> Iterator[Finding]:
     """A source of another kind put where the window's stands ("Witnesses said" where the wire copy says
     "Police said"; "officers" or "authorities" for "police" are the same kind)."""

@@ -9,26 +9,25 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..prepare import Prepared
 from ..text.nlp import Analysis
 from ..text.numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times
+from . import content, entities, figures, hedging, polarity, quotes, relations  # noqa: F401  (registers their checks)
 from .amounts import _count_words, _designation_index, _fractions
-from .content import _check_content, match_candidates, may_ask_match
+from .content import match_candidates, may_ask_match
 from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
-from .entities import _check_entities, _initialisms, _proper_runs
-from .figures import _check_days, _check_durations, _check_figures, _check_ranks, _check_times
-from .hedging import (_DEFINE, HEDGES, _check_definitions, _check_stated_as_fact, _check_unhedged,
-                      _count_hedge_dropped, _definitions)
+from .entities import _initialisms, _proper_runs
+from .hedging import _DEFINE, HEDGES, _definitions
 from .opcodes import _replacements
-from .polarity import (NEGATIONS, _check_crossed, _check_moves, _check_negation, _check_opposites,
-                       _check_scale_swaps)
-from .quotes import _check_quotes, _norm_words
-from .relations import (_affiliations, _check_affiliations, _check_co_roles, _check_doers, _check_place_of,
-                        _check_speakers)
+from .polarity import NEGATIONS
+from .quotes import _norm_words
+from .registry import registered
+from .relations import _affiliations
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
-           "FEATURES", "NEGATIONS", "HEDGES", "STEPS", "STEP_NAMES"]
+           "FEATURES", "NEGATIONS", "HEDGES", "ORDER", "STEPS", "STEP_NAMES"]
 
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
 
@@ -145,35 +144,36 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
     return out
 
 
-#: The checks, in the order they run: that order is their precedence (see ``SentenceContext``). Each
-#: reads the context and yields its findings (``context.Finding``); none changes the context or calls back
-#: into the engine. The list is written out here, not gathered by a decorator, so that the order is read
-#: in one place.
-STEPS = (
-    ("quotes", _check_quotes),
-    ("figures.times", _check_times),
-    ("figures.durations", _check_durations),
-    ("figures.days", _check_days),
-    ("figures.amounts", _check_figures),
-    ("figures.ranks", _check_ranks),
-    ("entities.names", _check_entities),
-    ("relations.place_of", _check_place_of),
-    ("relations.doers", _check_doers),
-    ("relations.affiliations", _check_affiliations),
-    ("polarity.negation", _check_negation),
-    ("hedging.dropped", _count_hedge_dropped),
-    ("relations.co_roles", _check_co_roles),
-    ("hedging.unhedged", _check_unhedged),
-    ("hedging.definitions", _check_definitions),
-    ("hedging.stated_as_fact", _check_stated_as_fact),
-    ("polarity.crossed", _check_crossed),
-    ("polarity.scales", _check_scale_swaps),
-    ("polarity.moves", _check_moves),
-    ("polarity.opposites", _check_opposites),
-    ("content.words", _check_content),
-    ("relations.speakers", _check_speakers),
+#: The registered checks (``@check`` in each family module), in the order they run: that order is their
+#: precedence (see ``SentenceContext``), written out here so that it is read in one place. Each reads the
+#: context and yields its findings (``context.Finding``); none changes the context or calls back into the
+#: engine.
+ORDER = (
+    "quotes",
+    "figures.times", "figures.durations", "figures.days", "figures.amounts", "figures.ranks",
+    "entities.names",
+    "relations.place_of", "relations.doers", "relations.affiliations",
+    "polarity.negation",
+    "hedging.dropped",
+    "relations.co_roles",
+    "hedging.unhedged", "hedging.definitions", "hedging.stated_as_fact",
+    "polarity.crossed", "polarity.scales", "polarity.moves", "polarity.opposites",
+    "content.words",
+    "relations.speakers",
 )
 
+
+def _steps() -> tuple[tuple[str, Callable], ...]:
+    """``ORDER`` with each check's function, after making sure it names every registered check once."""
+    checks = registered()
+    unlisted, unknown = sorted(set(checks) - set(ORDER)), sorted(set(ORDER) - set(checks))
+    if unlisted or unknown or len(set(ORDER)) != len(ORDER):
+        raise RuntimeError(f"compare.checks.steps.ORDER must list every registered check once: "
+                           f"not listed {unlisted}, not registered {unknown}")
+    return tuple((name, checks[name].run) for name in ORDER)
+
+
+STEPS = _steps()
 STEP_NAMES = tuple(name for name, _ in STEPS)
 
 

@@ -81,3 +81,21 @@ def test_an_unknown_name_lists_the_checks_and_the_steps() -> None:
     with pytest.raises(CompareError, match=r"no such check: 'polarity\.nope'.*contradiction\.figure.*"
                                            r"polarity\.negation"):
         validate_checks(["polarity.nope"])
+
+
+def test_every_registered_check_runs_in_the_listed_order_once(monkeypatch) -> None:
+    """The checks register themselves (@check in their family's module) and steps.ORDER gives their
+    precedence: a check registered but left out of the order, or a name registered twice, is an error at
+    import, not a check that silently never runs."""
+    from compare.checks import registry, steps
+    checks = registry.registered()
+    assert set(checks) == set(steps.ORDER) == set(STEP_NAMES)
+    assert [fn for _, fn in steps.STEPS] == [checks[n].run for n in steps.ORDER]
+    for name, c in checks.items():
+        assert c.run.__module__ == f"compare.checks.{c.family}" and name.split(".")[0] == c.family
+
+    monkeypatch.setitem(registry._REGISTRY, "polarity.extra", registry.Check("polarity.extra", "polarity", len))
+    with pytest.raises(RuntimeError, match=r"not listed \['polarity\.extra'\]"):
+        steps._steps()
+    with pytest.raises(ValueError, match="registered twice"):
+        registry.check("negation", "polarity")(len)

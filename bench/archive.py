@@ -15,7 +15,9 @@ deleted afterwards.
 written by hand from them: 40 faithful rewrites, 40 drifted ones (a figure or name changed, a claim
 added, a hedge stated as fact) and 30 drawn from two stories; plus 59 verbatim copies made here, one
 per source, in turn the whole story, its first two thirds, and the story with agency boilerplate
-around it. The 59 sources are in every archive, spread evenly through the build.
+around it. The 59 sources are in every archive, spread evenly through the build. Two kinds nobody
+on this project wrote (``claim_articles``): FactCG's own supported claims about each source passage
+joined as one article (57), and the claims of two sources drawn at random (120).
 
 **The other stories are synthetic.** Their sentences come from the shared training texts: FactCG's
 news passages (every variant of a source passage left out, with its sentences), SummEdits'
@@ -66,7 +68,9 @@ CACHE = HERE / ".cache"
 TRAIN = DATA / "train"
 ENV = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false",
            PYTHONPATH=str(ROOT))
-KINDS = ("verbatim", "faithful", "drifted", "two_source")
+#: the hand-written kinds, then the two made from FactCG's own claims (``claim_articles``)
+KINDS = ("verbatim", "faithful", "drifted", "two_source", "claims", "claims_two")
+CLAIM_PAIRS = 120
 WARM_UP = ("The council met on Monday to discuss the budget. Members argued over the cost of the new bridge. "
            "The mayor said the city could not afford delays. A vote is expected next month. "
            "Residents have complained about traffic for years. The bridge would open in 2027.")
@@ -78,7 +82,8 @@ BOILER_TAIL = ("\n\nReporting by staff; Editing by the desk.\n"
 
 # -- the rewrite set -------------------------------------------------------------------------------
 def load_set() -> tuple[list[dict], list[dict]]:
-    """``(sources, articles)``; articles are ``{id, kind, sources, text}``, verbatim copies included."""
+    """``(sources, articles)``; articles are ``{id, kind, sources, text}``, verbatim copies and the
+    articles made of FactCG's claims included."""
     sources = read_jsonl(SET / "sources.jsonl")
     articles = []
     for k, s in enumerate(sources):
@@ -87,8 +92,29 @@ def load_set() -> tuple[list[dict], list[dict]]:
         text = (s["text"] if form == 0 else " ".join(sents[:max(2, 2 * len(sents) // 3)]) if form == 1
                 else BOILER_HEAD + s["text"] + BOILER_TAIL)
         articles.append({"id": f"verbatim-{k:02d}", "kind": "verbatim", "sources": [s["id"]], "text": text})
-    articles += read_jsonl(SET / "rewrites.jsonl")
-    return sources, articles
+    return sources, articles + read_jsonl(SET / "rewrites.jsonl") + claim_articles(sources)
+
+
+def claim_articles(sources: list[dict]) -> list[dict]:
+    """Articles nobody on this project wrote: FactCG's own supported claims about a source passage
+    (one-sentence summaries written for that dataset), joined as one article per source (``claims``),
+    and the claims of two sources drawn at random (seeded), one after the other (``claims_two``,
+    ``CLAIM_PAIRS`` of them). Sources without a supported claim are left out."""
+    said: dict[str, list[str]] = {}
+    for row in read_jsonl(TRAIN / "factcg_news_claims.jsonl"):
+        if row["supported"]:
+            said.setdefault(row["document"].strip(), []).append(row["claim"].strip())
+    have = [(s["id"], list(dict.fromkeys(said[s["text"].strip()]))) for s in sources if s["text"].strip() in said]
+    out = [{"id": f"claims-{k:02d}", "kind": "claims", "sources": [i], "text": " ".join(c)}
+           for k, (i, c) in enumerate(have)]
+    rng, pairs = random.Random(7), set()
+    while len(pairs) < min(CLAIM_PAIRS, len(have) * (len(have) - 1) // 2):
+        a, b = rng.sample(range(len(have)), 2)
+        if (b, a) not in pairs and (a, b) not in pairs:
+            pairs.add((a, b))
+            out.append({"id": f"claims2-{len(pairs) - 1:03d}", "kind": "claims_two",
+                        "sources": [have[a][0], have[b][0]], "text": " ".join(have[a][1] + have[b][1])})
+    return out
 
 
 # -- the synthetic stories ---------------------------------------------------------------------------
@@ -439,7 +465,8 @@ def table(results: list[dict]) -> str:
                      f"{r['warm_p50_ms']:.0f} / {r['warm_p95_ms']:.0f} ms | {r['cold_p50_ms']:.0f} / "
                      f"{r['cold_p95_ms']:.0f} ms | {b['exact']['p50_ms']:.0f} / {b['exact']['p95_ms']:.0f} ms | "
                      f"{b['bm25']['p50_ms']:.0f} / {b['bm25']['p95_ms']:.0f} ms |")
-    lines += ["", "| stories | method | " + " | ".join(f"{kd} @1 / @5" for kd in KINDS) + " |", "|" + "---|" * 6]
+    lines += ["", "| stories | method | " + " | ".join(f"{kd} @1 / @5" for kd in KINDS) + " |",
+              "|" + "---|" * (2 + len(KINDS))]
     for r in results:
         for name, rec in (("find", r["recall"]), ("exact", r["baselines"]["exact"]["recall"]),
                           ("BM25", r["baselines"]["bm25"]["recall"])):

@@ -3,10 +3,12 @@
 1. The article is segmented as the engine does; each content sentence gets a vector (from the
    archive's own vectors when the archive holds the sentence word for word, else from the encoder).
 2. Candidates: the ``ANN_K`` nearest stories to the article's mean vector and to the mean vector of
-   each run of ``RUN`` consecutive sentences (so each source of an article drawn from several stories
-   is looked for on its own), and the ``TEXT_K`` best stories by BM25 for the article's rarest words
-   (up to ``TERMS_PER_SENTENCE`` per sentence, ``MAX_TERMS`` in all, by the archive's ``term_docs``
-   counts; a word in more than ``COMMON_SHARE`` of the stories or ``MAX_POSTINGS`` stories is left out).
+   each run of ``RUN`` consecutive sentences, and the ``SENTENCE_K`` nearest to each sentence (so each
+   source of an article drawn from several stories is looked for on its own); and the ``TEXT_K``
+   stories that hold most of the article's rarest words (up to ``TERMS_PER_SENTENCE`` per sentence,
+   ``MAX_TERMS`` in all, by the archive's ``term_docs`` counts, each weighing its inverse document
+   frequency; a word in more than ``COMMON_SHARE`` of the stories or ``MAX_POSTINGS`` stories is left out,
+   and the rarest are taken only while their posting lists add up to ``POSTING_BUDGET``).
 3. Rerank: every candidate's stored sentence vectors, and those of each two consecutive sentences of a
    story taken as one (a derived sentence often fuses two wire sentences), against the article's; a
    derived sentence is *shared* with a story when its best cosine there is at least ``SHARED``.
@@ -16,10 +18,11 @@ sentence (or two) in the story, counting only shared sentences (0 for the rest):
 every sentence of the article word for word, about 0.8–0.9 for a faithful rewrite of the story, 0.5 when
 the story is the source of half the article, 0 when it shares nothing.
 
-Order: each next source is the story that adds most to what those before it cover, a shared sentence
-weighing by how far its cosine rises above ``SHARED`` (a close match counts far more than a loose one),
-so an article drawn from two stories ranks both first, and a story that only repeats one listed already
-comes after every story that adds something; then the rest by score.
+Order (``_rank``): each next source is the story that adds most to what those before it cover, a
+sentence weighing by how far its cosine rises above ``RANK_FLOOR`` (a close match counts far more than a
+loose one), so an article drawn from two stories ranks both first; then the stories that match some
+sentence through a sentence of their own, not a near-copy of what a listed story matched there, so
+that copies of one story do not push out another source; then the rest by score.
 """
 from __future__ import annotations
 
@@ -37,16 +40,26 @@ from .store import TERM
 __all__ = ["Source", "Shared", "find_sources", "SHARED"]
 
 SHARED = 0.6
+#: a sentence's cosine to a story counts in the order from here up (below SHARED too: a claim that sums up
+#: a story often sits at 0.5-0.6 with every sentence of it); 0.5, 0.4 and 0.6 tried on bench/archive.py's
+#: FactCG-claims articles at 100,000 stories, 0.5 and 0.4 alike
+RANK_FLOOR = 0.5
+#: two story sentences this close (cosine) are one sentence copied, for the order's second part
+SAME_SENTENCE = 0.95
 RUN = 4
 ANN_K = 20
+#: the nearest stories to each sentence: 5 found what 20 did on the claims articles, at less cost
+SENTENCE_K = 5
 TEXT_K = 30
-TERMS_PER_SENTENCE = 2
-MAX_TERMS = 30
+TERMS_PER_SENTENCE = 8
+MAX_TERMS = 80
 #: a word held by more than this share of the stories is no help in finding one …
 COMMON_SHARE = 0.05
-#: … nor one held by more stories than this: it bounds the full-text query's work (the posting lists it
-#: reads and the stories it ranks) as the archive grows, at what 5% is of a 100,000-story archive
-MAX_POSTINGS = 5_000
+#: … nor one held by more stories than this
+MAX_POSTINGS = 20_000
+#: the words' posting lists add up to no more than this many stories (rarest words first): it bounds the
+#: work of the word search at any size of archive (some 30 ms here)
+POSTING_BUDGET = 100_000
 
 _STOP = frozenset("""a an and are as at be been but by for from had has have he her his i in is it its of on or
 said says she that the their them they this to was were which who will with would after also about over
@@ -124,8 +137,10 @@ def _queries(vecs: np.ndarray) -> np.ndarray:
     return np.vstack(out)
 
 
-def _text_query(store, bare: tuple[str, ...]) -> str | None:
-    """An FTS5 query (quoted terms joined by OR) of the rarest words of each sentence."""
+def _rare_words(store, bare: tuple[str, ...]) -> dict[str, int]:
+    """The rarest words of each sentence (``TERMS_PER_SENTENCE``, ``MAX_TERMS`` in all, as long as the
+    stories that hold them add up to no more than ``POSTING_BUDGET``), with the number of stories that
+    hold each."""
     per_sentence = [sorted(set(TERM.findall(b.lower())) - _STOP) for b in bare]
     counts = store.term_counts(sorted({w for ws in per_sentence for w in ws}))
     ceiling = min(max(COMMON_SHARE * store.count(), 50), MAX_POSTINGS)
@@ -133,19 +148,35 @@ def _text_query(store, bare: tuple[str, ...]) -> str | None:
     for words in per_sentence:
         rare = sorted((counts[w], w) for w in words if 0 < counts.get(w, 0) <= ceiling)
         chosen.extend(w for _, w in rare[:TERMS_PER_SENTENCE] if w not in chosen)
-    if not chosen:
-        return None
-    chosen = sorted(chosen, key=lambda w: counts[w])[:MAX_TERMS]
-    return " OR ".join(f'"{w}"' for w in chosen)
+    out, postings = {}, 0
+    for w in sorted(chosen, key=lambda w: counts[w])[:MAX_TERMS]:
+        postings += counts[w]
+        if postings > POSTING_BUDGET:
+            break
+        out[w] = counts[w]
+    return out
+
+
+def _text_candidates(store, bare: tuple[str, ...]) -> list[int]:
+    """The ``TEXT_K`` stories that hold most of the article's rare words, each word weighing its inverse
+    document frequency. Scored here from the words' posting lists, not by FTS5's BM25 ranking, which
+    costs some ten times more on the same lists and found the same sources in the benchmark."""
+    words = _rare_words(store, bare)
+    if not words:
+        return []
+    total = store.count()
+    lists = [store.stories_with(w) for w in words]
+    weights = [np.full(len(docs), np.log(total / n)) for docs, n in zip(lists, words.values())]
+    stories, at = np.unique(np.concatenate(lists), return_inverse=True)
+    score = np.bincount(at, weights=np.concatenate(weights))
+    return stories[np.argsort(-score, kind="stable")[:TEXT_K]].tolist()
 
 
 def _candidates(store, index, art: _Article) -> list[int]:
     found: dict[int, None] = {}
-    for keys in index.search(_queries(art.vectors), ANN_K):
+    for keys in index.search(_queries(art.vectors), ANN_K) + index.search(art.vectors, SENTENCE_K):
         found.update((int(k), None) for k in keys)
-    query = _text_query(store, art.bare)
-    if query:
-        found.update((n, None) for n in store.search_text(query, TEXT_K))
+    found.update((n, None) for n in _text_candidates(store, art.bare))
     return list(found)
 
 
@@ -163,23 +194,37 @@ def _with_pairs(story_of: np.ndarray, sent_of: np.ndarray, vecs: np.ndarray):
             np.concatenate([sent_of, sent_of[nxt + 1]]), np.vstack([vecs, pairs]).astype(np.float32))
 
 
-def _rank(gain: np.ndarray, score: np.ndarray, closeness: np.ndarray) -> list[int]:
-    """Candidate order: each next story is the one that adds most ``gain`` (candidates x article
-    sentences) to what those before it cover; once none adds anything, by ``score``, then by the
-    closeness of the whole story."""
-    n, order = gain.shape[1], []
-    covered = np.zeros(n)
-    left = set(range(len(gain)))
-    while left:
-        adds = {c: float(np.maximum(gain[c] - covered, 0).sum() / n) for c in left}
-        best = max(left, key=lambda c: (adds[c], score[c], closeness[c]))
-        if adds[best] <= 0:
-            break
+def _rank(gain: np.ndarray, score: np.ndarray, closeness: np.ndarray, units: np.ndarray, k: int) -> list[int]:
+    """The first ``k`` candidates in order. First, each next story is the one that adds most ``gain``
+    (candidates x article sentences) to what those before it cover. Once none adds anything, each next
+    story is the one with most gain through sentences of its own: not near-copies of the sentences the
+    listed stories matched there (``units``: the unit vector of the story sentence each gain comes from,
+    candidates x article sentences x dim), so that five copies of one story do not push out a story that
+    says something else. Then the rest by ``score``, then by the closeness of the whole story; ties at
+    every step go the same way."""
+    tie = np.lexsort((-closeness, -score))                       # candidates best first by score, closeness
+    rank_of = np.empty(len(tie), dtype=np.int64)
+    rank_of[tie] = np.arange(len(tie))
+    left = np.ones(len(gain), dtype=bool)
+    covered, order = np.zeros(gain.shape[1]), []
+
+    def take(adds: np.ndarray) -> bool:
+        adds = np.where(left, adds, -1.0)
+        top = np.flatnonzero(adds == adds.max()) if adds.max() > 0 else ()
+        if not len(top):
+            return False
+        best = int(top[np.argmin(rank_of[top])])
         order.append(best)
-        covered = np.maximum(covered, gain[best])
-        left.discard(best)
-    order.extend(sorted(left, key=lambda c: (-score[c], -closeness[c])))
-    return order
+        left[best] = False
+        return True
+
+    while len(order) < k and left.any() and take(np.maximum(gain - covered, 0).sum(axis=1)):
+        covered = np.maximum(covered, gain[order[-1]])
+    while len(order) < k and left.any() and order:
+        near = np.einsum("csd,lsd->csl", units, units[order]).max(axis=2) >= SAME_SENTENCE
+        if not take(np.where(near, 0.0, gain).sum(axis=1)):
+            break
+    return (order + [int(c) for c in tie if left[c]])[:k]
 
 
 def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "article") -> list[Source]:
@@ -201,8 +246,8 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
     coverage = np.where(best >= SHARED, best, 0.0)
     mean = _unit(art.vectors.mean(axis=0))
     closeness = np.array([float(_unit(vecs[col[c][col[c] < single]].mean(axis=0)) @ mean) for c in cands])
-    weight = np.where(coverage > 0, (coverage - SHARED) / (1 - SHARED), 0.0)
-    order = _rank(weight, coverage.mean(axis=1), closeness)[:k]
+    weight = np.clip((best - RANK_FLOOR) / (1 - RANK_FLOOR), 0.0, None)
+    order = _rank(weight, coverage.mean(axis=1), closeness, vecs[where], k)
     rows = store.stories([cands[c] for c in order])
     out = []
     for c in order:

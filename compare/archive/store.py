@@ -245,10 +245,8 @@ class Store:
                                        part).fetchall())
         return out
 
-    def search_text(self, query: str, limit: int) -> list[int]:
-        """Story numbers best first by BM25 for an FTS5 ``query`` (terms already quoted)."""
-        try:
-            rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))
-            return [r[0] for r in rows]
-        except sqlite3.OperationalError:          # a query FTS5 cannot parse: the vectors still answer
-            return []
+    def stories_with(self, term: str) -> np.ndarray:
+        """The numbers of the stories whose text holds ``term`` (a ``TERM`` word): its FTS5 posting list,
+        unranked."""
+        rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (f'"{term}"',))
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)

@@ -119,3 +119,18 @@ def test_word_counts_follow_the_stories_and_an_older_archive_gets_them_on_open(t
         story = next(iter(newsroom))
         found = a.find(newsroom[story]["faithful"], k=1)
         assert found[0].id == story
+
+
+def test_copies_of_one_story_do_not_push_another_source_out_of_the_list():
+    """The order's second part (find._rank): article sentence 0 comes from story A; sentence 1 is matched
+    best by five copies of one story (the same sentence in each, cosine 0.8) and less well by story B's own
+    sentence (0.7). The list is A, one copy, then B: not A and the five copies, with B sixth."""
+    import numpy as np
+    from compare.archive.find import RANK_FLOOR, _rank
+    rng = np.random.default_rng(0)
+    own, copied, b_own = (v / np.linalg.norm(v) for v in rng.normal(size=(3, 384)))
+    cos = np.array([[0.9, 0.1]] + [[0.1, 0.8]] * 5 + [[0.1, 0.7]])          # A, five copies, B
+    units = np.stack([[own, own]] + [[copied, copied]] * 5 + [[b_own, b_own]])
+    gain = np.clip((cos - RANK_FLOOR) / (1 - RANK_FLOOR), 0, None)
+    order = _rank(gain, cos.mean(axis=1), np.zeros(7), units, k=5)
+    assert order[:3] == [0, 1, 6] and len(order) == 5

@@ -12,7 +12,7 @@ from typing import Iterator, TYPE_CHECKING
 from ..text import lexicon
 from ..text.names import same_entity, SHORT_TITLES
 from ..text.places import capital_of, stands_for
-from .context import CLOSE_COS, Finding, Polarity, SentenceContext, contradiction, note, unit
+from .context import Finding, Polarity, SentenceContext, contradiction, note, unit
 from .entities import _governing, _spelt_out
 from .hedging import _evidential_of
 from .opcodes import _swapped_names
@@ -80,7 +80,7 @@ def _window_words(ctx: SentenceContext) -> _WindowWords:
     # "manslaughter"): nouns and adjectives only, against window words the sentence itself does not use,
     # where the sentence says what its best wire sentence says
     own = frozenset(t.lemma for t in analysis.tokens) | frozenset(t.lower for t in analysis.tokens)
-    close = ctx.best_cos >= CLOSE_COS
+    close = ctx.near
     kinds = tuple(dict.fromkeys(t.lemma for a in win_an for t in a.tokens
                                 if t.pos in _KIND_POS and not t.ent and t.lemma not in own)) if close else ()
     # a change of amount turned round ("an increase in sales" where the window has only "a decline"): against

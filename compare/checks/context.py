@@ -27,7 +27,7 @@ if TYPE_CHECKING:                                   # pragma: no cover
     from ..prepare import Prepared
 
 __all__ = ["SentenceCheck", "SentenceContext", "Finding", "unit", "contradiction", "overruling", "note",
-           "Polarity", "overlaps", "ENTITY_KIND", "CLOSE_SCORE", "CLOSE_COS", "EXCERPT_SHARE"]
+           "Polarity", "overlaps", "ENTITY_KIND", "CLOSE_COS", "EXCERPT_SHARE"]
 
 Polarity = Callable[[list[str]], list[float]]
 
@@ -35,8 +35,7 @@ Polarity = Callable[[list[str]], list[float]]
 #: the kinds of entity the checks read, by spaCy label
 ENTITY_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "place", "EVENT": "org", "PRODUCT": "org", "LAW": "org", "WORK_OF_ART": "org"}
-CLOSE_SCORE = 0.5          # alignment score from which the best wire sentence "says the same thing"
-CLOSE_COS = 0.6            # … and the cosine from which a changed word reverses or swaps what it says
+CLOSE_COS = 0.6            # the cosine from which a sentence says what its best wire sentence says (``near``) …
 
 
 #: … or the share of the sentence's words that stand, in order, in its best wire sentence: a sentence that
@@ -156,7 +155,9 @@ class SentenceContext:
     @property
     def near(self) -> bool:
         """The sentence says what its best wire sentence says, in meaning (cosine ``CLOSE_COS``) or in its
-        words (``EXCERPT_SHARE`` of them in runs, in order); read once."""
+        words (``EXCERPT_SHARE`` of them in runs, in order); read once. The one measure of closeness every
+        check asks: only where it holds does a differing figure, a word turned round or a hedge dropped
+        contradict the wire sentence rather than say something else."""
         if self.near_found is None:
             best = self.best
             self.near_found = best is not None and (
@@ -189,11 +190,6 @@ class SentenceContext:
             self.replaced_found = _word_opcodes(self.toks, self.wire.analyses[self.best].tokens) \
                 if self.near and not self.polar else []
         return self.replaced_found
-
-    @property
-    def close(self) -> bool:
-        """Its best wire sentence aligns at ``CLOSE_SCORE`` or more: a differing figure there contradicts."""
-        return bool(self.scores) and self.scores[0] >= CLOSE_SCORE
 
     @property
     def text(self) -> str:

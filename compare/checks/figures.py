@@ -1,6 +1,6 @@
 """The figure checks: times of day, durations, days and dates, amounts, ranks and names with digits. A
 value the wire copy gives anywhere supports; a differing one contradicts only where the window states
-the same thing (its best sentence aligns at ``CLOSE_SCORE`` or more); a bound dropped ("600" for "more
+the same thing (the sentence is near its best wire sentence, ``SentenceContext.near``); a bound dropped ("600" for "more
 than 600") is a hedge stated as fact."""
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _check_times(ctx: SentenceContext) -> Iterator[Finding]:
         if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
                 hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
             yield unit(x.start, x.end, "date", "supported", w.text)     # … or the wire's bare hour: "7 pm" for "7?"
-        elif ctx.close and win_times:
+        elif ctx.near and win_times:
             yield contradiction(x.start, x.end, "date", win_times[0].text,
                                 f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
         else:
@@ -109,7 +109,7 @@ def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
                             and (m := _OF_THEM.match(wire.analyses[j].text[w.end:]))), None)) is not None:
             # "two years suspended" for "three years, two of them"
             yield unit(d.start, d.end, "duration", "supported", said)
-        elif ctx.close and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
+        elif ctx.near and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
                               or next((w for w in win_durs if _same_measure(w, d)), None)
                               # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
                               or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
@@ -137,7 +137,7 @@ def _check_days(ctx: SentenceContext) -> Iterator[Finding]:
             yield unit(d.start, d.end, kind, "supported", d.text)
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
             yield unit(d.start, d.end, kind, "supported", d.text)   # "2013" for "July 2013"
-        elif ctx.close and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
+        elif ctx.near and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
                                          and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             yield contradiction(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
@@ -184,7 +184,7 @@ def _check_figures(ctx: SentenceContext) -> Iterator[Finding]:
             yield unit(x.start, x.end, "number", "supported", "counted in the wire copy")
         elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
             yield unit(x.start, x.end, "number", "supported", said)   # "33%" where the wire copy says "a third"
-        elif ctx.close and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
+        elif ctx.near and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
                               and w.text.lower() not in _WEAK_NUMBERS
                               and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
                               key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
@@ -226,7 +226,7 @@ def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> 
 @check("ranks", "figures")
 def _check_ranks(ctx: SentenceContext) -> Iterator[Finding]:
     """Ranks and names with digits: a rank or a name the wire copy gives otherwise."""
-    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, ctx.close),
+    for start, end, status, evidence, conflict in [*_ranks(ctx.text, ctx.window, ctx.facts, ctx.near),
                                                    *_digit_names(ctx.text, ctx.facts)]:
         if not ctx.free(start, end):
             continue

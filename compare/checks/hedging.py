@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator, TYPE_CHECKING
 
-from .context import CLOSE_COS, Finding, SentenceContext, note, unit
+from .context import Finding, SentenceContext, note, unit
 from .entities import _spelt_out
 from .registry import check
 from .relations import _BE
@@ -77,7 +77,7 @@ def _hedge_stated(s: int, e: int, said: str) -> Finding:
 def _check_unhedged(ctx: SentenceContext) -> Iterator[Finding]:
     """"a carcinogenic chemical" where the window says "a reportedly carcinogenic" one; "no casualties"
     for "no reports of casualties"."""
-    if ctx.best_cos < CLOSE_COS:
+    if not ctx.near:
         return
     for t, said in _unhedged(ctx.win_an, ctx.toks):
         if ctx.free(t.start, t.end):

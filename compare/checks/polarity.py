@@ -7,7 +7,7 @@ import difflib
 from typing import Iterator, TYPE_CHECKING
 
 from ..text import lexicon
-from .context import CLOSE_COS, Finding, SentenceContext, contradiction, note, overruling, unit
+from .context import Finding, SentenceContext, contradiction, note, overruling, unit
 from .registry import check
 from .relations import _SYMMETRIC
 from ..text.wordlists import ordered, table, words
@@ -66,12 +66,12 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
         implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
                        for a in ctx.win_an for t in a.tokens)
         for t in d_neg:
-            if ctx.best_cos >= CLOSE_COS and not implicit:
+            if ctx.near and not implicit:
                 yield contradiction(t.start, t.end, "negation", "", f"'{t.text}' turns round what the wire copy says",
                                     None)
             else:
                 yield unit(t.start, t.end, "negation", "new")
-    elif not d_neg and best is not None and facts.negated[best] and ctx.best_cos >= CLOSE_COS:
+    elif not d_neg and best is not None and facts.negated[best] and ctx.near:
         yield note(neg_dropped=1)       # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
         # confirmed the deal" where the wire sentence says "did not confirm the deal"
@@ -138,7 +138,7 @@ def _check_moves(ctx: SentenceContext) -> Iterator[Finding]:
 def _check_opposites(ctx: SentenceContext) -> Iterator[Finding]:
     """Order in time or amount turned round: "after" where the window says "before", "next year" for "last
     year", "below pre-pandemic levels" for "above", "up 70 basis points" for "down 70 basis points"."""
-    if not ctx.window or ctx.best_cos < CLOSE_COS:
+    if not ctx.near:
         return
     toks, win_words = ctx.toks, ctx.win_words
     own_words = {t.lower for t in toks}

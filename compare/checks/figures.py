@@ -1,7 +1,7 @@
 """The figure checks: times of day, durations, days and dates, amounts, ranks and names with digits. A
-value the wire copy gives anywhere supports; a differing one contradicts only where the window states
-the same thing (the sentence is near its best wire sentence, ``SentenceContext.near``); a bound dropped ("600" for "more
-than 600") is a hedge stated as fact."""
+value the wire copy gives anywhere supports; a differing one contradicts only where the sentence says
+what its best wire sentence says (``SentenceContext.near``); a bound dropped ("600" for "more than 600")
+is a hedge stated as fact."""
 from __future__ import annotations
 
 import re
@@ -110,9 +110,9 @@ def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
             # "two years suspended" for "three years, two of them"
             yield unit(d.start, d.end, "duration", "supported", said)
         elif ctx.near and (w := next((w for w in win_durs if w.unit == d.unit), None)          # same unit first
-                              or next((w for w in win_durs if _same_measure(w, d)), None)
-                              # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
-                              or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
+                             or next((w for w in win_durs if _same_measure(w, d)), None)
+                             # … then the window's dates: "for a week from June 21" for "from June 21 to June 24"
+                             or next((w for w in win_spans if _same_measure(w, d)), None)) is not None:
             yield contradiction(d.start, d.end, "duration", w.text, f"'{d.text}' where the wire copy says '{w.text}'",
                                 "contra_figures")
         else:
@@ -138,7 +138,7 @@ def _check_days(ctx: SentenceContext) -> Iterator[Finding]:
         elif d.unit == "year" and f" {d.value.lower()} " in facts.words:
             yield unit(d.start, d.end, kind, "supported", d.text)   # "2013" for "July 2013"
         elif ctx.near and (w := next((w for w in win_days if w.unit == d.unit and w.value not in _RELATIVE_DAYS
-                                         and w.value not in own_days and (
+                                        and w.value not in own_days and (
                 d.unit != "month" or same_date(w.value, d.value) is False)), None)) is not None:
             yield contradiction(d.start, d.end, kind, w.text, f"'{d.text}' where the wire copy says '{w.text}'",
                                 "contra_days")
@@ -185,9 +185,9 @@ def _check_figures(ctx: SentenceContext) -> Iterator[Finding]:
         elif x.unit == "%" and (said := next((w for v, w in facts.fractions if abs(v - x.value) <= 1.0), None)):
             yield unit(x.start, x.end, "number", "supported", said)   # "33%" where the wire copy says "a third"
         elif ctx.near and (w := min((w for w in win_figs if _units_compatible(x.unit, w.unit) and w.unit == x.unit
-                              and w.text.lower() not in _WEAK_NUMBERS
-                              and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
-                              key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
+                             and w.text.lower() not in _WEAK_NUMBERS
+                             and (x.unit or _counted(text, x.end) == _counted(w_texts[id(w)], w.end))),
+                             key=lambda w: _magnitude_gap(x.value, w.value), default=None)) is not None:
             # the window's figure nearest in size is the one it changed: "$6.89" against "$6.86", not "$3.1 billion"
             yield contradiction(x.start, x.end, "number", w.text, f"'{x.text}' where the wire copy says '{w.text}'",
                                 "contra_figures")

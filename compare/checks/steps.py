@@ -8,13 +8,13 @@ computes the sentence features the verdict model reads (see ``FEATURES``).
 from __future__ import annotations
 
 import difflib
+import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..prepare import Prepared
 from ..text.nlp import Analysis
 from ..text.numbers import Figure, find_day_spans, find_days, find_durations, find_figures, find_ordinals, find_times
-from . import content, entities, figures, hedging, polarity, quotes, relations  # noqa: F401  (registers their checks)
 from .amounts import _count_words, _designation_index, _fractions
 from .content import match_candidates, may_ask_match
 from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
@@ -30,6 +30,11 @@ __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_
            "FEATURES", "NEGATIONS", "HEDGES", "ORDER", "STEPS", "STEP_NAMES"]
 
 _RUN_KINDS = frozenset({"word", "person", "place", "org"})     # units that make up an added phrase
+
+#: the family modules, each registering its checks when imported
+FAMILIES = ("quotes", "figures", "entities", "relations", "polarity", "hedging", "content")
+for _family in FAMILIES:
+    importlib.import_module(f".{_family}", __package__)
 
 
 FEATURES = (

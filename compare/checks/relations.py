@@ -63,12 +63,13 @@ def _speakers(tokens) -> list[tuple[int, int, int]]:
     return out
 
 def _name_before(toks, k: int) -> tuple[int, int] | None:
-    """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices."""
+    """The proper nouns right before token ``k``, auxiliaries between skipped: ``(first, end)`` indices. A
+    day or a date is nobody ("The Lok Sabha on Tuesday passed"): the tagger's DATE and TIME words end it."""
     j = k - 1
     while j >= 0 and toks[j].lower in _AUX_GAP:
         j -= 1
     end = j + 1
-    while j >= 0 and toks[j].pos == "PROPN":
+    while j >= 0 and toks[j].pos == "PROPN" and toks[j].ent not in ("DATE", "TIME"):
         j -= 1
     return (j + 1, end) if end > j + 1 else None
 

@@ -100,3 +100,12 @@ def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
              "Jones was praised by Smith for his work on the bill.")]:
         same = run(wire, derived)
         assert not contradicted(same), derived
+
+
+def test_a_day_before_the_verb_is_not_who_did_it():
+    """"The Lok Sabha on Tuesday passed the bill": Tuesday passed nothing, so a rewrite that says the Lok Sabha
+    passed it on Tuesday gives the deed to no one else."""
+    wire = ("The Lok Sabha on Tuesday passed the Inland Waterways Cargo Bill by a voice vote, while the "
+            "Rajya Sabha debated the budget.")
+    same = run(wire, "The Lok Sabha passed the Inland Waterways Cargo Bill through a voice vote on Tuesday.")
+    assert not contradicted(same) and same.verdicts[0].label in ("copied", "paraphrased")

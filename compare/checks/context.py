@@ -97,6 +97,8 @@ def note(**amounts: int) -> Finding:
 @dataclass(slots=True)
 class SentenceCheck:
     units: list[Unit] = field(default_factory=list)
+    #: the step that found each unit, by the unit's span in the document (``steps.ORDER`` names)
+    found_by: dict[tuple[int, int], str] = field(default_factory=dict)
     features: dict[str, float] = field(default_factory=dict)
     contradictions: list[str] = field(default_factory=list)    # readable reasons, most precise first
     #: new facts an editor checks whatever the wording around them: a figure, a duration (not "a decade"),
@@ -128,6 +130,7 @@ class SentenceContext:
     is_question: bool
     close_words: dict[str, str | None]     # the window's word closest in meaning, by word
     polarity: Polarity | None
+    step: str = ""                  # the step whose findings are being recorded (set by check_sentence)
     out: SentenceCheck = field(default_factory=SentenceCheck)
     taken: list[tuple[int, int]] = field(default_factory=list)
     tally: Counter = field(default_factory=Counter)
@@ -220,6 +223,7 @@ class SentenceContext:
             if x.overrules:
                 out.units[:] = [u for u in out.units if not (u.start < base + e and base + s < u.end)]
             out.units.append(Unit(base + s, base + e, self.text[s:e], x.kind, x.status, x.evidence, self.sentence_id))
+            out.found_by[(base + s, base + e)] = self.step
             self.taken.append((s, e))
         for name, amount in x.counts:
             self.tally[name] += amount

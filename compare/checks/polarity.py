@@ -158,7 +158,7 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
     in vaccine sales" (sales, +1), "a drop of 5% in revenue" (revenue, -1) and "sales fell" (sales, -1)."""
     out = []
     for k, t in enumerate(toks):
-        d = lexicon.direction(t.lemma)
+        d = lexicon.direction(t.lemma, before_figure=_figure_at(toks, k + 1))
         if not d:
             continue
         if t.pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].lower in ("in", "of"):
@@ -175,12 +175,19 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
                 out.append((k, d, head.lemma, head.text))
         elif t.pos == "VERB":
             for u in reversed(toks[max(0, k - 3):k]):
-                if u.pos == "NOUN":
+                if u.pos == "NOUN" or u.pos == "PROPN":       # "sales fell", "the rupiah firmed 0.4%"
                     out.append((k, d, u.lemma, u.text))
                     break
                 if u.pos not in ("ADV", "AUX", "PART"):
                     break
     return out
+
+
+def _figure_at(toks, k: int) -> bool:
+    """Whether a figure starts at token ``k`` ("0.7%", "$2,631", "by 5%")."""
+    if k < len(toks) and toks[k].lower == "by":
+        k += 1
+    return k < len(toks) and (toks[k].pos == "NUM" or toks[k].text[:1].isdigit() or toks[k].text in "$€£¥₹")
 
 
 #: closed scales whose steps state different facts, each word with its step (words on one step say the same):

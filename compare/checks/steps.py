@@ -136,6 +136,7 @@ def check_sentence(analysis: Analysis, base: int, sentence_id: str, window: list
                           win_lower=win_words | win_lemmas)
     for name, step in STEPS:
         if name not in skip:
+            ctx.step = name
             for finding in step(ctx):
                 ctx.record(finding)
     out = ctx.out

@@ -58,11 +58,16 @@ def phrases(units: list[Unit], text: str, base: int) -> list[tuple[int, int]]:
 #: The checks, by name: what each ``fired_checks`` reports for a sentence. ``Engine(disable=...)`` and
 #: ``--disable`` switch any of them off; bench/checks.py measures each (firings, precision, the change in
 #: every figure when it is off). See docs/checks.md.
-CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote", "contradiction.wording",
+CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote", "contradiction.negation",
+          "contradiction.direction", "contradiction.scale", "contradiction.role", "contradiction.wording",
           "new.fact", "new.given_name", "new.words", "new.phrase", "quote.unmatched", "hedge.dropped",
           "verdict_model", "faq")
+#: the check a contradicted unit is reported under: by its kind for facts, by the step that found it for words
 _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "duration": "figure", "time": "figure",
                   "person": "entity", "org": "entity", "place": "entity", "quote": "quote"}
+_CONTRA_STEP = {"polarity.negation": "negation", "polarity.moves": "direction", "polarity.opposites": "direction",
+                "polarity.scales": "scale", "polarity.crossed": "role", "relations.co_roles": "role",
+                "relations.speakers": "role"}
 
 
 def validate_checks(names) -> frozenset[str]:
@@ -98,7 +103,8 @@ def fired_checks(check: SentenceCheck, probability: float, threshold: float) -> 
     f = check.features
     out = []
     if check.contradictions:
-        kinds = {_CONTRA_FAMILY.get(u.kind, "wording") for u in check.units if u.status == "contradicted"}
+        kinds = {_CONTRA_FAMILY.get(u.kind) or _CONTRA_STEP.get(check.found_by.get((u.start, u.end)), "wording")
+                 for u in check.units if u.status == "contradicted"}
         out += [f"contradiction.{k}" for k in sorted(kinds or {"wording"})]
     if check.hard_new:
         out.append("new.fact")

@@ -52,7 +52,7 @@ exact string comparison for them.
 * :func:`are_opposed` -- a curated pair of opposite outcomes WordNet does not list as antonyms
   (:data:`OPPOSED_PAIRS`: "confirm"/"deny", "approve"/"reject", "with"/"without").
 * :func:`direction` -- +1 or -1 for words that say an amount rose or fell
-  (:data:`CHANGE_DIRECTION`, curated).
+  (:data:`CHANGE_DIRECTION`, curated; before a figure also :data:`FIGURE_DIRECTION`).
 * :func:`fact_family` -- the family of facts a word names and its member (:data:`FACT_FAMILIES`,
   curated: the steps of a criminal case, "arrested"/"acquitted"; what a company's figure measures,
   "revenue"/"profit"; casualties, "killed"/"injured"; how a person left a post, "resigned"/"sacked").
@@ -130,6 +130,9 @@ _KIND_OF_SOURCE = {w: k for k, words in SOURCE_KINDS.items() for w in words}
 #: see compare/data/wordlists/lexicon.toml (change_direction): what it is for, its source, what it leaves out
 CHANGE_DIRECTION: dict[str, int] = {**dict.fromkeys(entry("lexicon.change_direction")["words"]["up"], 1),
                                    **dict.fromkeys(entry("lexicon.change_direction")["words"]["down"], -1)}
+#: see compare/data/wordlists/lexicon.toml (change_direction_of_figures): directions only before a figure
+FIGURE_DIRECTION: dict[str, int] = {**dict.fromkeys(entry("lexicon.change_direction_of_figures")["words"]["up"], 1),
+                                    **dict.fromkeys(entry("lexicon.change_direction_of_figures")["words"]["down"], -1)}
 _CONTRAST_MIN_LENGTH = 3       # "s", "n", "mm", "kg": abbreviations are read by the unit and figure checks
 
 _SPACES = re.compile(r"[\s_]+")
@@ -394,10 +397,12 @@ def source_kind(word: str) -> str | None:
     return _KIND_OF_SOURCE.get(word.lower())
 
 
-def direction(word: str) -> int:
+def direction(word: str, before_figure: bool = False) -> int:
     """+1 if ``word`` (a lemma, in any case) says an amount went up, -1 if down, 0 otherwise
-    (:data:`CHANGE_DIRECTION`)."""
-    return CHANGE_DIRECTION.get(word.lower(), 0)
+    (:data:`CHANGE_DIRECTION`; with ``before_figure``, where a figure follows the word, also
+    :data:`FIGURE_DIRECTION`: "slipped 0.7%")."""
+    w = word.lower()
+    return CHANGE_DIRECTION.get(w, 0) or (FIGURE_DIRECTION.get(w, 0) if before_figure else 0)
 
 
 def are_antonyms(a: str, b: str, *, indirect: bool = True) -> bool:

@@ -69,6 +69,45 @@ def test_a_change_said_of_the_same_thing_the_other_way_round_is_a_contradiction(
     assert not any(u.text == "increase" and u.status == "contradicted" for u in denied.units)
 
 
+def test_a_market_move_turned_round_is_a_contradiction_where_a_figure_says_it_is_a_move():
+    """'slipped', 'firmed', 'lost' say which way a price went only before a figure; there they are read."""
+    wire = ("The dollar slipped 0.7% to 147.85 yen, its weakest since early October. "
+            "The rupiah weakened 0.4% to 16,480 per dollar after the announcement.")
+    for derived, said in (("Against the yen, the dollar rose 0.7% to 147.85.", "slipped"),
+                          ("After the decision the rupiah firmed 0.4% to 16,480 to the dollar.", "weakened")):
+        c = run(wire, derived)
+        assert c.verdicts[0].label == "contradicted", derived
+        assert f"where the wire copy says '{said}'" in c.verdicts[0].reason
+    same_way = run(wire, "Against the yen, the dollar lost 0.7% to 147.85.")
+    assert not contradicted(same_way)
+    no_figure = run("The team slipped down the table after a run of defeats, the club said.",
+                    "The team rose up the table after a run of defeats, the club said.")
+    assert not any(u.text == "rose" and u.status == "contradicted" for u in no_figure.units), \
+        "without a figure 'slipped' is no move of an amount"
+
+
+def test_a_wording_contradiction_is_named_after_what_turned_round():
+    """The check a flag is raised for says what changed: a negation, a direction, a step of a scale, a role,
+    so that each can be measured and switched off on its own."""
+    from compare.embed.embedder import get_embedder
+    from compare.engine import Engine
+    engine = Engine(embedder=get_embedder(), checker=None)
+    wire = ("Sales of the company's vaccines declined sharply in the fourth quarter, the company said. "
+            "Governor Das said he would not rule out further increases in the interest rate. "
+            "Some residents were moved out of the flooded district overnight, officials said.")
+    for derived, name in (("Sales of the company's vaccines increased sharply in the fourth quarter, the company said.",
+                           "contradiction.direction"),
+                          ("Governor Das said he would rule out further increases in the interest rate.",
+                           "contradiction.negation"),
+                          ("All residents were moved out of the flooded district overnight, officials said.",
+                           "contradiction.scale")):
+        (row,) = engine.evidence(wire, derived)
+        assert name in row[2].fired, (derived, row[2].fired)
+        assert "contradiction.wording" not in row[2].fired
+        off = Engine(embedder=get_embedder(), checker=None, disable=[name])
+        assert name not in off.evidence(wire, derived)[0][2].fired
+
+
 def test_an_adjective_of_the_other_polarity_on_the_same_noun_is_a_contradiction(rules):
     from compare.text import lexicon
     wire = "The agent proposed Plan A, which offers comprehensive coverage for families, on Monday."

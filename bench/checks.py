@@ -99,7 +99,8 @@ def cached(name: str, key: str, make):
 
 def code_key() -> str:
     h = hashlib.sha1()
-    for p in sorted((ROOT / "compare").rglob("*.py")) + sorted((ROOT / "compare" / "data" / "judge").glob("*")):
+    for p in (sorted((ROOT / "compare").rglob("*.py")) + sorted((ROOT / "compare" / "data" / "judge").glob("*"))
+              + [ROOT / "train" / "synth.py"]):           # the synthetic documents are written by train.synth
         h.update(p.read_bytes())
     return h.hexdigest()
 

@@ -45,6 +45,22 @@ def test_a_faithful_rewording_is_more_supported_than_a_changed_fact(judge) -> No
         assert broken < 0.2, changed
 
 
+def test_a_sentence_s_support_does_not_depend_on_what_else_is_asked(judge) -> None:
+    """The judge batches pairs of like length together: each pair's support is the same asked alone, in
+    a document's batch, or in another order."""
+    from compare.decide.judge import like_lengths
+    rate = "India's central bank lifted its key interest rate by 25 basis points to 6.5% on Wednesday."
+    short = WIRE.split(". ")[1]
+    pairs = [(WIRE, rate), (short, "Das said inflation would ease."), (WIRE, "Das ruled out further increases."),
+             (short, rate), (WIRE + " " + WIRE, rate)]
+    together = judge.support(pairs)
+    alone = [judge.support([p])[0] for p in pairs]
+    backwards = judge.support(pairs[::-1])[::-1]
+    assert together == pytest.approx(alone, abs=1e-4) and together == pytest.approx(backwards, abs=1e-4)
+    assert [list(r) for r in like_lengths([300, 280, 120, 100, 90, 20], 32)] == [[0, 1], [2, 3, 4], [5]]
+    assert [len(r) for r in like_lengths([50] * 70, 32)] == [32, 32, 6]
+
+
 def test_the_judge_decides_the_verdict_of_a_reworded_sentence(engine) -> None:
     derived = ("India's central bank lifted its main rate by a quarter point to 6.5% on Wednesday. "
                "The decision will make India the fastest-growing economy in the world.")

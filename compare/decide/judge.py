@@ -53,13 +53,41 @@ class Judge:
         self.name = f"judge:{path.name}"
 
     def support(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        """For each ``(premise, hypothesis)``, the probability that the premise supports it."""
+        """For each ``(premise, hypothesis)``, the probability that the premise supports it. The pairs go to
+        the model longest first, in batches of pairs of like length (:func:`like_lengths`): a batch is
+        padded to its longest pair, and a comparison asks about a short premise (the best wire sentence)
+        and a long one (the window) for each sentence."""
         if not pairs:
             return []
         import torch
-        scores = self.model.predict(list(pairs), batch_size=_BATCH, show_progress_bar=False,
-                                    activation_fn=torch.nn.Sigmoid(), convert_to_numpy=True)
-        return [float(s) for s in scores]
+        order = sorted(range(len(pairs)), key=lambda k: -_length(pairs[k]))
+        out = [0.0] * len(pairs)
+        for batch in like_lengths([_length(pairs[k]) for k in order], _BATCH):
+            ids = [order[k] for k in batch]
+            scores = self.model.predict([pairs[k] for k in ids], batch_size=_BATCH, show_progress_bar=False,
+                                        activation_fn=torch.nn.Sigmoid(), convert_to_numpy=True)
+            for k, s in zip(ids, scores):
+                out[k] = float(s)
+        return out
+
+
+def _length(pair: tuple[str, str]) -> int:
+    return len(pair[0]) + len(pair[1])
+
+
+#: a batch ends where a pair is shorter than this share of the batch's first (longest) pair
+LIKE_LENGTH = 0.7
+
+
+def like_lengths(lengths: Sequence[int], size: int) -> list[range]:
+    """Batches (index ranges) of ``lengths``, sorted longest first: at most ``size`` each, and a new one
+    where a length falls under :data:`LIKE_LENGTH` of its batch's first."""
+    out, start = [], 0
+    for k in range(1, len(lengths) + 1):
+        if k == len(lengths) or k - start == size or lengths[k] < LIKE_LENGTH * lengths[start]:
+            out.append(range(start, k))
+            start = k
+    return out
 
 
 def build_cross_encoder(max_length: int):

@@ -9,7 +9,11 @@
    ``MAX_TERMS`` in all, by the archive's ``term_docs`` counts, each weighing its inverse document
    frequency; a word in more than ``COMMON_SHARE`` of the stories or ``MAX_POSTINGS`` stories is left out,
    and the rarest are taken only while their posting lists add up to ``POSTING_BUDGET``).
-3. Rerank: every candidate's stored sentence vectors, and those of each two consecutive sentences of a
+3. A second round for what the best of those candidates does not say (its cosine under ``SHARED``):
+   those sentences looked up again on their own, the ``ANN_K`` nearest stories to their mean vector and
+   the ``TEXT_K`` stories holding most of their rare words, so that a second source is not outvoted by
+   copies of the first in either search.
+4. Rerank: every candidate's stored sentence vectors, and those of each two consecutive sentences of a
    story taken as one (a derived sentence often fuses two wire sentences), against the article's; a
    derived sentence is *shared* with a story when its best cosine there is at least ``SHARED``.
 
@@ -227,27 +231,54 @@ def _rank(gain: np.ndarray, score: np.ndarray, closeness: np.ndarray, units: np.
     return (order + [int(c) for c in tie if left[c]])[:k]
 
 
-def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "article") -> list[Source]:
-    """The stories ``text`` draws on, best first (module docstring); at most ``k``."""
-    art = _article(store, text, name, encode)
-    cands = _candidates(store, index, art)
-    if not cands:
+def _second_round(store, index, art: _Article, best: np.ndarray, weight: np.ndarray, have: list[int]) -> list[int]:
+    """Candidates for what the first candidates' best story leaves out: the sentences it does not say (its
+    cosine under ``SHARED``) looked up again on their own, by their mean vector and by their rare words,
+    so that the second source of an article is not outvoted by copies of the first in the word search."""
+    rest = best[int(np.argmax(weight.sum(axis=1)))] < SHARED
+    if not rest.any() or rest.all():
         return []
+    found: dict[int, None] = dict.fromkeys(int(k) for k in index.search(_unit(art.vectors[rest].mean(axis=0))[None], ANN_K)[0])
+    found.update(dict.fromkeys(_text_candidates(store, tuple(b for b, r in zip(art.bare, rest) if r))))
+    seen = set(have)
+    return [c for c in found if c not in seen]
+
+
+def _matches(store, art: _Article, cands: list[int]):
+    """The candidates' sentences (and pairs of them, ``_with_pairs``) against the article's: ``(stories,
+    first, last, vecs, single, col, sims, best)``; ``best`` is candidates x article sentences."""
     story_of, sent_of, vecs = store.sentence_vectors(cands)
     if not len(vecs):
-        return []
+        return None
     single = len(vecs)
     story_of, first, last, vecs = _with_pairs(story_of, sent_of, vecs)
     cands = sorted(set(story_of.tolist()))
     col = {c: np.flatnonzero(story_of == c) for c in cands}
     sims = art.vectors @ vecs.T                         # (article sentences, candidate sentences and pairs)
     best = np.stack([sims[:, col[c]].max(axis=1) for c in cands])          # (candidates, article sentences)
+    return cands, first, last, vecs, single, col, sims, best
+
+
+def _weight(best: np.ndarray) -> np.ndarray:
+    return np.clip((best - RANK_FLOOR) / (1 - RANK_FLOOR), 0.0, None)
+
+
+def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "article") -> list[Source]:
+    """The stories ``text`` draws on, best first (module docstring); at most ``k``."""
+    art = _article(store, text, name, encode)
+    cands = _candidates(store, index, art)
+    found = _matches(store, art, cands) if cands else None
+    if found is None:
+        return []
+    more = _second_round(store, index, art, found[-1], _weight(found[-1]), found[0])
+    if more:
+        found = _matches(store, art, found[0] + more)
+    cands, first, last, vecs, single, col, sims, best = found
     where = np.stack([col[c][sims[:, col[c]].argmax(axis=1)] for c in cands])
     coverage = np.where(best >= SHARED, best, 0.0)
     mean = _unit(art.vectors.mean(axis=0))
     closeness = np.array([float(_unit(vecs[col[c][col[c] < single]].mean(axis=0)) @ mean) for c in cands])
-    weight = np.clip((best - RANK_FLOOR) / (1 - RANK_FLOOR), 0.0, None)
-    order = _rank(weight, coverage.mean(axis=1), closeness, vecs[where], k)
+    order = _rank(_weight(best), coverage.mean(axis=1), closeness, vecs[where], k)
     rows = store.stories([cands[c] for c in order])
     out = []
     for c in order:

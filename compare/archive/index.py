@@ -103,7 +103,7 @@ class StoryIndex:
     # -- searching -------------------------------------------------------------------------------------
     def search(self, queries: np.ndarray, k: int) -> list[np.ndarray]:
         """For each query vector, the story numbers of its ``k`` nearest stories, nearest first."""
-        if self.index is None or self.count == 0 or len(queries) == 0:
+        if self.index is None or self.count == 0 or len(queries) == 0 or k < 1:
             return [np.zeros(0, dtype=np.int64) for _ in range(len(queries))]
         found = self.index.search(np.asarray(queries, dtype=np.float32), min(k, self.count))
         if not hasattr(found, "counts"):          # one query: usearch answers with a single Matches

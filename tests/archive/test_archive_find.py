@@ -134,3 +134,38 @@ def test_copies_of_one_story_do_not_push_another_source_out_of_the_list():
     gain = np.clip((cos - RANK_FLOOR) / (1 - RANK_FLOOR), 0, None)
     order = _rank(gain, cos.mean(axis=1), np.zeros(7), units, k=5)
     assert order[:3] == [0, 1, 6] and len(order) == 5
+
+
+def test_a_second_source_is_looked_for_with_the_sentences_the_first_leaves_out(tmp_path, newsroom, monkeypatch):
+    """At archive scale the nearest stories to one sentence and the stories holding most of the article's
+    rare words can all be copies of its main source: the words of the other source's sentence are held
+    by thousands of stories too. Here 40 versions of story A and 40 of story B (each drops two of its
+    sentences) make every word common, the word search fills with versions of A, and the vector search
+    asks only for the nearest story to the whole article and its runs (``SENTENCE_K`` 0, ``ANN_K`` 1),
+    standing in for a million stories. A sentence taken word for word from story B is still found in B
+    or a version of it: looked up again on its own, since A does not say it."""
+    import itertools
+    import re
+
+    from compare.archive import find
+
+    def sentences(story):
+        return re.split(r"(?<=[.!?\"”])\s+", newsroom[story]["wire"].strip())
+
+    def versions(story, keep):
+        sents = sentences(story)
+        drops = [d for d in itertools.combinations(range(len(sents)), 2) if keep not in d][:40]
+        return [{"id": f"{story}-v{n}", "text": " ".join(s for k, s in enumerate(sents) if k not in d)}
+                for n, d in enumerate(drops)]
+
+    a, b = "tune-11-india-power-demand", "tune-13-albuquerque-mayor"
+    b_sents = sentences(b)
+    longest = max(range(len(b_sents)), key=lambda k: len(b_sents[k]))
+    article = newsroom[a]["wire"].strip() + "\n\n" + b_sents[longest]
+    with Archive(tmp_path / "a.sqlite3") as archive:
+        archive.add([{"id": k, "text": v["wire"]} for k, v in newsroom.items()]
+                    + versions(a, keep=0) + versions(b, keep=longest))
+        monkeypatch.setattr(find, "SENTENCE_K", 0)
+        monkeypatch.setattr(find, "ANN_K", 1)
+        found = [s.id for s in archive.find(article, k=5)]
+    assert found[0].startswith(a) and any(f.startswith(b) for f in found), found

@@ -248,5 +248,7 @@ class Store:
     def stories_with(self, term: str) -> np.ndarray:
         """The numbers of the stories whose text holds ``term`` (a ``TERM`` word): its FTS5 posting list,
         unranked."""
-        rows = self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (f'"{term}"',))
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+        # one string from SQLite parsed in C: a row at a time through Python was most of find's time at a
+        # million stories (a common word's list holds tens of thousands of stories)
+        joined = self.db.execute("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (f'"{term}"',)).fetchone()[0]
+        return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.zeros(0, dtype=np.int64)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -58,6 +59,17 @@ class CheckResult:
 def _default_encode(texts: list[str]) -> np.ndarray:
     from ..embed.embedder import get_embedder
     return get_embedder().encode(texts)
+
+
+@lru_cache(maxsize=1)
+def _blas():
+    """The process's BLAS thread pools (threadpoolctl). ``find`` multiplies small matrices and then runs the
+    model on the next article: with more than one BLAS thread, OpenBLAS's threads spin for a while after
+    each product and take the cores from the model's (``bench/archive.py``, cold ``find`` p95 at a million
+    stories on this 2-core machine: 181 ms with two threads, 74 ms with one). Elsewhere the engine keeps
+    its threads: one BLAS thread made the batch with the judge slower (40.5 s against 38.0 s)."""
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
 
 
 class Archive:
@@ -116,7 +128,8 @@ class Archive:
         if k < 1:
             raise CompareError(f"k must be at least 1, not {k}")
         self._sync()
-        return find_sources(self.store, self.index, text, k, encode or _default_encode, name)
+        with _blas().limit(limits=1, user_api="blas"):
+            return find_sources(self.store, self.index, text, k, encode or _default_encode, name)
 
     def story(self, story_id: str) -> Story | None:
         n = self.store.story_numbers([story_id]).get(story_id)

@@ -169,3 +169,25 @@ def test_a_second_source_is_looked_for_with_the_sentences_the_first_leaves_out(t
         monkeypatch.setattr(find, "ANN_K", 1)
         found = [s.id for s in archive.find(article, k=5)]
     assert found[0].startswith(a) and any(f.startswith(b) for f in found), found
+
+
+def test_find_runs_on_one_blas_thread_and_gives_the_others_back(archive, newsroom):
+    """find's matrix products run on one BLAS thread, so that spinning BLAS threads do not take the cores
+    from the model embedding the article; the rest of the process keeps its threads."""
+    from threadpoolctl import threadpool_info
+
+    from compare.archive.archive import _default_encode
+
+    def blas_threads():
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before, during = blas_threads(), []
+
+    def encode(texts):
+        during.extend(blas_threads())
+        return _default_encode(texts)
+
+    found = archive.find(newsroom["tune-07-whooping-cough"]["faithful"] + " A sentence nobody archived.", encode=encode)
+    assert found[0].id == "tune-07-whooping-cough"
+    assert during and set(during) == {1}
+    assert blas_threads() == before

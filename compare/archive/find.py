@@ -31,6 +31,7 @@ that copies of one story do not push out another source; then the rest by score.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -231,22 +232,33 @@ def _rank(gain: np.ndarray, score: np.ndarray, closeness: np.ndarray, units: np.
     return (order + [int(c) for c in tie if left[c]])[:k]
 
 
-def _second_round(store, index, art: _Article, best: np.ndarray, weight: np.ndarray, have: list[int]) -> list[int]:
+def _second_round(store, index, art: _Article, best: np.ndarray, have: list[int]) -> list[int]:
     """Candidates for what the first candidates' best story leaves out: the sentences it does not say (its
     cosine under ``SHARED``) looked up again on their own, by their mean vector and by their rare words,
     so that the second source of an article is not outvoted by copies of the first in the word search."""
-    rest = best[int(np.argmax(weight.sum(axis=1)))] < SHARED
+    rest = best[int(np.argmax(_weight(best).sum(axis=1)))] < SHARED
     if not rest.any() or rest.all():
         return []
-    found: dict[int, None] = dict.fromkeys(int(k) for k in index.search(_unit(art.vectors[rest].mean(axis=0))[None], ANN_K)[0])
+    near = index.search(_unit(art.vectors[rest].mean(axis=0))[None], ANN_K)[0]
+    found = dict.fromkeys(int(k) for k in near)
     found.update(dict.fromkeys(_text_candidates(store, tuple(b for b, r in zip(art.bare, rest) if r))))
     seen = set(have)
     return [c for c in found if c not in seen]
 
 
-def _matches(store, art: _Article, cands: list[int]):
-    """The candidates' sentences (and pairs of them, ``_with_pairs``) against the article's: ``(stories,
-    first, last, vecs, single, col, sims, best)``; ``best`` is candidates x article sentences."""
+class _Matches(NamedTuple):
+    """The candidates' sentences (and pairs of them, ``_with_pairs``) against the article's."""
+    cands: list[int]            # story numbers, in the order of the rows below
+    first: np.ndarray           # each candidate sentence (or pair): its first and last sentence number
+    last: np.ndarray
+    vecs: np.ndarray
+    single: int                 # rows of ``vecs`` before this one are single sentences, the rest pairs
+    col: dict[int, np.ndarray]  # candidate -> its rows of ``vecs``
+    sims: np.ndarray            # article sentences x rows of ``vecs``
+    best: np.ndarray            # candidates x article sentences: each sentence's best cosine in the story
+
+
+def _matches(store, art: _Article, cands: list[int]) -> _Matches | None:
     story_of, sent_of, vecs = store.sentence_vectors(cands)
     if not len(vecs):
         return None
@@ -254,9 +266,9 @@ def _matches(store, art: _Article, cands: list[int]):
     story_of, first, last, vecs = _with_pairs(story_of, sent_of, vecs)
     cands = sorted(set(story_of.tolist()))
     col = {c: np.flatnonzero(story_of == c) for c in cands}
-    sims = art.vectors @ vecs.T                         # (article sentences, candidate sentences and pairs)
-    best = np.stack([sims[:, col[c]].max(axis=1) for c in cands])          # (candidates, article sentences)
-    return cands, first, last, vecs, single, col, sims, best
+    sims = art.vectors @ vecs.T
+    best = np.stack([sims[:, col[c]].max(axis=1) for c in cands])
+    return _Matches(cands, first, last, vecs, single, col, sims, best)
 
 
 def _weight(best: np.ndarray) -> np.ndarray:
@@ -270,9 +282,9 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
     found = _matches(store, art, cands) if cands else None
     if found is None:
         return []
-    more = _second_round(store, index, art, found[-1], _weight(found[-1]), found[0])
+    more = _second_round(store, index, art, found.best, found.cands)
     if more:
-        found = _matches(store, art, found[0] + more)
+        found = _matches(store, art, found.cands + more)
     cands, first, last, vecs, single, col, sims, best = found
     where = np.stack([col[c][sims[:, col[c]].argmax(axis=1)] for c in cands])
     coverage = np.where(best >= SHARED, best, 0.0)

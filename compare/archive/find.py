@@ -258,8 +258,8 @@ class _Matches(NamedTuple):
     best: np.ndarray            # candidates x article sentences: each sentence's best cosine in the story
 
 
-def _matches(store, art: _Article, cands: list[int]) -> _Matches | None:
-    story_of, sent_of, vecs = store.sentence_vectors(cands)
+def _matches(art: _Article, story_of: np.ndarray, sent_of: np.ndarray, vecs: np.ndarray) -> _Matches | None:
+    """The stored sentences ``(story_of, sent_of, vecs)`` (``Store.sentence_vectors``) against the article's."""
     if not len(vecs):
         return None
     single = len(vecs)
@@ -279,12 +279,16 @@ def find_sources(store, index, text: str, k: int = 5, encode=None, name: str = "
     """The stories ``text`` draws on, best first (module docstring); at most ``k``."""
     art = _article(store, text, name, encode)
     cands = _candidates(store, index, art)
-    found = _matches(store, art, cands) if cands else None
+    if not cands:
+        return []
+    stored = store.sentence_vectors(cands)
+    found = _matches(art, *stored)
     if found is None:
         return []
     more = _second_round(store, index, art, found.best, found.cands)
-    if more:
-        found = _matches(store, art, found.cands + more)
+    if more:                        # only the new candidates' sentences are read
+        stored = tuple(np.concatenate([a, b]) for a, b in zip(stored, store.sentence_vectors(more)))
+        found = _matches(art, *stored)
     cands, first, last, vecs, single, col, sims, best = found
     where = np.stack([col[c][sims[:, col[c]].argmax(axis=1)] for c in cands])
     coverage = np.where(best >= SHARED, best, 0.0)

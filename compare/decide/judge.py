@@ -60,19 +60,16 @@ class Judge:
         if not pairs:
             return []
         import torch
-        order = sorted(range(len(pairs)), key=lambda k: -_length(pairs[k]))
+        lengths = [len(premise) + len(hypothesis) for premise, hypothesis in pairs]
+        order = sorted(range(len(pairs)), key=lambda k: -lengths[k])
         out = [0.0] * len(pairs)
-        for batch in like_lengths([_length(pairs[k]) for k in order], _BATCH):
+        for batch in like_lengths([lengths[k] for k in order], _BATCH):
             ids = [order[k] for k in batch]
             scores = self.model.predict([pairs[k] for k in ids], batch_size=_BATCH, show_progress_bar=False,
                                         activation_fn=torch.nn.Sigmoid(), convert_to_numpy=True)
             for k, s in zip(ids, scores):
                 out[k] = float(s)
         return out
-
-
-def _length(pair: tuple[str, str]) -> int:
-    return len(pair[0]) + len(pair[1])
 
 
 #: a batch ends where a pair is shorter than this share of the batch's first (longest) pair

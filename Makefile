@@ -30,7 +30,6 @@ test: install browser
 
 bench: install
 	$(BIN)/python bench/quality.py
-	$(BIN)/python bench/newsroom.py
 	$(BIN)/python bench/checks.py
 	$(BIN)/python bench/speed.py
 

@@ -9,7 +9,9 @@ two baselines (flag everything; flag a sentence when fewer than half its content
 best-matching source sentence).
 Where a set's records carry published detectors' scores (FaithBench's ``meta.detectors``: 1 =
 consistent), their text-level balanced accuracy is printed too, a text counted as flagged when its
-score is below 0.5. Then the seed pair scored by shared/tools/check_seed.py, and one headline line.
+score is below 0.5. Then the project's newsroom set, both halves (``bench/newsroom.py``: the tune
+half the decision settings were chosen on, and the held-out half nothing was chosen on), the seed
+pair scored by shared/tools/check_seed.py, and one headline line.
 """
 from __future__ import annotations
 
@@ -112,6 +114,11 @@ def main():
         print(row("compare, words only", evaluate(everything, focus_only(allp))))
         print(row("flag-everything", evaluate(everything, baseline_everything(everything))))
         print(row("lexical<0.5", evaluate(everything, baseline_lexical(everything))))
+    import newsroom
+    halves = {half: newsroom.run(half, engine) for half in newsroom.HALVES}
+    print()
+    for half, figures in halves.items():
+        print(newsroom.report(half, figures))
     seed = seed_result()
     print(f"\n{seed}")
     parts = []
@@ -122,10 +129,14 @@ def main():
     import re
     m = re.search(r"(\d+)/(\d+) additions caught, (\d+) supported .* (\d+)/(\d+) omissions", seed)
     seed_short = f"seed {m.group(1)}/{m.group(2)} {m.group(3)} false {m.group(4)}/{m.group(5)}" if m else "seed failed"
+    held = halves["heldout"]
+    parts.append(f"newsroom held-out {100 * held['caught_share']:.0f}% caught, "
+                 f"{held['faithful_flagged_per_100']:.1f} false per 100 ({held['faithful_high']} high)")
     print("quality: " + "; ".join(parts) + "; " + seed_short)
     if args.json:
         with open(args.json, "w") as fh:
-            json.dump({n: {k: v for k, v in r.items() if k != "_preds"} for n, r in results.items()}, fh, indent=1)
+            json.dump({**{n: {k: v for k, v in r.items() if k != "_preds"} for n, r in results.items()},
+                       "newsroom": halves}, fh, indent=1)
 
 
 if __name__ == "__main__":

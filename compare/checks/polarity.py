@@ -45,10 +45,19 @@ _RESTRICTIVES = words("negation.restrictives")
 _IMPLICIT_NEGATIVES = words("negation.implicit_negatives")
 
 
+def denies(toks, k: int) -> bool:
+    """Whether ``toks[k]`` is a word of denial: "longer" only in "no longer" ("stay longer" denies nothing),
+    and "No." before a figure is "number" ("the world No. 2 exporter")."""
+    lower = toks[k].lower
+    if lower == "no" and k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 2].text[:1].isdigit():
+        return False
+    return lower in NEGATIONS and (lower != "longer" or (k > 0 and toks[k - 1].lower == "no"))
+
+
 def own_negations(ctx: SentenceContext) -> list:
     """The sentence's negations no check has taken, less "no more than" and "not only"."""
     toks = ctx.toks
-    return [t for k, t in enumerate(toks) if t.lower in NEGATIONS and ctx.free(t.start, t.end)
+    return [t for k, t in enumerate(toks) if denies(toks, k) and ctx.free(t.start, t.end)
             and not (k + 1 < len(toks) and toks[k + 1].lower in _COMPARATIVES)      # "no earlier than", "no more than"
             and not any(u.lower in _RESTRICTIVES for u in toks[k + 1:k + 3])]       # "not only", "not the only"
 
@@ -60,13 +69,19 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
     wh-question presupposes its claim ("Why did the man steal $5,000?") and is read as one."""
     toks, facts, best = ctx.toks, ctx.facts, ctx.best
     d_neg = ctx.d_neg
-    w_neg = any(facts.negated[j] for j in ctx.window)
+    # "unless" is "if not": a window saying "unless it is curbed" denies what "if it is not curbed" does
+    w_neg = any(facts.negated[j] or any(t.lower == "unless" for t in ctx.wire.analyses[j].tokens) for j in ctx.window)
     if d_neg and not w_neg:
         yield note(neg_added=1)
         implicit = any(t.lemma in _IMPLICIT_NEGATIVES or t.lower in _IMPLICIT_NEGATIVES
                        for a in ctx.win_an for t in a.tokens)
+        position = {u.start: k for k, u in enumerate(toks)}
         for t in d_neg:
-            if ctx.near and not implicit:
+            if (said := denied_word(toks, position[t.start])) and said in facts.denied:
+                # the wire copy denies the same thing in another sentence than the window's (a sentence
+                # that fuses two wire sentences, or a denial moved): no reversal
+                yield unit(t.start, t.end, "negation", "supported", f"the wire copy also denies '{said}'")
+            elif ctx.near and not implicit:
                 yield contradiction(t.start, t.end, "negation", "", f"'{t.text}' turns round what the wire copy says",
                                     None)
             else:
@@ -75,7 +90,8 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
         yield note(neg_dropped=1)       # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
         # confirmed the deal" where the wire sentence says "did not confirm the deal"
-        if not ctx.polar and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None:
+        if (not ctx.polar and not any(t.lower == "unless" for t in toks)
+                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None):
             k, said = dropped
             yield contradiction(toks[k].start, toks[k].end, "negation", said,
                                 f"'{toks[k].text}' where the wire copy says '{said}'", None)
@@ -268,6 +284,17 @@ def _scale_swaps(dt, wt, ones: list[tuple[int, int]]) -> list[tuple[int, str]]:
 #: words that may stand between a negation and the verb it denies, or before it ("did not confirm", "has never
 #: said", "is no longer lending")
 _NEGATED_AUX = words("negation.negated_aux")
+
+
+def denied_word(toks, k: int) -> str | None:
+    """The lemma of the word the negation ``toks[k]`` denies: the first content word within the next four,
+    past auxiliaries ("did not confirm" → "confirm", "is not intended" → "intend", "no details" → "detail")."""
+    for u in toks[k + 1:k + 5]:
+        if u.lower in NEGATIONS:
+            return None
+        if u.content and u.lemma not in _NEGATED_AUX:
+            return u.lemma.lower()
+    return None
 
 
 def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:

@@ -21,7 +21,7 @@ from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
 from .entities import _initialisms, _proper_runs
 from .hedging import _DEFINE, HEDGES, _definitions
 from .opcodes import _replacements
-from .polarity import NEGATIONS
+from .polarity import NEGATIONS, denied_word, denies
 from .quotes import _norm_words
 from .registry import registered
 from .relations import _affiliations
@@ -83,6 +83,8 @@ class WireFacts:
     times_anywhere: tuple[Figure, ...] = ()
     #: every sentence's figures in one tuple, in order: a figure the wire copy gives anywhere supports
     all_figures: tuple[Figure, ...] = ()
+    #: the words the wire copy denies anywhere ("not intended" → "intend"), see polarity.denied_word
+    denied: frozenset[str] = frozenset()
 
 
 def wire_facts(wire: Prepared) -> WireFacts:
@@ -95,7 +97,9 @@ def wire_facts(wire: Prepared) -> WireFacts:
         durations=tuple(tuple(find_durations(t)) for t in texts),
         days=tuple(tuple(find_days(t)) for t in texts),
         entities=ents,
-        negated=tuple(any(t.lower in NEGATIONS for t in a.tokens) for a in wire.analyses),
+        negated=tuple(any(denies(a.tokens, k) for k in range(len(a.tokens))) for a in wire.analyses),
+        denied=frozenset(w for a in wire.analyses for k in range(len(a.tokens))
+                         if denies(a.tokens, k) and (w := denied_word(a.tokens, k))),
         hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
         words=_norm_words(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checking import contradicted, run
+from checking import contradicted, run, units_of
 
 
 def test_no_with_a_comparative_is_not_a_negation():
@@ -281,6 +281,42 @@ def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradic
              "Analysts said the merger was likely.")]:
         same = run(wire, derived)
         assert not contradicted(same), derived
+
+
+def test_a_denial_the_wire_copy_makes_in_another_sentence_is_no_reversal():
+    """A sentence that fuses two wire sentences keeps the denial of the one outside its window; a plain
+    "not" put on a word the wire copy never denies is still a reversal, and "longer" denies nothing
+    without "no"."""
+    wire = ("Police expect about 300,000 people to join the march in central London on Saturday. "
+            "Organisers have agreed a route away from Whitehall, where the Cenotaph stands. "
+            "The route was set after talks with the Metropolitan Police on Wednesday. "
+            "The demonstration is not intended to go near the monument, organisers said.")
+    fused = run(wire, "Organisers agreed a route with police on Wednesday, and the march is not intended to go "
+                      "near the Cenotaph.")
+    assert not contradicted(fused), [(u.text, u.evidence) for u in fused.units]
+    assert ("not", "supported") in units_of(fused, "negation")
+    denied = run(wire, "Organisers have not agreed a route away from Whitehall, where the Cenotaph stands.")
+    assert denied.verdicts[0].label == "contradicted"
+    longer = run("The minister stayed at the summit for two days to finish the talks, officials said.",
+                 "The minister stayed longer at the summit to finish the talks, officials said.")
+    assert not any(u.kind == "negation" for u in longer.units)
+
+
+def test_unless_and_number_abbreviations_are_read_for_what_they_say():
+    """"unless X" says "if not X", in either text; "No. 41" is a rank, not a denial."""
+    for wire, derived in [
+            ("The losses could deepen sharply this century if global warming is not curbed, the study found.",
+             "The study found the losses could deepen sharply this century unless global warming is curbed."),
+            ("The union will strike on Monday unless the company raises its pay offer, its leader said.",
+             "The union will strike on Monday if the company does not raise its pay offer, its leader said.")]:
+        c = run(wire, derived)
+        assert not contradicted(c), (derived, contradicted(c))
+    rank = run("The world No. 41 from Bengaluru saved two match points in the third game.",
+               "The world No. 41 from Bengaluru saved two match points in the third game and won.")
+    assert not any(u.kind == "negation" for u in rank.units)
+    flipped = run("The losses could deepen sharply this century if global warming is not curbed, the study found.",
+                  "The losses could deepen sharply this century if global warming is curbed, the study found.")
+    assert flipped.verdicts[0].label == "contradicted", "a dropped 'not' without 'unless' is still a reversal"
 
 
 def test_two_words_that_change_places_are_a_contradiction():

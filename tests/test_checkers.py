@@ -75,3 +75,16 @@ def test_the_bundled_judge_is_the_default_and_can_be_switched_off(monkeypatch):
 def test_bad_checker_spec_is_a_clear_error(spec, message):
     with pytest.raises(ModelError, match=message):
         load_checker(spec)
+
+
+def test_a_flag_is_high_only_where_a_precise_check_and_the_judge_s_doubt_agree():
+    """A changed figure is found by a precise check whatever the judge says; its flag is high only where
+    the judge doubts the sentence enough to flag it itself, medium where the judge leans to support."""
+    wire = "The city council approved a new budget of $2 billion on Tuesday, the mayor said."
+    derived = "The city council approved a new budget of $5 billion on Tuesday, the mayor said."
+    severity = {}
+    for p in (0.05, 0.4, 0.9):
+        c = Engine(embedder=get_embedder(), checker=Verdict(p)).compare(wire, derived)
+        assert c.verdicts[0].label == "contradicted" and c.flags, p
+        severity[p] = {f.severity for f in c.flags}
+    assert severity == {0.05: {"high"}, 0.4: {"medium"}, 0.9: {"medium"}}

@@ -12,6 +12,13 @@ import pytest
 T = TypeVar("T")
 
 
+def _as_at_a_terminal() -> None:
+    """The command starts as a terminal's foreground job does, with Ctrl-C at its default, whatever the
+    test run inherited: a suite started in the background (``make test &``) has SIGINT ignored, which
+    its children keep, and ``compare batch`` rightly leaves an ignored Ctrl-C ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def press_ctrl_c(cmd: list[str], env: dict, cwd, when: Callable[[], T | None],
                  wait_s: float = 240) -> tuple[T, int, str]:
     """Start ``cmd`` in a process group of its own, poll ``when()`` until it returns something (the test
@@ -19,7 +26,7 @@ def press_ctrl_c(cmd: list[str], env: dict, cwd, when: Callable[[], T | None],
     the exit status and the standard error. A command still running 120 s after Ctrl-C gets SIGABRT (with
     ``PYTHONFAULTHANDLER`` set, each of its Python processes prints where it was) and fails the test."""
     proc = subprocess.Popen(cmd, cwd=cwd, env={**env, "PYTHONFAULTHANDLER": "1"}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_as_at_a_terminal)
     try:
         seen, deadline = None, time.monotonic() + wait_s
         while seen is None and time.monotonic() < deadline and proc.poll() is None:

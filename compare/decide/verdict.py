@@ -136,12 +136,8 @@ class Evidence:
     agree: float
 
     @property
-    def judge_vouches(self) -> bool:
-        """Whether the judge itself finds the sentence supported (P(supported) of one half or more)."""
-        return self.support is not None and self.support >= 0.5
-
-    @property
     def judge_doubts(self) -> bool:
+        """Whether the judge's support is under the cut at which it flags a sentence with a check."""
         return self.support is not None and self.support < self.agree
 
     @property

@@ -91,15 +91,15 @@ def wire_facts(wire: Prepared) -> WireFacts:
     texts = [a.text for a in wire.analyses]
     ents = tuple(tuple((e.text, e.label) for e in a.entities if e.label in ENTITY_KIND) for a in wire.analyses)
     figures = tuple(tuple(find_figures(t)) for t in texts)
+    denials = [[k for k in range(len(a.tokens)) if denies(a.tokens, k)] for a in wire.analyses]
     return WireFacts(
         figures=figures,
         all_figures=tuple(x for s in figures for x in s),
         durations=tuple(tuple(find_durations(t)) for t in texts),
         days=tuple(tuple(find_days(t)) for t in texts),
         entities=ents,
-        negated=tuple(any(denies(a.tokens, k) for k in range(len(a.tokens))) for a in wire.analyses),
-        denied=frozenset(w for a in wire.analyses for k in range(len(a.tokens))
-                         if denies(a.tokens, k) and (w := denied_word(a.tokens, k))),
+        negated=tuple(bool(ks) for ks in denials),
+        denied=frozenset(w for a, ks in zip(wire.analyses, denials) for k in ks if (w := denied_word(a.tokens, k))),
         hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
         words=_norm_words(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),

@@ -8,11 +8,13 @@ a gold span (an error). From that:
 
 * per check: firings and precision on the **training file** (a seeded sample of
   ``shared/data/train/summedits_other_domains.jsonl``) and on **synthetic pairs** (documents made by
-  ``train.synth`` from the FactCG passages the judge never trained on), and whether it is precise
-  enough to flag on its own: at least 0.9 precision over at least 30 firings, the two sets together;
+  ``train.synth`` from the FactCG passages the judge never trained on, with the negatives of the judge's
+  own data; and, for the office check alone, documents from every FactCG passage with office edits
+  only, an edit the judge never saw), and whether it is precise enough to flag on its own: at least 0.9 precision over at least 30 firings,
+  the two sets together;
 * the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
-  (the largest cut at least 0.9 precise over 30 firings on the training sample and synthetic
-  documents), and ``agree``, under which it flags where a check found something too (of the cuts as
+  (the largest cut at least 0.9 precise over 30 firings on the training sample and the synthetic
+  documents of passages the judge never trained on), and ``agree``, under which it flags where a check found something too (of the cuts as
   precise that keep the faithful rewrites of the newsroom set's ``tune`` half at 4 flagged sentences
   per 100 or fewer, the one that catches most of its errors, and of those the one that flags fewest
   faithful sentences; chosen on that half only);
@@ -32,7 +34,6 @@ import pickle
 import random
 import sys
 import time
-from pathlib import Path
 
 from common import ROOT, TRAIN, read_jsonl, require_shared
 
@@ -45,21 +46,40 @@ CACHE = ROOT / "bench" / ".cache"
 MIN_PRECISION = 0.9
 MIN_FIRINGS = 30
 SEED = 7
+OFFICE_SET = "synth-office"      # the ids of the office-edit documents (see synthetic_records) …
+OFFICE_CHECK = "contradiction.office"       # … and the one check they measure
 
 
 def synthetic_records(limit: int | None = None) -> list[dict]:
     """Documents from the FactCG passages the judge held out: the passage as the wire copy, and its
-    generated hypotheses one after another as the derived text, negatives marked as gold spans."""
+    generated hypotheses one after another as the derived text, negatives marked as gold spans. Two sets:
+    the negatives the judge's own data has, and, for the office check, every FactCG passage (few give a
+    person an office) with office edits only, those where one was made. The judge never saw an office
+    edit, but it trained on most of these passages: the second set measures the office check alone, not
+    the other checks nor the judge's cuts (see :func:`judge_rows`)."""
     sys.path.insert(0, str(ROOT))
     from train.judge import TRAIN as JUDGE_TRAIN, SEED as JUDGE_SEED, _held
-    from train.synth import generate
+    from train.synth import generate, JUDGE_NEGATIVES
     docs = list(dict.fromkeys(r["document"] for r in read_jsonl(JUDGE_TRAIN / "factcg_news_claims.jsonl")))
     held = [d for d in docs if _held(d)][:limit]
-    pairs = generate(held, seed=JUDGE_SEED + 1, per_sentence=0.6)
+    return (_documents(held, generate(held, seed=JUDGE_SEED + 1, per_sentence=0.6, negatives=JUDGE_NEGATIVES),
+                       "synth")
+            + _documents(docs, generate(docs, seed=JUDGE_SEED + 2, per_sentence=0.6, negatives=("office",)),
+                         OFFICE_SET, negatives_only=True))
+
+
+def judge_rows(rows: list[dict]) -> list[dict]:
+    """The rows the judge's cuts are measured on: those of passages it never trained on."""
+    return [r for r in rows if not str(r["record"]).startswith(OFFICE_SET)]
+
+
+def _documents(passages: list[str], pairs, prefix: str, negatives_only: bool = False) -> list[dict]:
+    """One document per passage from its generated pairs (see :func:`synthetic_records`); with
+    ``negatives_only``, only the passages with a negative among them."""
     out = []
-    for k, passage in enumerate(held):
+    for k, passage in enumerate(passages):
         mine = [p for p in pairs if p.passage == k]
-        if not mine:
+        if not mine or negatives_only and all(p.supported for p in mine):
             continue
         text, spans = "", []
         for p in mine:
@@ -67,7 +87,7 @@ def synthetic_records(limit: int | None = None) -> list[dict]:
             text += p.hypothesis.strip() + "\n\n"
             if not p.supported:
                 spans.append({"start": start, "end": start + len(p.hypothesis.strip()), "edit": p.edit})
-        out.append({"id": f"synth-{k}", "source_text": passage, "derived_text": text, "spans": spans})
+        out.append({"id": f"{prefix}-{k}", "source_text": passage, "derived_text": text, "spans": spans})
     return out
 
 
@@ -100,6 +120,7 @@ def cached(name: str, key: str, make):
 def code_key() -> str:
     h = hashlib.sha1()
     for p in (sorted((ROOT / "compare").rglob("*.py")) + sorted((ROOT / "compare" / "data" / "judge").glob("*"))
+              + sorted((ROOT / "compare" / "data" / "wordlists").glob("*.toml"))
               + [ROOT / "train" / "synth.py"]):           # the synthetic documents are written by train.synth
         h.update(p.read_bytes())
     return h.hexdigest()
@@ -190,11 +211,14 @@ def main(argv=None) -> int:
     stats = {}
     for c in CHECKS:
         row = {}
-        for name, rows in (("train", train), ("synth", synth)):
+        # the office documents measure the office check only: their passages are the judge's own, and the
+        # generator's rewordings of titles in them are not always news English ("Pres. Joe Bidenaks")
+        mine = synth if c == OFFICE_CHECK else judge_rows(synth)
+        for name, rows in (("train", train), ("synth", mine)):
             hits = [r for r in rows if c in r["fired"]]
             row[name] = (len(hits), sum(r["error"] for r in hits) / len(hits) if hits else None)
         n = row["train"][0] + row["synth"][0]
-        right = sum(r["error"] for rows in (train, synth) for r in rows if c in r["fired"])
+        right = sum(r["error"] for rows in (train, mine) for r in rows if c in r["fired"])
         prec = right / n if n else None
         ok = n >= MIN_FIRINGS and prec >= MIN_PRECISION
         if ok:
@@ -202,7 +226,7 @@ def main(argv=None) -> int:
         stats[c] = {"train": row["train"], "synthetic": row["synth"], "precision": prec, "firings": n, "precise": ok}
         print(f"{c:24s} | {row['train'][0]:11d} {_p(row['train'][1])} | {row['synth'][0]:11d} {_p(row['synth'][1])} | "
               f"{n:5d} {_p(prec)} | {'yes' if ok else 'no'}")
-    both = train + synth
+    both = train + judge_rows(synth)
     alone = precise_cut(both, needs_check=False)
     agree = agree_cut(tune, both, alone, precise)
     cuts = (alone, agree)
@@ -213,7 +237,7 @@ def main(argv=None) -> int:
 
     def figures(off=frozenset()):
         caught, false = newsroom_figures(tune, cuts, precise - off, off)
-        return (caught, false, bacc(train, cuts, precise - off, off), bacc(synth, cuts, precise - off, off))
+        return (caught, false, bacc(train, cuts, precise - off, off), bacc(judge_rows(synth), cuts, precise - off, off))
 
     base = figures()
     print(f"\n{'switched off':24s} | {'tune caught':>11s} {'false/100':>9s} | {'train sBAcc':>11s} | {'synth sBAcc':>11s}")

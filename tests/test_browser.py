@@ -99,10 +99,15 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
             page.wait_for_timeout(1000)                                 # the name's rerun has finished
             page.locator(".cmp-sbs .fl[data-pick='pick_0_5']").first.click()
             expect(card).to_contain_text("Flag 6 of", timeout=30_000)
+            # a key goes to the buttons the page has once its run is over: pressed while the run still draws,
+            # it can reach the old "Previous" (of flag 1, disabled) and do nothing
+            _settled(page)
             page.keyboard.press("K")                                    # previous, by key
             expect(card).to_contain_text("Flag 5 of", timeout=30_000)
+            _settled(page)
             page.keyboard.press("J")                                    # and next, by key
             expect(card).to_contain_text("Flag 6 of", timeout=30_000)
+            _settled(page)
             page.keyboard.press("K")
             expect(card).to_contain_text("Flag 5 of", timeout=30_000)
 
@@ -110,7 +115,7 @@ def test_an_editor_clears_the_demo_with_keys_and_clicks(server, width: int, heig
             while decided < total:
                 head = card.inner_text()
                 page.mouse.move(1, 1)                                       # no tooltip from the last click
-                page.wait_for_timeout(300)
+                _settled(page)                                              # keys reach this flag's buttons
                 sel = _one(page.locator("[class*='st-key-selrow_0']"))
                 for label in ("Confirm", "Dismiss", "Needs source"):
                     _in_view(page, sel.get_by_role("button", name=re.compile("^" + label)))

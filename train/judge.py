@@ -58,7 +58,7 @@ def _held(key: str) -> bool:
 
 def build_pairs(quick: bool = False, nli_pairs: int = NLI_PAIRS) -> tuple[list[dict], list[dict]]:
     """(train, held-out) rows ``{premise, hypothesis, label, source, edit}``."""
-    from train.synth import generate
+    from train.synth import generate, JUDGE_NEGATIVES
     rng = random.Random(SEED)
     rows: list[dict] = []
     nli = _read(TRAIN / "nli_pairs.jsonl")
@@ -74,7 +74,8 @@ def build_pairs(quick: bool = False, nli_pairs: int = NLI_PAIRS) -> tuple[list[d
                      "source": "factcg", "edit": "", "group": r["document"]})
     passages = list(dict.fromkeys(r["document"] for r in factcg))
     t = time.time()
-    for p in generate(passages, seed=SEED, per_sentence=SYNTH_PER_SENTENCE if not quick else 0.3):
+    for p in generate(passages, seed=SEED, per_sentence=SYNTH_PER_SENTENCE if not quick else 0.3,
+                      negatives=JUDGE_NEGATIVES):
         rows.append({"premise": p.premise, "hypothesis": p.hypothesis, "label": float(p.supported),
                      "source": "synthetic", "edit": p.edit, "group": passages[p.passage]})
     print(f"synthetic pairs written in {time.time() - t:.0f} s", file=sys.stderr)

@@ -11,7 +11,9 @@ the aligned wire sentences the same way), and a hypothesis written from the targ
 * **negatives** (it does not): one edit of a figure, a date, a day, a name, roles (two names
   swapped), a place, a direction ("rose" / "fell"), a negation, a hedge stated as fact
   ("suspected", "could", "expected to"), the scope ("some" / "all"), a clause inserted from
-  another story, or a quotation changed.
+  another story, or a quotation changed; and a person's office ("Finance Minister" / "Trade
+  Minister", "Speaker" / "Deputy Speaker"), which measures the office check (``bench/checks.py``)
+  but is not in the shipped judge's data (:data:`JUDGE_NEGATIVES`).
 
 Negatives are written on top of a positive rewording as often as not, so wording alone never tells
 them apart. The edit lists below are the generator's own vocabulary for *making* training pairs;
@@ -24,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-__all__ = ["Pair", "generate", "POSITIVE_EDITS", "NEGATIVE_EDITS", "split_sentences"]
+__all__ = ["Pair", "generate", "POSITIVE_EDITS", "NEGATIVE_EDITS", "JUDGE_NEGATIVES", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,21 @@ _TITLES = [("Gov.", "Governor"), ("Sen.", "Senator"), ("Rep.", "Representative")
            ("Lt.", "Lieutenant"), ("Dr.", "Doctor"), ("Prof.", "Professor"), ("Sgt.", "Sergeant"),
            ("Capt.", "Captain"), ("Col.", "Colonel"), ("Supt.", "Superintendent"), ("Pres.", "President"),
            ("PM", "Prime Minister"), ("CEO", "chief executive")]
+#: offices put before or beside a name, for the office edit: another portfolio of the same office ("Finance
+#: Minister" / "Trade Minister"), or another rank of it ("Speaker" / "Deputy Speaker", "CEO" / "CFO")
+_PORTFOLIOS = ["Finance", "Foreign", "Defence", "Trade", "Commerce", "Interior", "Home", "Health", "Education",
+               "Energy", "Power", "Agriculture", "Justice", "Labour", "Transport", "Environment"]
+_PORTFOLIO = re.compile(r"\b(" + "|".join(_PORTFOLIOS) + r") (Minister|Secretary|minister|secretary)\b")
+_RANKS = [("Prime Minister", "Deputy Prime Minister"), ("Vice President", "President"),
+          ("chief executive officer", "chief operating officer"), ("chief executive", "chief financial officer"),
+          ("CEO", "CFO"), ("Lieutenant Governor", "Governor"), ("Deputy Speaker", "Speaker"),
+          ("Chief Justice", "Justice"), ("vice chairman", "chairman"), ("deputy director", "director"),
+          ("assistant coach", "head coach"), ("Senator", "Representative"), ("spokesman", "chief executive"),
+          ("spokeswoman", "chief executive"), ("prosecutor", "defence lawyer"), ("deputy mayor", "mayor"),
+          ("General", "Colonel"), ("captain", "vice-captain"), ("manager", "assistant manager"),
+          ("Minister", "Deputy Minister"), ("chairman", "vice chairman"), ("director", "deputy director"),
+          ("President", "Vice President"), ("Speaker", "Deputy Speaker"), ("Governor", "Lieutenant Governor"),
+          ("coach", "assistant coach"), ("mayor", "deputy mayor")]
 _SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _ORDINAL = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "6": "sixth", "7": "seventh",
             "8": "eighth", "9": "ninth", "10": "tenth"}
@@ -259,6 +276,30 @@ def _roles(s, doc, rng, ctx):
     return None
 
 
+def _office(s, doc, rng, ctx):
+    """Another office for one of the sentence's people: another portfolio ("Finance Minister" / "Trade
+    Minister") or another rank ("Speaker" / "Deputy Speaker"), the name kept."""
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    if not people:
+        return None
+
+    def near(a: int, b: int) -> bool:           # the office sits next to one of the names
+        return any(-3 <= p0 - b <= 3 or -3 <= a - p1 <= 4 for p0, p1 in people)
+    m = _PORTFOLIO.search(s)
+    if m and near(m.start(), m.end()):
+        other = rng.choice([p for p in _PORTFOLIOS if p != m[1]])
+        return s[:m.start(1)] + other + s[m.end(1):]
+    taken: list[tuple[int, int]] = []
+    for old, new in _RANKS:                     # longer offices first: "Deputy Speaker" before "Speaker"
+        for m in re.finditer(rf"\b{re.escape(old)}\b", s):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if near(m.start(), m.end()):
+                return s[:m.start()] + new + s[m.end():]
+    return None
+
+
 def _direction(s, doc, rng, ctx):
     toks = [t for t in doc if t.lower_ in _OPPOSITE]
     if not toks:
@@ -339,9 +380,13 @@ NEGATIVE_EDITS: dict[str, Callable] = {
     "figure": _figure, "date": _date, "day": _day, "name": _replace_entity("PERSON", {"PERSON"}),
     "organisation": _replace_entity("ORG", {"ORG"}), "place": _replace_entity("GPE", {"GPE", "LOC"}), "roles": _roles,
     "direction": _direction, "negation": _negation, "hedge": _hedge, "scope": _scope, "insertion": _insert,
-    "quote": _quote, "unrelated": _unrelated}
+    "quote": _quote, "unrelated": _unrelated, "office": _office}
+#: the negative edits the shipped judge was trained with (``train/judge.py``): "office" came after it, for
+#: measuring the office check (``bench/checks.py``), and is left out of the judge's data so that ``make judge``
+#: still rebuilds the shipped weights
+JUDGE_NEGATIVES = tuple(n for n in NEGATIVE_EDITS if n != "office")
 #: how often each negative edit is tried, relative to the others: the subtle edits an editor misses most
-_NEGATIVE_WEIGHT = {"negation": 3, "hedge": 3, "scope": 2, "roles": 2, "direction": 2, "figure": 2,
+_NEGATIVE_WEIGHT = {"negation": 3, "hedge": 3, "scope": 2, "roles": 2, "office": 2, "direction": 2, "figure": 2,
                     "insertion": 2, "unrelated": 0.5}
 
 
@@ -353,8 +398,9 @@ def _window(sents: Sequence[str], i: int, rng: random.Random, extra: int | None 
 
 
 def generate(passages: Sequence[str], seed: int = 13, per_sentence: float = 1.0,
-             nlp=None) -> list[Pair]:
-    """Pairs from every passage: about ``per_sentence`` positives and as many negatives per sentence."""
+             nlp=None, negatives: Sequence[str] | None = None) -> list[Pair]:
+    """Pairs from every passage: about ``per_sentence`` positives and as many negatives per sentence, the
+    negatives made by the edits named in ``negatives`` (all of :data:`NEGATIVE_EDITS` by default)."""
     rng = random.Random(seed)
     if nlp is None:
         import spacy
@@ -370,7 +416,7 @@ def generate(passages: Sequence[str], seed: int = 13, per_sentence: float = 1.0,
             key = "GPE" if e.label_ in ("GPE", "LOC") else e.label_
             entities.setdefault(key, []).append(e.text)
     entities = {k: list(dict.fromkeys(v)) for k, v in entities.items()}
-    negatives = list(NEGATIVE_EDITS)
+    negatives = list(NEGATIVE_EDITS if negatives is None else negatives)
     weights = [_NEGATIVE_WEIGHT.get(n, 1) for n in negatives]
     out: list[Pair] = []
     for k, ss in enumerate(split):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterator, TYPE_CHECKING
 
 from ..text import lexicon
-from ..text.names import same_entity, SHORT_TITLES
+from ..text.names import same_entity, SHORT_TITLES, title_written_otherwise
 from ..text.places import capital_of, stands_for
 from .context import Finding, Polarity, SentenceContext, contradiction, note, unit
 from .entities import _governing, _spelt_out
@@ -190,6 +190,8 @@ def _word_support(ctx: SentenceContext, ww: _WindowWords, t) -> tuple[str, tuple
         return "elsewhere in the wire copy", ("new_words",)
     if (full := SHORT_TITLES.get(t.lower)) is not None and f" {full} " in facts.words:
         return full, ()             # "PM" where the wire copy says "Prime Minister"
+    if (said := title_written_otherwise(t.lower.strip("."), facts.words)) is not None:
+        return said, ()             # "Governor" where the wire copy says "Gov."
     return None
 
 

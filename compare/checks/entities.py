@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 from typing import Iterator, TYPE_CHECKING
 
-from ..text.names import given_name_added, INITIALS_SKIP, normalise, same_entity, same_nation
+from ..text.names import (given_name_added, INITIALS_SKIP, normalise, same_entity, same_nation,
+                          title_written_otherwise)
 from ..text.places import capital_of, country_of_people, is_place_name, stands_for, within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, note, unit
 from .opcodes import _swapped_names, _swapped_spans
@@ -86,6 +87,8 @@ def _entity_in_wire(ctx: SentenceContext, mention: str, label: str, kind: str, f
         match = mention
     if match is None and label != "PERSON":
         match = _spelt_out(mention, facts)       # "BMI" where the wire copy says "body mass index"
+    if match is None and label != "PERSON":      # "Pres." (read as a place) where the wire copy says "President"
+        match = title_written_otherwise(mention.lower().strip("."), facts.words)
     if match is None and label == "PERSON" and _named_in(mention, wire):
         match = mention             # a lower-case wire copy names people without spaCy seeing them
     if (match is None and label == "PERSON" and first and " " not in mention

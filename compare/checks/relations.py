@@ -8,13 +8,14 @@ from typing import Iterator
 
 from ..prepare import Prepared
 from ..text import lexicon
-from ..text.names import same_entity, same_nation, TITLES
+from ..text.names import normalise, same_entity, same_nation, same_person, SHORT_TITLES, TITLE_ABBREVIATIONS, TITLES
 from ..text.nlp import Analysis
 from ..text.places import within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
 from .entities import _cased_span, _lowered
 from .registry import check
-from ..text.wordlists import ordered, words
+from .wordsense import _related
+from ..text.wordlists import ordered, table, words
 
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
 _BE = words("relations.be")
@@ -168,6 +169,169 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
                         t.text, doers[t.lemma][0][1]))
     return out[:1]
 
+
+
+# -- offices: the title or description a sentence gives one of the wire's people ----------------------
+
+#: words that say no more of an office than "the one in charge" ("Lanxess boss", "the SFO's head")
+_LOOSE_OFFICES = words("relations.loose_offices")
+#: forms of address, which give no office ("Mr", "Dr")
+_HONORIFICS = words("relations.honorifics")
+#: titles shortened before a name, with what they stand for: "Gov." and "Governor", "CEO" and "chief executive",
+#: "ex-" and "former"
+_SPELT_OUT = {**TITLE_ABBREVIATIONS, **SHORT_TITLES, **table("relations.office_prefixes")}
+#: tags that end a title before a name ("On Monday Speaker Om Birla": the day is no office)
+_NO_OFFICE = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _office_before(toks, k: int) -> tuple[int, int] | None:
+    """The title right before the name that starts at token ``k``: nouns, adjectives and proper nouns, and
+    "of" between two capitalised ones ("Controller of Examinations Vikas Tyagi"; "the revival of Josh
+    Gordon" has none). A possessive ends it ("India's chief coach Rohan Mehra"), and a form of address
+    leaves no room for one ("contacts Mr. Johnson"). ``(first, end)`` token indices, or None."""
+    if k > 0 and toks[k - 1].lower.strip(".") in _HONORIFICS:
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 6 and toks[j].ent not in _NO_OFFICE and (
+            toks[j].pos in ("NOUN", "PROPN", "ADJ") or toks[j].lower == "of" and 0 < j < k - 1
+            and toks[j - 1].text[:1].isupper() and toks[j + 1].text[:1].isupper()):
+        j -= 1
+    return (j + 1, k) if j + 1 < k else None
+
+
+def _office_after(toks, k: int, lenient: bool = False) -> tuple[int, int] | None:
+    """The description set off by commas right after the name that ends at token ``k`` ("Caroline Marsh,
+    the SFO's head of fraud," "Daniel Ashworth, 41, a former employee of Halden"): nouns and adjectives
+    with their articles, a possessive and "of"/"for"/"at" phrases, up to a comma, a full stop or the end.
+    A clause ("who is travelling"), a list ("Smith, Jones and Brown") or another person is none; ``lenient``
+    (for the wire copy, whose offices only ever clear a sentence) reads past ages and dates ("a 58-year-old
+    former principal")."""
+    m = k
+    while m < len(toks) and toks[m].text == "," and m + 1 < len(toks) and toks[m + 1].pos == "NUM" \
+            and m + 2 < len(toks) and toks[m + 2].text == ",":
+        m += 2                                      # an age: "Ashworth, 41, a former employee"
+    if m >= len(toks) or toks[m].text != ",":
+        return None
+    start = end = m + 1
+    while end < len(toks) and toks[end].text not in (",", ".", ";", ")"):
+        t = toks[end]
+        if not lenient and t.ent in _NO_OFFICE or not (
+                t.pos in ("NOUN", "PROPN", "ADJ", "DET") or t.lower in ("'s", "’s", "of", "for", "at")
+                or lenient and (t.ent in _NO_OFFICE or t.text == "-")):
+            return None
+        end += 1
+    nouns = [t for t in toks[start:end] if t.pos in ("NOUN", "PROPN")]
+    return (start, end) if nouns and toks[start].pos != "PROPN" or len(nouns) > 1 else None
+
+
+def _mentions(toks, people: list[list[str]]) -> list[tuple[int, int, list[str]]]:
+    """Where the tokens name one of ``people`` (each as :func:`names.normalise` gives it): ``(first, end,
+    the person)``, the name's first and last words found as proper nouns, its given names before."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.pos != "PROPN":
+            continue
+        for person in people:
+            if t.lower.strip(".") == person[-1] and (k + 1 >= len(toks) or toks[k + 1].pos != "PROPN"):
+                j = k
+                while j > 0 and toks[j - 1].pos == "PROPN" and toks[j - 1].lower.strip(".") in person[:-1]:
+                    j -= 1
+                out.append((j, k + 1, person))
+                break
+    return out
+
+
+def offices(analysis: Analysis, people: list[list[str]], lenient: bool = False) -> list[tuple[list[str], int, int, list]]:
+    """The offices the sentence gives each of ``people``: ``(the person, start, end, the office's tokens)``
+    for a title before the name ("Power Secretary Rakesh Srivastava") and a description after it between
+    commas ("Vikas Tyagi, the board's chairman"); start and end are the offsets of the office's words.
+    ``lenient``: see :func:`_office_after`."""
+    toks, out = analysis.tokens, []
+    for s0, s1, person in _mentions(toks, people):
+        for span in (_office_before(toks, s0), _office_after(toks, s1, lenient)):
+            if span:
+                words_ = [t for t in toks[span[0]:span[1]] if t.pos in ("NOUN", "PROPN", "ADJ")]
+                if words_:
+                    out.append((person, toks[span[0]].start, toks[span[1] - 1].end, words_))
+    return out
+
+
+def _office_words(tokens) -> set[str]:
+    """The words of an office as the wire copy writes it, with what its short titles stand for."""
+    out: set[str] = set()
+    for t in tokens:
+        low = t.lower.strip(".")
+        out |= {low, t.lemma.lower()}
+        out.update(_SPELT_OUT.get(low, "").split())
+    return out
+
+
+def _same_office_word(word, theirs: set[str]) -> bool:
+    """Whether a word of the sentence's office is one of the wire's office words ``theirs``, or stands for
+    them ("CEO" for "chief executive"), ends one written as a word ("founder" of "cofounder"), or is a
+    synonym or a broader word of one (WordNet)."""
+    low = word.lower.strip(".")
+    if low in theirs or word.lemma.lower() in theirs or low in _LOOSE_OFFICES or low in _HONORIFICS:
+        return True
+    if (full := _SPELT_OUT.get(low)) and set(full.split()) <= theirs:
+        return True
+    if len(low) >= 4 and any(len(w) >= 4 and (w.endswith(low) or low.endswith(w)) for w in theirs):
+        return True                                 # "cofounder" and "co-founder"
+    return any(_related(low, w) for w in theirs if w.isalpha())
+
+
+def wire_offices(analyses, people: list[list[str]]) -> tuple[tuple[tuple[str, ...], frozenset[str], str], ...]:
+    """What the wire copy says each of ``people`` is: ``(the person, words, the office as written)`` for
+    every sentence that names them, the office empty where it gives none there. The words are the
+    office's and those of the whole sentence: a rewrite may fold the sentence's words into a title
+    ("two-term Mayor Mark Kessler" from "was elected mayor …, defeating two-term incumbent Mark Kessler")."""
+    out = []
+    for a in analyses:
+        said = {tuple(p): (words_, a.text[s0:s1]) for p, s0, s1, words_ in offices(a, people, lenient=True)}
+        around = _office_words(a.tokens)
+        for _, _, person in _mentions(a.tokens, people):
+            mine, written = said.get(tuple(person), ((), ""))
+            out.append((tuple(person), frozenset(around | _office_words(mine)), written))
+    return tuple(out)
+
+
+def people_of(analyses) -> list[list[str]]:
+    """The people the analysed sentences name, each as :func:`names.normalise` gives it, once."""
+    seen: dict[tuple[str, ...], None] = {}
+    for a in analyses:
+        for e in a.entities:
+            if e.label == "PERSON" and (n := normalise(e.text)):
+                seen.setdefault(tuple(n), None)
+    return [list(n) for n in seen]
+
+
+@check("offices", "relations")
+def _check_offices(ctx: SentenceContext) -> Iterator[Finding]:
+    """Another office for one of the wire's people: "Power Minister Rakesh Srivastava" where the wire copy
+    says "Federal Power Secretary Rakesh Srivastava", "Deputy Speaker Om Birla" for "Speaker Om Birla",
+    "Vikas Tyagi, the board's chairman" for "Controller of Examinations Vikas Tyagi". Only where the wire
+    copy gives that person an office; a word of the sentence's office it lacks, that is not a synonym of
+    one of its words, a short title for them or a loose word ("boss", "head"), is the change (a prefix,
+    "co-" or "ex-", is not read alone: the co-roles check reads "co-"). Names (words
+    the tagger reads as a place, a people or an organisation, or no English word: "Lanxess boss") are left
+    to the entity, place and affiliation checks."""
+    if ctx.polar or not ctx.facts.offices:
+        return
+    people = [list(p) for p in ctx.facts.people]
+    people += [p for p in people_of([ctx.analysis]) if p not in people]
+    for person, s0, s1, mine in offices(ctx.analysis, people):
+        name = " ".join(person)
+        theirs = [(w, said) for p, w, said in ctx.facts.offices if same_person(" ".join(p), name)]
+        if not any(said for _, said in theirs) or ctx.contradicted_at(s0, s1):
+            continue
+        known = set().union(*(w for w, _ in theirs))
+        other = [t for t in mine if not t.ent and len(t.lower) > 2 and lexicon.known(t.lower)
+                 and not _same_office_word(t, known)]
+        if other:
+            said = next(said for _, said in theirs if said)
+            yield overruling(s0, s1, "word", said,
+                             f"'{ctx.text[s0:s1]}' where the wire copy says '{said}' of {name.title()}")
+            return
 
 #: nouns a "co-" makes a shared role of: agent nouns ("founder", "author", "sponsor", "president") and these
 _AGENT_SUFFIXES = ordered("content.agent_suffixes")

@@ -24,7 +24,7 @@ from .opcodes import _replacements
 from .polarity import NEGATIONS, denied_word, denies
 from .quotes import _norm_words
 from .registry import registered
-from .relations import _affiliations
+from .relations import _affiliations, people_of, wire_offices
 
 __all__ = ["WireFacts", "wire_facts", "SentenceCheck", "check_sentence", "match_candidates", "may_ask_match",
            "FEATURES", "NEGATIONS", "HEDGES", "ORDER", "STEPS", "STEP_NAMES"]
@@ -85,6 +85,10 @@ class WireFacts:
     all_figures: tuple[Figure, ...] = ()
     #: the words the wire copy denies anywhere ("not intended" → "intend"), see polarity.denied_word
     denied: frozenset[str] = frozenset()
+    #: the people the wire copy names (as names.normalise gives them) and what it says they are: (the person,
+    #: the words of the office and its sentence, the office as written), see relations.wire_offices
+    people: tuple[tuple[str, ...], ...] = ()
+    offices: tuple[tuple[tuple[str, ...], frozenset[str], str], ...] = ()
 
 
 def wire_facts(wire: Prepared) -> WireFacts:
@@ -92,6 +96,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
     ents = tuple(tuple((e.text, e.label) for e in a.entities if e.label in ENTITY_KIND) for a in wire.analyses)
     figures = tuple(tuple(find_figures(t)) for t in texts)
     denials = [[k for k in range(len(a.tokens)) if denies(a.tokens, k)] for a in wire.analyses]
+    people = people_of(wire.analyses)
     return WireFacts(
         figures=figures,
         all_figures=tuple(x for s in figures for x in s),
@@ -116,6 +121,8 @@ def wire_facts(wire: Prepared) -> WireFacts:
         day_spans=tuple(tuple(find_day_spans(t)) for t in texts),
         times=tuple(tuple(find_times(t)) for t in texts),
         times_anywhere=tuple(find_times(wire.doc.text)),
+        people=tuple(tuple(p) for p in people),
+        offices=wire_offices(wire.analyses, people),
     )
 
 
@@ -162,7 +169,7 @@ ORDER = (
     "quotes",
     "figures.times", "figures.durations", "figures.days", "figures.amounts", "figures.ranks",
     "entities.names",
-    "relations.place_of", "relations.doers", "relations.affiliations",
+    "relations.place_of", "relations.doers", "relations.affiliations", "relations.offices",
     "polarity.negation",
     "hedging.dropped",
     "relations.co_roles",

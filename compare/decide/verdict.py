@@ -59,7 +59,8 @@ def phrases(units: list[Unit], text: str, base: int) -> list[tuple[int, int]]:
 #: ``--disable`` switch any of them off; bench/checks.py measures each (firings, precision, the change in
 #: every figure when it is off). See docs/checks.md.
 CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote", "contradiction.negation",
-          "contradiction.direction", "contradiction.scale", "contradiction.role", "contradiction.wording",
+          "contradiction.direction", "contradiction.scale", "contradiction.role", "contradiction.office",
+          "contradiction.wording",
           "new.fact", "new.given_name", "new.words", "new.phrase", "quote.unmatched", "hedge.dropped",
           "verdict_model", "faq")
 #: the check a contradicted unit is reported under: by its kind for facts, by the step that found it for words
@@ -67,7 +68,7 @@ _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "durati
                   "person": "entity", "org": "entity", "place": "entity", "quote": "quote"}
 _CONTRA_STEP = {"polarity.negation": "negation", "polarity.moves": "direction", "polarity.opposites": "direction",
                 "polarity.scales": "scale", "polarity.crossed": "role", "relations.co_roles": "role",
-                "relations.speakers": "role"}
+                "relations.speakers": "role", "relations.offices": "office"}
 
 
 def validate_checks(names) -> frozenset[str]:

@@ -14,12 +14,14 @@ from functools import lru_cache
 from .wordlists import ordered, table, words
 
 __all__ = ["normalise", "same_entity", "same_person", "same_country", "same_nation", "given_name_added",
-           "demonym_stem", "TITLES", "SHORT_TITLES", "TOWN_NAMES"]
+           "demonym_stem", "TITLES", "SHORT_TITLES", "TITLE_ABBREVIATIONS", "title_written_otherwise", "TOWN_NAMES"]
 
 #: titles a name may carry, dropped when names are compared ("PM Modi", "President Joe Biden")
 TITLES = words("names.titles")
 #: short titles and the words they stand for ("PM" where the wire copy says "Prime Minister")
 SHORT_TITLES = table("names.short_titles")
+#: titles shortened before a name, with the word each stands for ("gov" → "governor")
+TITLE_ABBREVIATIONS = table("names.title_abbreviations")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -147,3 +149,12 @@ def same_entity(a: str, b: str, label: str = "") -> bool:
         sa, sb = demonym_stem(na[0]), demonym_stem(nb[0])
         return len(sa) >= 4 and (sa == sb or sa.startswith(sb) or sb.startswith(sa))
     return False
+
+
+def title_written_otherwise(word: str, wire_words: str) -> str | None:
+    """The wire copy's form of a title written shortened or in full ("gov" for "governor", or the other
+    way round), or None; ``wire_words`` the wire copy as normalised words."""
+    if (full := TITLE_ABBREVIATIONS.get(word)) is not None and f" {full} " in wire_words:
+        return full
+    return next((short for short, full in TITLE_ABBREVIATIONS.items()
+                 if full == word and f" {short} " in wire_words), None)

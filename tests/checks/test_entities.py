@@ -160,3 +160,13 @@ def test_a_person_put_where_the_wire_has_an_untagged_name_is_a_swap():
     club = run("The Gulls are four points above the relegation zone, the club said.",
                "Torquay United are four points above the relegation zone, the club said.")
     assert not contradicted(club)
+
+
+def test_a_title_written_shortened_is_no_new_name():
+    # the tagger reads "Pres." as a place; the wire copy says "President"
+    wire = "The statements were released a day before President Joe Biden is set to meet Chinese President Xi Jinping."
+    c = run(wire, "The statements were released a day before Pres. Joe Biden is set to meet Chinese President Xi Jinping.")
+    assert not [u for u in c.units if u.status == "new"] and not c.flags
+    # a shortened title the wire copy does not have in full is still read
+    other = run("The statements were released before the summit.", "The statements were released before Pres. Joe Biden's summit.")
+    assert [u for u in other.units if u.status == "new"]

@@ -109,3 +109,29 @@ def test_a_day_before_the_verb_is_not_who_did_it():
             "Rajya Sabha debated the budget.")
     same = run(wire, "The Lok Sabha passed the Inland Waterways Cargo Bill through a voice vote on Tuesday.")
     assert not contradicted(same) and same.verdicts[0].label in ("copied", "paraphrased")
+
+
+def test_another_office_for_one_of_the_wires_people_is_a_contradiction():
+    wire = ("Federal Power Secretary Rakesh Srivastava said demand would touch 260 GW this summer. More than 20 "
+            "members took part in the debate, which was extended twice by Speaker Om Birla. \"This was a "
+            "deliberate deception,\" said Caroline Marsh, the SFO's head of fraud.")
+    for derived, mine, theirs in [
+            ("Power Minister Rakesh Srivastava said demand would touch 260 GW this summer.",
+             "Power Minister", "Federal Power Secretary"),
+            ("More than 20 members spoke, and Deputy Speaker Om Birla extended the debate twice.",
+             "Deputy Speaker", "Speaker"),
+            ("\"This was a deliberate deception,\" said Caroline Marsh, director of the SFO.",
+             "director of the SFO", "the SFO's head of fraud")]:
+        c = run(wire, derived)
+        assert (mine, theirs) in contradicted(c), derived
+        assert f"'{mine}' where the wire copy says '{theirs}'" in c.verdicts[0].reason
+    # the same office written another way, a loose word for it, or a title the wire copy gives nowhere
+    ceo = ("Chief Executive Henrik Vogler said the cuts would save 150 million euros a year. Gov. Gavin Newsom "
+           "signed the bill on Monday. Montoya, a 58-year-old former school principal, won the runoff, defeating "
+           "two-term incumbent Mark Kessler in the race for mayor. Officials said Anna Berg would lead the inquiry.")
+    for same in ["CEO Henrik Vogler said the cuts would save 150 million euros a year.",
+                 "Lanxess boss Henrik Vogler said the cuts would save 150 million euros a year.",
+                 "Governor Gavin Newsom signed the bill on Monday.",
+                 "Montoya, 58, a former school principal, won the runoff against two-term Mayor Mark Kessler.",
+                 "Prosecutor Anna Berg will lead the inquiry, officials said."]:
+        assert not [u for u in run(ceo, same).units if u.status == "contradicted"], same

@@ -70,6 +70,17 @@ def test_negative_edits_change_what_their_name_says(nlp):
     assert "Friday" not in day and re.search(r"(Mon|Tues|Wednes|Thurs|Satur|Sun)day", day)
 
 
+def test_the_office_edit_gives_a_person_another_office(nlp):
+    rng = __import__("random").Random(1)
+    s = "Finance Minister Sunil Kapoor told reporters the deficit would narrow."
+    out = NEGATIVE_EDITS["office"](s, nlp(s), rng, {})
+    assert out.endswith(" Minister Sunil Kapoor told reporters the deficit would narrow.") and not out.startswith("Finance")
+    s2 = "The debate lasted four hours, with Speaker Om Birla extending it twice."
+    assert NEGATIVE_EDITS["office"](s2, nlp(s2), rng, {}) == s2.replace("Speaker", "Deputy Speaker")
+    s3 = "The minister said the plan would go ahead."
+    assert NEGATIVE_EDITS["office"](s3, nlp(s3), rng, {}) is None      # no named person: nothing to give an office
+
+
 def test_positive_edits_keep_the_facts(nlp):
     rng = __import__("random").Random(2)
     s = "The rupee rose 0.3 percent against the dollar after the decision, the central bank said."

@@ -9,8 +9,8 @@ a gold span (an error). From that:
 * per check: firings and precision on the **training file** (a seeded sample of
   ``shared/data/train/summedits_other_domains.jsonl``) and on **synthetic pairs** (documents made by
   ``train.synth`` from the FactCG passages the judge never trained on, with the negatives of the judge's
-  own data; and, for the office check alone, documents from every FactCG passage with office edits
-  only, an edit the judge never saw), and whether it is precise enough to flag on its own: at least 0.9 precision over at least 30 firings,
+  own data; and, for the office and figure checks alone, documents from every FactCG passage with
+  office, "all"-for-a-part and magnitude edits only, edits the judge never saw), and whether it is precise enough to flag on its own: at least 0.9 precision over at least 30 firings,
   the two sets together;
 * the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
   (the largest cut at least 0.9 precise over 30 firings on the training sample and the synthetic
@@ -46,31 +46,33 @@ CACHE = ROOT / "bench" / ".cache"
 MIN_PRECISION = 0.9
 MIN_FIRINGS = 30
 SEED = 7
-OFFICE_SET = "synth-office"      # the ids of the office-edit documents (see synthetic_records) …
-OFFICE_CHECK = "contradiction.office"       # … and the one check they measure
+LATER_SET = "synth-later"        # the ids of the documents of the later edits (see synthetic_records) …
+LATER_CHECKS = {"contradiction.office", "contradiction.figure"}     # … and the checks they measure
 
 
 def synthetic_records(limit: int | None = None) -> list[dict]:
     """Documents from the FactCG passages the judge held out: the passage as the wire copy, and its
     generated hypotheses one after another as the derived text, negatives marked as gold spans. Two sets:
-    the negatives the judge's own data has, and, for the office check, every FactCG passage (few give a
-    person an office) with office edits only, those where one was made. The judge never saw an office
-    edit, but it trained on most of these passages: the second set measures the office check alone, not
-    the other checks nor the judge's cuts (see :func:`judge_rows`)."""
+    the negatives the judge's own data has, and, for the checks made after the judge (the office check,
+    and the figure check's "all" for a part and magnitudes for counts), every FactCG passage (few give
+    a person an office or count a part of a whole) with those edits only (``train.synth.LATER_NEGATIVES``),
+    the documents where one was made. The judge never saw these edits, but it trained on most of these
+    passages: the second set measures the checks its edits are for (:data:`LATER_CHECKS`), not the other
+    checks nor the judge's cuts (see :func:`judge_rows`)."""
     sys.path.insert(0, str(ROOT))
     from train.judge import TRAIN as JUDGE_TRAIN, SEED as JUDGE_SEED, _held
-    from train.synth import generate, JUDGE_NEGATIVES
+    from train.synth import generate, JUDGE_NEGATIVES, LATER_NEGATIVES
     docs = list(dict.fromkeys(r["document"] for r in read_jsonl(JUDGE_TRAIN / "factcg_news_claims.jsonl")))
     held = [d for d in docs if _held(d)][:limit]
     return (_documents(held, generate(held, seed=JUDGE_SEED + 1, per_sentence=0.6, negatives=JUDGE_NEGATIVES),
                        "synth")
-            + _documents(docs, generate(docs, seed=JUDGE_SEED + 2, per_sentence=0.6, negatives=("office",)),
-                         OFFICE_SET, negatives_only=True))
+            + _documents(docs, generate(docs, seed=JUDGE_SEED + 2, per_sentence=0.6, negatives=LATER_NEGATIVES),
+                         LATER_SET, negatives_only=True))
 
 
 def judge_rows(rows: list[dict]) -> list[dict]:
     """The rows the judge's cuts are measured on: those of passages it never trained on."""
-    return [r for r in rows if not str(r["record"]).startswith(OFFICE_SET)]
+    return [r for r in rows if not str(r["record"]).startswith(LATER_SET)]
 
 
 def _documents(passages: list[str], pairs, prefix: str, negatives_only: bool = False) -> list[dict]:
@@ -211,9 +213,10 @@ def main(argv=None) -> int:
     stats = {}
     for c in CHECKS:
         row = {}
-        # the office documents measure the office check only: their passages are the judge's own, and the
-        # generator's rewordings of titles in them are not always news English ("Pres. Joe Bidenaks")
-        mine = synth if c == OFFICE_CHECK else judge_rows(synth)
+        # the later edits' documents measure the checks made for them only: their passages are the judge's
+        # own, and the generator's rewordings of titles in them are not always news English ("Pres. Joe
+        # Bidenaks")
+        mine = synth if c in LATER_CHECKS else judge_rows(synth)
         for name, rows in (("train", train), ("synth", mine)):
             hits = [r for r in rows if c in r["fired"]]
             row[name] = (len(hits), sum(r["error"] for r in hits) / len(hits) if hits else None)

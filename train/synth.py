@@ -11,9 +11,11 @@ the aligned wire sentences the same way), and a hypothesis written from the targ
 * **negatives** (it does not): one edit of a figure, a date, a day, a name, roles (two names
   swapped), a place, a direction ("rose" / "fell"), a negation, a hedge stated as fact
   ("suspected", "could", "expected to"), the scope ("some" / "all"), a clause inserted from
-  another story, or a quotation changed; and a person's office ("Finance Minister" / "Trade
-  Minister", "Speaker" / "Deputy Speaker"), which measures the office check (``bench/checks.py``)
-  but is not in the shipped judge's data (:data:`JUDGE_NEGATIVES`).
+  another story, or a quotation changed; and, to measure the checks made for them
+  (``bench/checks.py``) but not in the shipped judge's data (:data:`LATER_NEGATIVES`), a person's
+  office ("Finance Minister" / "Trade Minister", "Speaker" / "Deputy Speaker"), the whole put for a
+  part ("all 39 counties" / "31 of the 39 counties") and a magnitude put for a count ("dozens of
+  Democrats" / "14 Democrats").
 
 Negatives are written on top of a positive rewording as often as not, so wording alone never tells
 them apart. The edit lists below are the generator's own vocabulary for *making* training pairs;
@@ -26,7 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-__all__ = ["Pair", "generate", "POSITIVE_EDITS", "NEGATIVE_EDITS", "JUDGE_NEGATIVES", "split_sentences"]
+__all__ = ["Pair", "generate", "POSITIVE_EDITS", "NEGATIVE_EDITS", "JUDGE_NEGATIVES", "LATER_NEGATIVES",
+           "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +303,43 @@ def _office(s, doc, rng, ctx):
     return None
 
 
+#: "31 of the state's 39 counties": a part of a counted whole, for the whole edit
+_PART_OF_WHOLE = re.compile(r"\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of "
+                            r"(?:the |its |their )?(?:[\w.-]+(?:'s|’s) )?(\d[\d,]*) ([a-z]+)\b", re.I)
+_SPELT = {w: n for n, w in enumerate(_SMALL)}
+#: round magnitudes and the counts each says, [at least, under) (as compare's figures.magnitude_bounds)
+_MAGNITUDES = [("dozens", 20, 200), ("hundreds", 200, 2000), ("thousands", 2000, 2_000_000)]
+#: a count of things: a whole number before a plural noun ("14 Democrats", "3,000 homes")
+_COUNT = re.compile(r"\b(?:some |about |around |nearly |almost |more than |at least |over )?(\d{1,3}(?:,\d{3})*|\d+) "
+                    r"(?=[A-Za-z]+s\b)", re.I)
+
+
+def _whole(s, doc, rng, ctx):
+    """The whole put for a part of it: "in all 39 counties" where the passage says "in 31 of the state's
+    39 counties"."""
+    for m in _PART_OF_WHOLE.finditer(s):
+        part = _SPELT.get(m[1].lower(), None)
+        part = part if part is not None else int(m[1].replace(",", ""))
+        if part < int(m[2].replace(",", "")):
+            return s[:m.start()] + ("All" if m.start() == 0 else "all") + f" {m[2]} {m[3]}" + s[m.end():]
+    return None
+
+
+def _magnitude(s, doc, rng, ctx):
+    """A round magnitude put for a count it is not: "dozens of Democrats" for "14 Democrats", "hundreds of
+    homes" for "more than 3,000 homes"."""
+    counts = [m for m in _COUNT.finditer(s) if not re.fullmatch(r"(19|20)\d\d", m[1])]
+    if not counts:
+        return None
+    m = rng.choice(counts)
+    n = int(m[1].replace(",", ""))
+    wrong = [w for w, low, high in _MAGNITUDES if not low <= n < high]
+    word = rng.choice(wrong)
+    if m.start() == 0:
+        word = word.capitalize()
+    return s[:m.start()] + f"{word} of " + s[m.end():]
+
+
 def _direction(s, doc, rng, ctx):
     toks = [t for t in doc if t.lower_ in _OPPOSITE]
     if not toks:
@@ -380,11 +420,12 @@ NEGATIVE_EDITS: dict[str, Callable] = {
     "figure": _figure, "date": _date, "day": _day, "name": _replace_entity("PERSON", {"PERSON"}),
     "organisation": _replace_entity("ORG", {"ORG"}), "place": _replace_entity("GPE", {"GPE", "LOC"}), "roles": _roles,
     "direction": _direction, "negation": _negation, "hedge": _hedge, "scope": _scope, "insertion": _insert,
-    "quote": _quote, "unrelated": _unrelated, "office": _office}
-#: the negative edits the shipped judge was trained with (``train/judge.py``): "office" came after it, for
-#: measuring the office check (``bench/checks.py``), and is left out of the judge's data so that ``make judge``
-#: still rebuilds the shipped weights
-JUDGE_NEGATIVES = tuple(n for n in NEGATIVE_EDITS if n != "office")
+    "quote": _quote, "unrelated": _unrelated, "office": _office, "whole": _whole, "magnitude": _magnitude}
+#: the edits that came after the shipped judge was trained, to measure the checks made for them
+#: (``bench/checks.py``): left out of the judge's data, so that ``make judge`` still rebuilds its weights
+LATER_NEGATIVES = ("office", "whole", "magnitude")
+#: the negative edits the shipped judge was trained with (``train/judge.py``)
+JUDGE_NEGATIVES = tuple(n for n in NEGATIVE_EDITS if n not in LATER_NEGATIVES)
 #: how often each negative edit is tried, relative to the others: the subtle edits an editor misses most
 _NEGATIVE_WEIGHT = {"negation": 3, "hedge": 3, "scope": 2, "roles": 2, "office": 2, "direction": 2, "figure": 2,
                     "insertion": 2, "unrelated": 0.5}

@@ -13,7 +13,7 @@ from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is
 from .context import Finding, SentenceContext, contradiction, unit
 from .registry import check
 from .relations import _REPORTING
-from ..text.wordlists import words
+from ..text.wordlists import table, words
 
 if TYPE_CHECKING:                                   # pragma: no cover
     from .steps import WireFacts
@@ -195,6 +195,33 @@ def _check_figures(ctx: SentenceContext) -> Iterator[Finding]:
             counted = x.text.isalpha() and x.value <= _COUNTED_UP_TO and not x.unit     # "three people"
             yield unit(x.start, x.end, "number", "new", counts=() if counted else ("new_figures",),
                        hard_new=not counted)
+    yield from _magnitudes_against_counts(ctx)
+
+
+#: what "dozens", "hundreds" … say of a count: [at least, under]
+_MAGNITUDE_BOUNDS = table("figures.magnitude_bounds")
+
+
+def _magnitudes_against_counts(ctx: SentenceContext) -> Iterator[Finding]:
+    """A round magnitude the window's count of the same thing is outside of: "dozens of Democrats" where
+    it says "14 Democrats", "hundreds of homes" where it says "more than 3,000 homes". A magnitude the
+    wire copy writes itself is left alone."""
+    toks = ctx.toks
+    win_figs = [(ctx.wire.analyses[j], x) for j in ctx.window for x in ctx.facts.figures[j] if not x.unit]
+    for k, t in enumerate(toks):
+        if (bounds := _MAGNITUDE_BOUNDS.get(t.lower)) is None or not win_figs or f" {t.lower} " in ctx.facts.words:
+            continue
+        after = toks[k + 2:] if k + 1 < len(toks) and toks[k + 1].lower == "of" else toks[k + 1:]
+        if (thing := _thing_counted(after)) is None or not ctx.free(t.start, t.end):
+            continue
+        low, high = bounds
+        for a, x in win_figs:
+            noun = _thing_counted([u for u in a.tokens if u.start >= x.end])
+            if noun is not None and noun.lemma == thing.lemma and not low <= x.value < high:
+                said = a.text[x.start:noun.end]
+                yield contradiction(t.start, thing.end, "number", said,
+                                    f"'{ctx.text[t.start:thing.end]}' where the wire copy says '{said}'", "contra_figures")
+                return
 
 
 def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> Finding:
@@ -212,6 +239,14 @@ def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> 
                                [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
                                _named(ctx.analysis))) is not None:
         return unit(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
+    # "all 39 counties" where the window says "31 of the state's 39 counties"
+    if (said := _all_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
+                                                       for w in facts.figures[j] if w.value == x.value],
+                              [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
+                               for w in figs if w.value == x.value])):
+        s0 = x.start - len(_ALL_OF.search(text[max(0, x.start - 40):x.start]).group())
+        return contradiction(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
+                             "contra_figures")
     # "six people were injured" where the window says "five out of six people were injured": the whole
     # given what the wire copy says of a part
     if (said := _whole_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
@@ -273,7 +308,30 @@ def _digit_names(text: str, facts: WireFacts):
 
 #: "five out of six", "three of the 10", "two of its four": a part before the whole it is counted from
 _PART_OF = re.compile(r"(?P<part>[\w.,]+)\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?"
-                      r"(?:only\s+|just\s+)?$", re.I)
+                      r"(?:[\w.-]+(?:'s|’s)\s+)?(?:only\s+|just\s+)?$", re.I)
+#: "all 39", "all of Washington's 39", "each of the six": the whole of what a figure counts
+_ALL_OF = re.compile(r"\b(?:all|each|every\s+one)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w.-]+(?:'s|’s)\s+)?$",
+                     re.I)
+
+
+def _all_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list) -> str | None:
+    """The window's words where the sentence says "all" of a whole ("in all of Washington's 39 counties")
+    and the window gives a part of the same whole ("in 31 of the state's 39 counties"); else None.
+    ``in_window``: ``(wire sentence analysis, figure)`` for the window's figures of the value of ``x``;
+    ``everywhere``: ``(wire sentence, figure)`` for the whole wire copy's, one of which may say "all" too."""
+    if not _ALL_OF.search(text[max(0, x.start - 40):x.start]) or any(
+            _ALL_OF.search(t[max(0, w.start - 40):w.start]) for t, w in everywhere):
+        return None
+    if (thing := _thing_counted([t for t in analysis.tokens if t.start >= x.end])) is None:
+        return None
+    for a, w in in_window:
+        m = _PART_OF.search(a.text[max(0, w.start - 40):w.start])
+        if not m or not (part := find_figures(m.group("part"))) or part[0].value >= w.value:
+            continue
+        noun = _thing_counted([t for t in a.tokens if t.start >= w.end])
+        if noun is not None and noun.lemma == thing.lemma:
+            return a.text[max(0, w.start - 40) + m.start():noun.end]
+    return None
 
 
 def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list = ()) -> str | None:

@@ -322,7 +322,7 @@ def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
             "Three of the 10 candidates withdrew on Monday. He is one of five men to win the title twice.")
     for derived, figure, said in [
             ("Six people were injured by broken glass and taken to hospital.", "Six", "Five out of six people"),
-            ("All 10 candidates withdrew on Monday.", "10", "Three of the 10 candidates")]:
+            ("All 10 candidates withdrew on Monday.", "All 10", "Three of the 10 candidates")]:
         c = run(wire, derived)
         assert contradicted(c) == [(figure, said)], derived
         assert c.verdicts[0].label == "contradicted"
@@ -350,3 +350,35 @@ def test_a_date_the_sentence_gives_as_well_is_not_the_one_it_changed():
     assert c.verdicts[0].label in ("partial", "unsupported") and "'2019'" in c.verdicts[0].reason
     changed = run(wire, "Carney had two options - stay until 2022 or leave as originally intended in 2018.")
     assert contradicted(changed) == [("2022", "2021")]
+
+
+def test_all_of_a_whole_the_window_gives_a_part_of_is_a_contradiction():
+    wire = "Cases have been reported in 31 of the state's 39 counties, with the largest clusters in Spokane."
+    for derived, said in [("Cases have turned up in all of Washington's 39 counties, the biggest clusters in Spokane.",
+                           "all of Washington's 39"),
+                          ("Cases have been reported in all 39 counties.", "all 39")]:
+        c = run(wire, derived)
+        assert contradicted(c) == [(said, "31 of the state's 39 counties")], derived
+        assert c.verdicts[0].label == "contradicted"
+    for same in ["Cases have been reported in 31 of the 39 counties.",
+                 "Cases have been reported in 31 of Washington's 39 counties.",
+                 "The state has 39 counties, and cases have been reported in 31 of them."]:
+        assert not contradicted(run(wire, same)), same
+    # the wire copy says "all" of it too, elsewhere
+    both = "All 39 counties have reported cases, and 31 of the state's 39 counties have clusters."
+    assert not contradicted(run(both, "Cases were reported in all 39 counties."))
+
+
+def test_a_magnitude_the_windows_count_is_outside_of_is_a_contradiction():
+    c = run("Some 14 Democrats joined Republicans in voting for the bill.",
+            "Dozens of Democrats voted with Republicans to pass the bill.")
+    assert contradicted(c) == [("Dozens of Democrats", "14 Democrats")]
+    assert "'Dozens of Democrats' where the wire copy says '14 Democrats'" in c.verdicts[0].reason
+    homes = "More than 3,000 homes were damaged by the storm, officials said."
+    assert contradicted(run(homes, "Hundreds of homes were damaged by the storm.")) == [
+        ("Hundreds of homes", "3,000 homes")]
+    # within the magnitude, of another thing, or a magnitude the wire copy writes itself
+    assert not contradicted(run(homes, "Thousands of homes were damaged by the storm."))
+    assert not contradicted(run("Some 14 Democrats joined dozens of Republicans.",
+                                "Dozens of Republicans and 14 Democrats voted for it."))
+    assert not contradicted(run("Police said 240 people were detained.", "Hundreds of people were detained."))

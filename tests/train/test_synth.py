@@ -92,3 +92,21 @@ def test_positive_edits_keep_the_facts(nlp):
     fused = POSITIVE_EDITS["fuse"]("The men were held overnight.", None, rng, {"next": "The gallery will reopen."})
     assert fused in ("The men were held overnight, and the gallery will reopen.",
                      "The men were held overnight; the gallery will reopen.")
+
+
+def test_the_whole_and_magnitude_edits_overstate_a_count(nlp):
+    rng = __import__("random").Random(3)
+    s = "Cases have been reported in 31 of the state's 39 counties, officials said."
+    assert NEGATIVE_EDITS["whole"](s, nlp(s), rng, {}) == "Cases have been reported in all 39 counties, officials said."
+    s2 = "Three of the 10 candidates withdrew on Monday."
+    assert NEGATIVE_EDITS["whole"](s2, nlp(s2), rng, {}) == "All 10 candidates withdrew on Monday."
+    s3 = "The 10 candidates met on Monday."
+    assert NEGATIVE_EDITS["whole"](s3, nlp(s3), rng, {}) is None           # no part of a whole
+    s4 = "Some 14 Democrats joined Republicans in voting for the bill."
+    for _ in range(5):              # any magnitude but the one 14 is in: none is; dozens begin at 20
+        out = NEGATIVE_EDITS["magnitude"](s4, nlp(s4), rng, {})
+        assert re.fullmatch(r"(Dozens|Hundreds|Thousands) of Democrats joined Republicans in voting for the bill\.", out)
+    s5 = "More than 3,000 homes were damaged."
+    for _ in range(5):
+        out = NEGATIVE_EDITS["magnitude"](s5, nlp(s5), rng, {})
+        assert out in ("Dozens of homes were damaged.", "Hundreds of homes were damaged.")

@@ -289,8 +289,12 @@ def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
         elif close and o.value not in all_ranks and o.unit not in _NO_HEAD and (w := next((
                 w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
                 if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
-            yield (o.start, o.end, "contradicted", f"{w.text} {w.unit}",
-                   f"'{o.text} {o.unit}' where the wire copy says '{w.text} {w.unit}'")
+            yield (o.start, o.end, "contradicted", _written(w), f"'{_written(o)}' where the wire copy says '{_written(w)}'")
+
+
+def _written(o) -> str:
+    """An ordinal with the word it ranks, as written: "fourth quarter", "Q4" (which says its word)."""
+    return o.text if re.fullmatch(r"[QH][1-4]|[1-4][QH]", o.text) else f"{o.text} {o.unit}"
 
 
 def _digit_names(text: str, facts: WireFacts):

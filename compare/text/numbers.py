@@ -12,8 +12,9 @@ _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+           "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 _WORDS = {**_SMALL, **_TENS, "dozen": 12, "half": 0.5, "a": 1, "an": 1, "single": 1, "once": 1, "twice": 2,
           "thrice": 3, "first": 1, "second": 2, "third": 3}
 _CURRENCY = {"$": "$", "us$": "$", "usd": "$", "dollar": "$", "dollars": "$", "€": "€", "eur": "€", "euro": "€",
@@ -41,9 +42,9 @@ _NUMWORD = r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")[- ](?:" + "|".jo
 
 _FIGURE = re.compile(
     r"(?P<cur>(?<![A-Za-z])US\$|\$|€|£|₹|¥|(?<![A-Za-z])Rs\.?\s?)?\s?(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?|(?:" + "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(_SMALL) + r"))?)"
-    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?P<abbr>bn|mn|tn|k)\b"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?)\b|\s?(?P<abbr>bn|bln|mn|mln|tn|trn|k)\b"
     r"|(?P<letter>[mb])\b)?"      # "£4.5m", "$3b": a one-letter scale counts only after a currency sign
-    r"(?:\s?(?P<post>%|percent\b|per cent\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b|dollars\b|euros\b"
+    r"(?:\s?(?P<post>%|percent\b|per cent\b|percentage[\s-]points?\b|basis[\s-]points?\b|bps\b|dollars\b|euros?\b"
     r"|pounds\b|rupees\b|yen\b))?", re.I)
 _DURATION = re.compile(r"\b(?P<num>" + _NUMWORD + r")[- ](?P<unit>" + _UNIT_WORDS + r")\b(?:-long|-old)?", re.I)
 _DAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b", re.I)
@@ -57,6 +58,11 @@ _ORDINAL_WORDS.update({w[:-1] + "ieth": v for w, v in _TENS.items()})          #
 _ORDINAL = re.compile(
     r"\b(?P<ord>(?:(?P<tens>" + "|".join(_TENS) + r")-)?(?P<word>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
     + r")|(?P<digits>\d{1,4})(?:st|nd|rd|th))[\s-]+(?P<head>[A-Za-z]{2,})", re.I)
+
+
+#: a quarter or a half of a year written short: "Q4", "4Q", "H1", "1H" (the fourth quarter, the first half)
+_PERIOD = {"Q": "quarter", "H": "half"}
+_PERIOD_SHORT = re.compile(r"\b(?:(?P<p>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<p2>[QH]))\b")
 
 
 class Figure(tuple):
@@ -100,8 +106,10 @@ def find_figures(text: str) -> list[Figure]:
         end_num = m.end("num")
         if not num[0].isdigit() and end_num < len(text) and text[end_num].isalpha():
             continue
-        # nor digits glued to a word: "G20", "Covid-19", "F-16" are names, not figures
+        # nor digits glued to a word: "G20", "Covid-19", "F-16" are names, not figures; nor a quarter, "4Q"
         p = m.start("num")
+        if _PERIOD_SHORT.match(text, p) and not m.group("cur"):
+            continue
         if num[0].isdigit() and not m.group("cur") and p > 0 and (
                 text[p - 1].isalpha() or (text[p - 1] == "-" and p > 1 and text[p - 2].isalpha())):
             continue
@@ -206,7 +214,7 @@ def find_ordinals(text: str) -> list[Figure]:
     """Ordinals with the word they rank: "fourth quarter" and "4th-quarter" → (4, "quarter"), "the 17th
     title" → (17, "title"). The unit is that word in lower case, a plural's "s" removed; the span is the
     ordinal alone."""
-    out = []
+    out = _short_periods(text)
     for m in _ORDINAL.finditer(text):
         if m.group("digits"):
             value = int(m.group("digits"))
@@ -216,6 +224,16 @@ def find_ordinals(text: str) -> list[Figure]:
         if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
             head = head[:-1]
         out.append(Figure(m.start("ord"), m.end("ord"), m.group("ord"), float(value), head))
+    return out
+
+
+def _short_periods(text: str) -> list[Figure]:
+    """Quarters and halves written short: "Q4" and "4Q" → (4, "quarter"), "H1" → (1, "half")."""
+    out = []
+    for m in _PERIOD_SHORT.finditer(text):
+        period, n = _PERIOD[m.group("p") or m.group("p2")], m.group("n") or m.group("n2")
+        if period == "quarter" or n in "12":
+            out.append(Figure(m.start(), m.end(), m.group(), float(n), period))
     return out
 
 

@@ -382,3 +382,18 @@ def test_a_magnitude_the_windows_count_is_outside_of_is_a_contradiction():
     assert not contradicted(run("Some 14 Democrats joined dozens of Republicans.",
                                 "Dozens of Republicans and 14 Democrats voted for it."))
     assert not contradicted(run("Police said 240 people were detained.", "Hundreds of people were detained."))
+
+
+def test_figures_written_short_are_the_same_figures():
+    quarter = "Net income rose 96% in the 2020 fourth quarter, the company said."
+    for same in ["Net income rose 96% in 4Q 2020.", "Net income rose 96% in Q4 2020."]:
+        c = run(quarter, same)
+        assert not [u for u in c.units if u.status != "supported" and u.kind == "number"] and not c.flags, same
+    c = run(quarter, "Net income rose 96% in Q3 2020.")
+    assert contradicted(c) == [("Q3", "fourth quarter")]
+    assert "'Q3' where the wire copy says 'fourth quarter'" in c.verdicts[0].reason
+    # "mln" is a million, "euro" a currency however many
+    c = run("If we are late we may lose 5 mln, James said.", "James said they could lose 5 million if late.")
+    assert [u.status for u in c.units if u.kind == "number"] == ["supported"]
+    c = run("The remote should cost at most 12.5 euro.", "The remote should cost no more than 12.50 Euros.")
+    assert [u.status for u in c.units if u.kind == "number"] == ["supported"]

@@ -54,6 +54,8 @@ def _check_entities(ctx: SentenceContext) -> Iterator[Finding]:
             # word, not passed by the name it follows
             s, t = _cased_span(text, s, t)
         mention = text[s:t]
+        if mention.isalpha() and mention.islower() and not _lowered(text)[1]:
+            continue        # one word in lower case in cased copy is no name: "are fed by" (tagged ORG)
         match, far = _entity_in_wire(ctx, mention, e.label, kind, s == 0)
         if far:
             yield note(new_entities=1)

@@ -137,14 +137,43 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(out)
 
 
+#: spans of years said in other units: "ten years" is "a decade"
+_IN_YEARS = {"decade": 10, "century": 100}
+#: a decade or a century without a count: "the previous decade", "a century" (not "the century", a time)
+_ONE_SPAN = re.compile(r"\b(?:a|one|(?:the\s+)?(?:previous|past|last|next|preceding|coming))\s+(?P<unit>decade|century)\b",
+                       re.I)
+#: what makes "a year" after an amount a length of time, not a rate ("0.26 metres a year")
+_SPAN_BEFORE = re.compile(r"\b(?:for|in|within|after|over|about|around|nearly|almost|than|half|past|last|next|"
+                          r"barely|just|only|roughly|some|under)\s+$", re.I)
+_SPAN_AFTER = re.compile(r"^[\s-]*(?:ago|later|earlier|before|after|from now|long|old|on)\b", re.I)
+
+
+def _is_rate(text: str, m) -> bool:
+    """Whether "a year" (``m``, a duration of one) is a rate after an amount: "0.26 metres a year", "$5 a
+    day", "twice a week"; not "for a year", "a year ago", "a year-long inquiry"."""
+    if m.group("num").lower() not in ("a", "an"):
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    clause = re.split(r"[,;:.!?]", before)[-1]
+    amount = re.search(r"\d|\b(?:once|twice|thrice)\b", clause, re.I) or any(
+        re.search(rf"\b{w}\b", clause, re.I) for w in list(_SMALL)[2:] + list(_TENS))
+    return bool(amount) and not _SPAN_BEFORE.search(before) and not _SPAN_AFTER.match(text[m.end():])
+
+
 def find_durations(text: str) -> list[Figure]:
     out = []
     for m in _DURATION.finditer(text):
         v = parse_number(m.group("num"))
-        if v is not None:
-            unit = m.group("unit").lower().rstrip("s")
-            out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
-    return out
+        if v is None or _is_rate(text, m):
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        if unit in _IN_YEARS:
+            v, unit = v * _IN_YEARS[unit], "year"
+        out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
+    for m in _ONE_SPAN.finditer(text):
+        if not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Figure(m.start("unit"), m.end(), m.group("unit"), float(_IN_YEARS[m.group("unit").lower()]), "year"))
+    return sorted(out)
 
 
 _MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"

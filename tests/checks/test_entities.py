@@ -170,3 +170,13 @@ def test_a_title_written_shortened_is_no_new_name():
     # a shortened title the wire copy does not have in full is still read
     other = run("The statements were released before the summit.", "The statements were released before Pres. Joe Biden's summit.")
     assert [u for u in other.units if u.status == "new"]
+
+
+def test_a_word_in_lower_case_the_tagger_reads_as_a_name_is_a_word():
+    # the tagger reads "fed" as an organisation (the Fed); in cased copy it is the verb of "feed"
+    wire = "The region's glaciers feed 10 major river systems, including the Ganges, Indus and Brahmaputra."
+    c = run(wire, "Ten major river systems, among them the Ganges, Indus and Brahmaputra, are fed by the region's glaciers.")
+    assert not [u for u in c.units if u.status == "new"] and not c.flags
+    # a name in capitals is still a name
+    fed = run(wire, "The Fed said ten major river systems, among them the Ganges, are fed by the glaciers.")
+    assert [u.text for u in fed.units if u.status == "new" and u.kind == "org"] == ["Fed"]

@@ -397,3 +397,15 @@ def test_figures_written_short_are_the_same_figures():
     assert [u.status for u in c.units if u.kind == "number"] == ["supported"]
     c = run("The remote should cost at most 12.5 euro.", "The remote should cost no more than 12.50 Euros.")
     assert [u.status for u in c.units if u.kind == "number"] == ["supported"]
+
+
+def test_a_rate_is_no_length_of_time_and_a_decade_is_ten_years():
+    wire = ("The glaciers lost an average of 0.41 metres of water equivalent a year between 2011 and 2020, up "
+            "from 0.26 metres a year in the previous decade.")
+    c = run(wire, "On average the glaciers lost 0.41 metres a year between 2011 and 2020, compared with 0.26 metres "
+                  "a year over the previous ten years.")
+    assert not contradicted(c) and not [u for u in c.units if u.status == "new" and u.kind == "duration"]
+    # a length the wire copy gives otherwise is still read, and "a year" that is one
+    assert contradicted(run("He was jailed for a year in 2019.", "He was jailed for two years in 2019."))
+    (five,) = [u for u in run(wire, "The losses came over the previous five years.").units if u.kind == "duration"]
+    assert five.status != "supported"

@@ -10,12 +10,13 @@ a gold span (an error). From that:
   ``shared/data/train/summedits_other_domains.jsonl``) and on **synthetic pairs** (documents made by
   ``train.synth`` from the FactCG passages the judge never trained on, with the negatives of the judge's
   own data; and, for the office and figure checks alone, documents from every FactCG passage with
-  office, "all"-for-a-part and magnitude edits only, edits the judge never saw), and whether it is precise enough to flag on its own: at least 0.9 precision over at least 30 firings,
-  the two sets together;
+  office, "all"-for-a-part and magnitude edits only, edits the judge never saw), and whether it is
+  precise enough to flag on its own: at least 0.9 precision over at least 30 firings, the two sets
+  together;
 * the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
   (the largest cut at least 0.9 precise over 30 firings on the training sample and the synthetic
-  documents of passages the judge never trained on), and ``agree``, under which it flags where a check found something too (of the cuts as
-  precise that keep the faithful rewrites of the newsroom set's ``tune`` half at 4 flagged sentences
+  documents of passages the judge never trained on), and ``agree``, under which it flags where a
+  check found something too (of the cuts as precise that keep the faithful rewrites of the newsroom set's ``tune`` half at 4 flagged sentences
   per 100 or fewer, the one that catches most of its errors, and of those the one that flags fewest
   faithful sentences; chosen on that half only);
 * per check, the change in every figure when it is switched off: the newsroom ``tune`` half (errors

@@ -219,8 +219,9 @@ def _magnitudes_against_counts(ctx: SentenceContext) -> Iterator[Finding]:
             noun = _thing_counted([u for u in a.tokens if u.start >= x.end])
             if noun is not None and noun.lemma == thing.lemma and not low <= x.value < high:
                 said = a.text[x.start:noun.end]
-                yield contradiction(t.start, thing.end, "number", said,
-                                    f"'{ctx.text[t.start:thing.end]}' where the wire copy says '{said}'", "contra_figures")
+                mine = ctx.text[t.start:thing.end]
+                yield contradiction(t.start, thing.end, "number", said, f"'{mine}' where the wire copy says '{said}'",
+                                    "contra_figures")
                 return
 
 
@@ -289,7 +290,8 @@ def _ranks(text: str, window: list[int], facts: WireFacts, close: bool):
         elif close and o.value not in all_ranks and o.unit not in _NO_HEAD and (w := next((
                 w for j in [*window, *range(len(facts.ordinals))] for w in facts.ordinals[j]
                 if w.unit == o.unit and (w.value, w.unit) not in own_ords), None)) is not None:
-            yield (o.start, o.end, "contradicted", _written(w), f"'{_written(o)}' where the wire copy says '{_written(w)}'")
+            yield (o.start, o.end, "contradicted", _written(w),
+                   f"'{_written(o)}' where the wire copy says '{_written(w)}'")
 
 
 def _written(o) -> str:

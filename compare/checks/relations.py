@@ -8,7 +8,8 @@ from typing import Iterator
 
 from ..prepare import Prepared
 from ..text import lexicon
-from ..text.names import normalise, same_entity, same_nation, same_person, SHORT_TITLES, TITLE_ABBREVIATIONS, TITLES
+from ..text.names import (normalise, same_entity, same_nation, same_person, SHORT_TITLES, TITLE_ABBREVIATIONS,
+                          TITLES)
 from ..text.nlp import Analysis
 from ..text.places import within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
@@ -170,7 +171,6 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
     return out[:1]
 
 
-
 # -- offices: the title or description a sentence gives one of the wire's people ----------------------
 
 #: words that say no more of an office than "the one in charge" ("Lanxess boss", "the SFO's head")
@@ -221,7 +221,8 @@ def _office_after(toks, k: int, lenient: bool = False) -> tuple[int, int] | None
             return None
         end += 1
     nouns = [t for t in toks[start:end] if t.pos in ("NOUN", "PROPN")]
-    return (start, end) if nouns and toks[start].pos != "PROPN" or len(nouns) > 1 else None
+    # one that opens with a name needs another noun: "Smith, Jones," is a list, "Smith, SFO head," an office
+    return (start, end) if (nouns and toks[start].pos != "PROPN") or len(nouns) > 1 else None
 
 
 def _mentions(toks, people: list[list[str]]) -> list[tuple[int, int, list[str]]]:
@@ -241,18 +242,19 @@ def _mentions(toks, people: list[list[str]]) -> list[tuple[int, int, list[str]]]
     return out
 
 
-def offices(analysis: Analysis, people: list[list[str]], lenient: bool = False) -> list[tuple[list[str], int, int, list]]:
-    """The offices the sentence gives each of ``people``: ``(the person, start, end, the office's tokens)``
-    for a title before the name ("Power Secretary Rakesh Srivastava") and a description after it between
-    commas ("Vikas Tyagi, the board's chairman"); start and end are the offsets of the office's words.
-    ``lenient``: see :func:`_office_after`."""
+def offices(analysis: Analysis, people: list[list[str]], lenient: bool = False) -> list[tuple]:
+    """The offices the sentence gives each of ``people``: ``(the person, start, end, the office's tokens,
+    the name as written)`` for a title before the name ("Power Secretary Rakesh Srivastava") and a
+    description after it between commas ("Vikas Tyagi, the board's chairman"); start and end are the
+    offsets of the office's words. ``lenient``: see :func:`_office_after`."""
     toks, out = analysis.tokens, []
     for s0, s1, person in _mentions(toks, people):
+        name = analysis.text[toks[s0].start:toks[s1 - 1].end]
         for span in (_office_before(toks, s0), _office_after(toks, s1, lenient)):
             if span:
                 words_ = [t for t in toks[span[0]:span[1]] if t.pos in ("NOUN", "PROPN", "ADJ")]
                 if words_:
-                    out.append((person, toks[span[0]].start, toks[span[1] - 1].end, words_))
+                    out.append((person, toks[span[0]].start, toks[span[1] - 1].end, words_, name))
     return out
 
 
@@ -287,7 +289,7 @@ def wire_offices(analyses, people: list[list[str]]) -> tuple[tuple[tuple[str, ..
     ("two-term Mayor Mark Kessler" from "was elected mayor …, defeating two-term incumbent Mark Kessler")."""
     out = []
     for a in analyses:
-        said = {tuple(p): (words_, a.text[s0:s1]) for p, s0, s1, words_ in offices(a, people, lenient=True)}
+        said = {tuple(p): (words_, a.text[s0:s1]) for p, s0, s1, words_, _ in offices(a, people, lenient=True)}
         around = _office_words(a.tokens)
         for _, _, person in _mentions(a.tokens, people):
             mine, written = said.get(tuple(person), ((), ""))
@@ -319,9 +321,8 @@ def _check_offices(ctx: SentenceContext) -> Iterator[Finding]:
         return
     people = [list(p) for p in ctx.facts.people]
     people += [p for p in people_of([ctx.analysis]) if p not in people]
-    for person, s0, s1, mine in offices(ctx.analysis, people):
-        name = " ".join(person)
-        theirs = [(w, said) for p, w, said in ctx.facts.offices if same_person(" ".join(p), name)]
+    for person, s0, s1, mine, written in offices(ctx.analysis, people):
+        theirs = [(w, said) for p, w, said in ctx.facts.offices if same_person(" ".join(p), " ".join(person))]
         if not any(said for _, said in theirs) or ctx.contradicted_at(s0, s1):
             continue
         known = set().union(*(w for w, _ in theirs))
@@ -330,7 +331,7 @@ def _check_offices(ctx: SentenceContext) -> Iterator[Finding]:
         if other:
             said = next(said for _, said in theirs if said)
             yield overruling(s0, s1, "word", said,
-                             f"'{ctx.text[s0:s1]}' where the wire copy says '{said}' of {name.title()}")
+                             f"'{ctx.text[s0:s1]}' where the wire copy says '{said}' of {written}")
             return
 
 #: nouns a "co-" makes a shared role of: agent nouns ("founder", "author", "sponsor", "president") and these

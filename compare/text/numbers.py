@@ -140,8 +140,8 @@ def find_figures(text: str) -> list[Figure]:
 #: spans of years said in other units: "ten years" is "a decade"
 _IN_YEARS = {"decade": 10, "century": 100}
 #: a decade or a century without a count: "the previous decade", "a century" (not "the century", a time)
-_ONE_SPAN = re.compile(r"\b(?:a|one|(?:the\s+)?(?:previous|past|last|next|preceding|coming))\s+(?P<unit>decade|century)\b",
-                       re.I)
+_ONE_SPAN = re.compile(r"\b(?:a|one|(?:the\s+)?(?:previous|past|last|next|preceding|coming))\s+"
+                       r"(?P<unit>decade|century)\b", re.I)
 #: what makes "a year" after an amount a length of time, not a rate ("0.26 metres a year")
 _SPAN_BEFORE = re.compile(r"\b(?:for|in|within|after|over|about|around|nearly|almost|than|half|past|last|next|"
                           r"barely|just|only|roughly|some|under)\s+$", re.I)
@@ -172,7 +172,8 @@ def find_durations(text: str) -> list[Figure]:
         out.append(Figure(m.start(), m.end(), m.group(0), v, _UNIT_SPELLING.get(unit, unit)))
     for m in _ONE_SPAN.finditer(text):
         if not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Figure(m.start("unit"), m.end(), m.group("unit"), float(_IN_YEARS[m.group("unit").lower()]), "year"))
+            years = float(_IN_YEARS[m.group("unit").lower()])
+            out.append(Figure(m.start("unit"), m.end(), m.group("unit"), years, "year"))
     return sorted(out)
 
 

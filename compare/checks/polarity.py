@@ -10,6 +10,7 @@ from ..text import lexicon
 from .context import Finding, SentenceContext, contradiction, note, overruling, unit
 from .registry import check
 from .relations import _SYMMETRIC
+from .wordsense import _derivations
 from ..text.wordlists import ordered, table, words
 
 if TYPE_CHECKING:                                   # pragma: no cover
@@ -295,6 +296,22 @@ def denied_word(toks, k: int) -> str | None:
         if u.content and u.lemma not in _NEGATED_AUX:
             return u.lemma.lower()
     return None
+
+
+def denied_words(toks, k: int) -> set[str]:
+    """What the negation ``toks[k]`` denies, for a denial elsewhere to match: its :func:`denied_word` and
+    the content words after it up to the end of the phrase (four words at most), each with the words
+    WordNet derives from it ("don't have insurance" also denies "insure": "is not insured")."""
+    out: set[str] = set()
+    if (first := denied_word(toks, k)) is None:
+        return out
+    out.add(first)
+    for u in toks[k + 1:k + 5]:
+        if u.pos == "PUNCT" or u.lower in NEGATIONS:
+            break
+        if u.content and u.lemma not in _NEGATED_AUX:
+            out.add(u.lemma.lower())
+    return out | {d for w in out for d in _derivations(w)}
 
 
 def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:

@@ -21,7 +21,7 @@ from .context import ENTITY_KIND, Polarity, SentenceCheck, SentenceContext
 from .entities import _initialisms, _proper_runs
 from .hedging import _DEFINE, HEDGES, _definitions
 from .opcodes import _replacements
-from .polarity import NEGATIONS, denied_word, denies
+from .polarity import NEGATIONS, denied_words, denies
 from .quotes import _norm_words
 from .registry import registered
 from .relations import _affiliations, people_of, wire_offices
@@ -83,7 +83,7 @@ class WireFacts:
     times_anywhere: tuple[Figure, ...] = ()
     #: every sentence's figures in one tuple, in order: a figure the wire copy gives anywhere supports
     all_figures: tuple[Figure, ...] = ()
-    #: the words the wire copy denies anywhere ("not intended" → "intend"), see polarity.denied_word
+    #: the words the wire copy denies anywhere ("not intended" → "intend"), see polarity.denied_words
     denied: frozenset[str] = frozenset()
     #: the people the wire copy names (as names.normalise gives them) and what it says they are: (the person,
     #: the words of the office and its sentence, the office as written), see relations.wire_offices
@@ -104,7 +104,8 @@ def wire_facts(wire: Prepared) -> WireFacts:
         days=tuple(tuple(find_days(t)) for t in texts),
         entities=ents,
         negated=tuple(bool(ks) for ks in denials),
-        denied=frozenset(w for a, ks in zip(wire.analyses, denials) for k in ks if (w := denied_word(a.tokens, k))),
+        denied=frozenset(w for a, ks in zip(wire.analyses, denials) for k in ks
+                         for w in denied_words(a.tokens, k)),
         hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
         words=_norm_words(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),

@@ -347,3 +347,17 @@ def test_a_yes_no_question_asserts_nothing_a_wh_question_presupposes_its_claim()
     assert not [u for u in c.units_of(asks.id) if u.status == "contradicted" or u.kind == "hedge"]
     why = next(s for s in c.derived.sentences if s.text.startswith("Q: Why"))
     assert "'steal' is stated as fact where the wire copy says 'accused of stealing'" in c.verdict(why.id).reason
+
+
+def test_a_denial_of_a_word_the_wire_copy_denies_in_another_form_is_no_reversal():
+    # "don't have insurance" in another sentence than the window's denies what "not insured" does
+    wire = ("I am a sales agent with BestInsuranceXYZ. I am calling because we noticed that you don't have "
+            "insurance with us. We offer health, life, home and auto insurance.")
+    c = run(wire, "A sales agent from BestInsuranceXYZ calls a client who is currently not insured with them and "
+                  "offers health, life, home and auto insurance.")
+    assert [(u.status, u.evidence) for u in c.units if u.kind == "negation"] == [
+        ("supported", "the wire copy also denies 'insure'")]
+    # a denial of something else is still read
+    other = run(wire, "A sales agent from BestInsuranceXYZ calls a client and offers health, life, home and auto "
+                      "insurance, which is not required.")
+    assert [u.status for u in other.units if u.kind == "negation"] != ["supported"]

@@ -16,9 +16,9 @@ a gold span (an error). From that:
 * the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
   (the largest cut at least 0.9 precise over 30 firings on the training sample and the synthetic
   documents of passages the judge never trained on), and ``agree``, under which it flags where a
-  check found something too (of the cuts as precise that keep the faithful rewrites of the newsroom set's ``tune`` half at 4 flagged sentences
-  per 100 or fewer, the one that catches most of its errors, and of those the one that flags fewest
-  faithful sentences; chosen on that half only);
+  check found something too (of the cuts as precise that keep the faithful rewrites of the newsroom
+  set's ``tune`` half at 4 flagged sentences per 100 or fewer, the one that catches most of its errors,
+  and of those the one that flags fewest faithful sentences; chosen on that half only);
 * per check, the change in every figure when it is switched off: the newsroom ``tune`` half (errors
   caught, faithful sentences flagged), the training sample and the synthetic set (sentence balanced
   accuracy), recomputed from the recorded evidence with the same decision rule.
@@ -212,12 +212,13 @@ def main(argv=None) -> int:
           f"{'prec':>5s} | precise")
     precise = set()
     stats = {}
+    held_synth = judge_rows(synth)
     for c in CHECKS:
         row = {}
         # the later edits' documents measure the checks made for them only: their passages are the judge's
         # own, and the generator's rewordings of titles in them are not always news English ("Pres. Joe
         # Bidenaks")
-        mine = synth if c in LATER_CHECKS else judge_rows(synth)
+        mine = synth if c in LATER_CHECKS else held_synth
         for name, rows in (("train", train), ("synth", mine)):
             hits = [r for r in rows if c in r["fired"]]
             row[name] = (len(hits), sum(r["error"] for r in hits) / len(hits) if hits else None)
@@ -230,7 +231,7 @@ def main(argv=None) -> int:
         stats[c] = {"train": row["train"], "synthetic": row["synth"], "precision": prec, "firings": n, "precise": ok}
         print(f"{c:24s} | {row['train'][0]:11d} {_p(row['train'][1])} | {row['synth'][0]:11d} {_p(row['synth'][1])} | "
               f"{n:5d} {_p(prec)} | {'yes' if ok else 'no'}")
-    both = train + judge_rows(synth)
+    both = train + held_synth
     alone = precise_cut(both, needs_check=False)
     agree = agree_cut(tune, both, alone, precise)
     cuts = (alone, agree)
@@ -241,7 +242,7 @@ def main(argv=None) -> int:
 
     def figures(off=frozenset()):
         caught, false = newsroom_figures(tune, cuts, precise - off, off)
-        return (caught, false, bacc(train, cuts, precise - off, off), bacc(judge_rows(synth), cuts, precise - off, off))
+        return (caught, false, bacc(train, cuts, precise - off, off), bacc(held_synth, cuts, precise - off, off))
 
     base = figures()
     print(f"\n{'switched off':24s} | {'tune caught':>11s} {'false/100':>9s} | {'train sBAcc':>11s} | {'synth sBAcc':>11s}")

@@ -234,26 +234,22 @@ def _figure_the_wire_gives(ctx: SentenceContext, x, same, win_figs, w_texts) -> 
         s0 = _bound_start(text, x.start)
         return contradiction(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
                              "contra_figures")
+    # the wire copy's figures of this value, as (wire sentence analysis, figure): the window's and everywhere
+    in_window = [(wire.analyses[j], w) for j in window for w in facts.figures[j] if w.value == x.value]
+    everywhere = [(wire.analyses[j], w) for j, figs in enumerate(facts.figures) for w in figs if w.value == x.value]
     # "600 firefighters" where the window says "more than 600": a bound dropped
-    if (said := _dropped_bound(text, x, [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
-                                          for w in figs if w.value == x.value],
+    if (said := _dropped_bound(text, x, [(a.text, w) for a, w in everywhere],
                                [(w_texts[id(w)], w) for w in win_figs if w.value == x.value],
                                _named(ctx.analysis))) is not None:
         return unit(x.start, x.end, "hedge", "new", f"the wire copy says '{said}'", unhedged=True)
     # "all 39 counties" where the window says "31 of the state's 39 counties"
-    if (said := _all_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
-                                                       for w in facts.figures[j] if w.value == x.value],
-                              [(wire.analyses[j].text, w) for j, figs in enumerate(facts.figures)
-                               for w in figs if w.value == x.value])):
-        s0 = x.start - len(_ALL_OF.search(text[max(0, x.start - 40):x.start]).group())
+    if (found := _all_for_part(text, ctx.analysis, x, in_window, everywhere)) is not None:
+        s0, said = found
         return contradiction(s0, x.end, "number", said, f"'{text[s0:x.end]}' where the wire copy says '{said}'",
                              "contra_figures")
     # "six people were injured" where the window says "five out of six people were injured": the whole
     # given what the wire copy says of a part
-    if (said := _whole_for_part(text, ctx.analysis, x, [(wire.analyses[j], w) for j in window
-                                                         for w in facts.figures[j] if w.value == x.value],
-                                [(wire.analyses[j], w) for j, figs in enumerate(facts.figures)
-                                 for w in figs if w.value == x.value])):
+    if (said := _whole_for_part(text, ctx.analysis, x, in_window, everywhere)):
         return contradiction(x.start, x.end, "number", said, f"'{x.text}' where the wire copy says '{said}'",
                              "contra_figures")
     return unit(x.start, x.end, "number", "supported", same.text)
@@ -320,13 +316,13 @@ _ALL_OF = re.compile(r"\b(?:all|each|every\s+one)\s+(?:of\s+)?(?:the\s+|its\s+|t
                      re.I)
 
 
-def _all_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list) -> str | None:
-    """The window's words where the sentence says "all" of a whole ("in all of Washington's 39 counties")
-    and the window gives a part of the same whole ("in 31 of the state's 39 counties"); else None.
-    ``in_window``: ``(wire sentence analysis, figure)`` for the window's figures of the value of ``x``;
-    ``everywhere``: ``(wire sentence, figure)`` for the whole wire copy's, one of which may say "all" too."""
-    if not _ALL_OF.search(text[max(0, x.start - 40):x.start]) or any(
-            _ALL_OF.search(t[max(0, w.start - 40):w.start]) for t, w in everywhere):
+def _all_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list) -> tuple[int, str] | None:
+    """Where the sentence says "all" of a whole ("in all of Washington's 39 counties") and the window gives
+    a part of the same whole ("in 31 of the state's 39 counties"): ``(where "all" starts, the window's
+    words)``; else None. ``in_window`` and ``everywhere``: ``(wire sentence analysis, figure)`` for the
+    window's figures of the value of ``x`` and the whole wire copy's, one of which may say "all" too."""
+    if not (mine := _ALL_OF.search(text[max(0, x.start - 40):x.start])) or any(
+            _ALL_OF.search(a.text[max(0, w.start - 40):w.start]) for a, w in everywhere):
         return None
     if (thing := _thing_counted([t for t in analysis.tokens if t.start >= x.end])) is None:
         return None
@@ -336,7 +332,7 @@ def _all_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere:
             continue
         noun = _thing_counted([t for t in a.tokens if t.start >= w.end])
         if noun is not None and noun.lemma == thing.lemma:
-            return a.text[max(0, w.start - 40) + m.start():noun.end]
+            return x.start - len(mine.group()), a.text[max(0, w.start - 40) + m.start():noun.end]
     return None
 
 

@@ -225,7 +225,7 @@ def _office_after(toks, k: int, lenient: bool = False) -> tuple[int, int] | None
     return (start, end) if (nouns and toks[start].pos != "PROPN") or len(nouns) > 1 else None
 
 
-def _mentions(toks, people: list[list[str]]) -> list[tuple[int, int, list[str]]]:
+def _mentions(toks, people: list[tuple[str, ...]]) -> list[tuple[int, int, tuple[str, ...]]]:
     """Where the tokens name one of ``people`` (each as :func:`names.normalise` gives it): ``(first, end,
     the person)``, the name's first and last words found as proper nouns, its given names before."""
     out = []
@@ -242,7 +242,7 @@ def _mentions(toks, people: list[list[str]]) -> list[tuple[int, int, list[str]]]
     return out
 
 
-def offices(analysis: Analysis, people: list[list[str]], lenient: bool = False) -> list[tuple]:
+def offices(analysis: Analysis, people: list[tuple[str, ...]], lenient: bool = False) -> list[tuple]:
     """The offices the sentence gives each of ``people``: ``(the person, start, end, the office's tokens,
     the name as written)`` for a title before the name ("Power Secretary Rakesh Srivastava") and a
     description after it between commas ("Vikas Tyagi, the board's chairman"); start and end are the
@@ -282,29 +282,31 @@ def _same_office_word(word, theirs: set[str]) -> bool:
     return any(_related(low, w) for w in theirs if w.isalpha())
 
 
-def wire_offices(analyses, people: list[list[str]]) -> tuple[tuple[tuple[str, ...], frozenset[str], str], ...]:
+def wire_offices(analyses, people: list[tuple[str, ...]]) -> tuple[tuple[tuple[str, ...], frozenset[str], str], ...]:
     """What the wire copy says each of ``people`` is: ``(the person, words, the office as written)`` for
     every sentence that names them, the office empty where it gives none there. The words are the
     office's and those of the whole sentence: a rewrite may fold the sentence's words into a title
     ("two-term Mayor Mark Kessler" from "was elected mayor …, defeating two-term incumbent Mark Kessler")."""
     out = []
     for a in analyses:
-        said = {tuple(p): (words_, a.text[s0:s1]) for p, s0, s1, words_, _ in offices(a, people, lenient=True)}
+        if not (named := _mentions(a.tokens, people)):
+            continue
+        said = {p: (words_, a.text[s0:s1]) for p, s0, s1, words_, _ in offices(a, people, lenient=True)}
         around = _office_words(a.tokens)
-        for _, _, person in _mentions(a.tokens, people):
-            mine, written = said.get(tuple(person), ((), ""))
-            out.append((tuple(person), frozenset(around | _office_words(mine)), written))
+        for _, _, person in named:
+            mine, written = said.get(person, ((), ""))
+            out.append((person, frozenset(around | _office_words(mine)), written))
     return tuple(out)
 
 
-def people_of(analyses) -> list[list[str]]:
+def people_of(analyses) -> list[tuple[str, ...]]:
     """The people the analysed sentences name, each as :func:`names.normalise` gives it, once."""
     seen: dict[tuple[str, ...], None] = {}
     for a in analyses:
         for e in a.entities:
             if e.label == "PERSON" and (n := normalise(e.text)):
                 seen.setdefault(tuple(n), None)
-    return [list(n) for n in seen]
+    return list(seen)
 
 
 @check("offices", "relations")
@@ -319,7 +321,7 @@ def _check_offices(ctx: SentenceContext) -> Iterator[Finding]:
     to the entity, place and affiliation checks."""
     if ctx.polar or not ctx.facts.offices:
         return
-    people = [list(p) for p in ctx.facts.people]
+    people = list(ctx.facts.people)
     people += [p for p in people_of([ctx.analysis]) if p not in people]
     for person, s0, s1, mine, written in offices(ctx.analysis, people):
         theirs = [(w, said) for p, w, said in ctx.facts.offices if same_person(" ".join(p), " ".join(person))]

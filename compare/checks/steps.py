@@ -122,7 +122,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
         day_spans=tuple(tuple(find_day_spans(t)) for t in texts),
         times=tuple(tuple(find_times(t)) for t in texts),
         times_anywhere=tuple(find_times(wire.doc.text)),
-        people=tuple(tuple(p) for p in people),
+        people=tuple(people),
         offices=wire_offices(wire.analyses, people),
     )
 

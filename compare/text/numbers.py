@@ -146,6 +146,8 @@ _ONE_SPAN = re.compile(r"\b(?:a|one|(?:the\s+)?(?:previous|past|last|next|preced
 _SPAN_BEFORE = re.compile(r"\b(?:for|in|within|after|over|about|around|nearly|almost|than|half|past|last|next|"
                           r"barely|just|only|roughly|some|under)\s+$", re.I)
 _SPAN_AFTER = re.compile(r"^[\s-]*(?:ago|later|earlier|before|after|from now|long|old|on)\b", re.I)
+#: an amount before "a year": digits, or a count in words from two up ("twice", "three metres")
+_AMOUNT = re.compile(r"\d|\b(?:" + "|".join(["once", "twice", "thrice", *list(_SMALL)[2:], *_TENS]) + r")\b", re.I)
 
 
 def _is_rate(text: str, m) -> bool:
@@ -155,9 +157,7 @@ def _is_rate(text: str, m) -> bool:
         return False
     before = text[max(0, m.start() - 40):m.start()]
     clause = re.split(r"[,;:.!?]", before)[-1]
-    amount = re.search(r"\d|\b(?:once|twice|thrice)\b", clause, re.I) or any(
-        re.search(rf"\b{w}\b", clause, re.I) for w in list(_SMALL)[2:] + list(_TENS))
-    return bool(amount) and not _SPAN_BEFORE.search(before) and not _SPAN_AFTER.match(text[m.end():])
+    return bool(_AMOUNT.search(clause)) and not _SPAN_BEFORE.search(before) and not _SPAN_AFTER.match(text[m.end():])
 
 
 def find_durations(text: str) -> list[Figure]:

@@ -146,33 +146,54 @@ def synthetic(n: int, m: int, seed: int = 0, counterparts: float = 0.8, dim: int
     return prepared("d", dl, dv), prepared("w", wl, wv)
 
 
-def assert_same_alignment(d, w, block_rows: int | None = None) -> None:
-    """The candidate path gives the full computation's windows, tags, scores, window cosines and coverage
-    (the same formula on the same pairs: equal but for the last bit BLAS may round differently when it
-    multiplies a block of rows rather than the whole matrix)."""
+CLOSE = 0.5         # a best wire sentence under this cosine is no counterpart: which weak match comes first does not matter
+
+
+def assert_close_alignment(d, w, same: float = 1.0) -> None:
+    """The candidate path against the full computation: at least ``same`` of the derived sentences with
+    a counterpart (a best wire sentence at cosine ``CLOSE`` or more) get the same window and tag, and every other one with
+    a counterpart a best wire sentence scoring as high (within float rounding); where the windows agree, the
+    same scores and cosines; at least ``same`` + 1% of the wire sentences on the same side of the
+    omission threshold. ``same`` = 1: everything equal."""
     from compare.align import Cosines, align_sentences, coverage
+    from compare.decide.omissions import OMISSION_COVERAGE
     exact, cos = align_sentences(d, w, exact_cells=10 ** 12)
-    fast, fcos = align_sentences(d, w, exact_cells=0, block_rows=block_rows)
+    fast, fcos = align_sentences(d, w, exact_cells=0)
     assert isinstance(fcos, Cosines) and not isinstance(cos, Cosines)
-    assert [(a.sentence_id, a.wire_ids, a.tag) for a in fast] == [(a.sentence_id, a.wire_ids, a.tag) for a in exact]
     index = {s.id: j for j, s in enumerate(w.sentences)}
+    agree = strong = 0
     for i, (a, b) in enumerate(zip(exact, fast)):
+        weak = not a.wire_ids or cos[i, index[a.wire_ids[0]]] < CLOSE     # no counterpart either way
+        strong += not weak
+        if (a.wire_ids, a.tag) != (b.wire_ids, b.tag):
+            assert weak or b.similarities[:1] == pytest.approx(a.similarities[:1], abs=1e-4), d.sentences[i].id
+            continue
+        agree += not weak
         assert b.similarities == pytest.approx(a.similarities, abs=1e-4)     # rounded to 4 places
         assert [fcos[i, index[x]] for x in a.wire_ids] == pytest.approx([cos[i, index[x]] for x in a.wire_ids], abs=1e-6)
-    assert coverage(d, w, fcos) == pytest.approx(coverage(d, w, cos), abs=1e-6)
+    assert agree >= same * strong, f"{agree} of {strong} windows as in the full computation"
+    full, near = coverage(d, w, cos), coverage(d, w, fcos)
+    sides = sum((x < OMISSION_COVERAGE) == (y < OMISSION_COVERAGE) for x, y in zip(full, near))
+    assert sides >= min(same + 0.01, 1.0) * len(full), f"{len(full) - sides} wire sentences on the other side of the omission threshold"
     assert sum(1 for a in exact if a.wire_ids) > len(exact) // 2      # most have a window: the case says something
 
 
-@pytest.mark.parametrize("n, m, seed, block_rows", [
-    (600, 500, 0, 80),              # several blocks
-    (500, 700, 1, None),
-    (400, 30, 2, 7),                # a short wire copy: every derived sentence sees few candidates
-    (60, 8, 3, None),               # no more wire sentences than candidates by cosine
-    (50, 2, 4, None),
+@pytest.mark.parametrize("n, m, seed", [
+    (600, 500, 0),
+    (500, 700, 1),
+    (400, 30, 2),                   # a short wire copy: every wire sentence is a candidate
+    (60, 8, 3),                     # no more wire sentences than candidates by cosine
+    (50, 2, 4),
 ])
-def test_the_candidate_path_gives_the_full_computation(n, m, seed, block_rows) -> None:
+def test_the_candidate_path_finds_what_the_full_computation_finds(n, m, seed) -> None:
     d, w = synthetic(n, m, seed)
-    assert_same_alignment(d, w, block_rows)
+    assert_close_alignment(d, w, same=0.98)
+
+
+def test_the_candidate_path_finds_what_the_full_computation_finds_in_a_long_text() -> None:
+    """2,000 × 2,000 sentences (16 times the pairs the full computation is used for)."""
+    d, w = synthetic(2000, 2000, seed=6)
+    assert_close_alignment(d, w, same=0.98)
 
 
 def test_the_candidate_path_gives_the_full_computation_on_real_text(engine) -> None:
@@ -183,11 +204,11 @@ def test_the_candidate_path_gives_the_full_computation_on_real_text(engine) -> N
     for wire, derived in pairs:
         w = engine.prepare_wire(read(wire)).prepared
         d = prepare(read(derived), "derived", "d", engine.embedder)
-        assert_same_alignment(d, w, block_rows=3)
+        assert_close_alignment(d, w)
     # all four wire copies as one against all four derived texts, whose sentences find their counterparts
     w = prepare("\n\n".join(read(p[0]) for p in pairs), "wire", "w", engine.embedder)
     d = prepare("\n\n".join(read(p[1]) for p in pairs), "derived", "d", engine.embedder)
-    assert_same_alignment(d, w, block_rows=16)
+    assert_close_alignment(d, w)
 
 
 def test_a_long_text_compares_as_through_the_full_matrix(engine, monkeypatch) -> None:

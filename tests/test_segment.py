@@ -337,6 +337,26 @@ def test_site_furniture_lines_are_boilerplate() -> None:
     assert got["Copyright 2024 Example News. All rights reserved."] == "boilerplate"
 
 
+def test_an_embedded_post_flattened_into_a_paragraph_takes_only_its_own_sentences() -> None:
+    """A web page's embedded post pasted as text: its words and link end the article's paragraph, and its
+    author line follows. The article's sentences in that paragraph stay body copy (they are what a
+    derived article draws on); the post and its author line are boilerplate."""
+    text = ("A former general has been found dead at his home. His body was found on Wednesday, a source "
+            "told RIA Novosti. Eks-komanduiushchii naiden v svoiom dome. kazansky2017 pic.twitter.com/rNV54KU5Jn\n"
+            "— Elis zlaia (@Pani_belaruska) November 16, 2023\n"
+            "In 2007, he complained that pilots were receiving inadequate training.\n"
+            "pic.twitter.com/AbC123\n")
+    got = [(s.text, s.section) for s in segment(text).sentences]
+    assert got == [
+        ("A former general has been found dead at his home.", "body"),
+        ("His body was found on Wednesday, a source told RIA Novosti.", "body"),
+        ("Eks-komanduiushchii naiden v svoiom dome. kazansky2017 pic.twitter.com/rNV54KU5Jn", "boilerplate"),
+        ("— Elis zlaia (@Pani_belaruska) November 16, 2023", "boilerplate"),
+        ("In 2007, he complained that pilots were receiving inadequate training.", "body"),
+        ("pic.twitter.com/AbC123", "boilerplate"),
+    ]
+
+
 def test_a_writing_tool_s_note_on_its_own_summary_is_boilerplate() -> None:
     text = ("A powerful storm shut three ports on Monday, the Coast Guard said.\n\n"
             "Note: The summary leaves out the storm's earlier track, which is not directly related to the passage.\n"

@@ -10,7 +10,7 @@ from ..text import lexicon
 from .context import Finding, SentenceContext, contradiction, note, overruling, unit
 from .registry import check
 from .relations import _SYMMETRIC
-from .wordsense import _derivations
+from .wordsense import _derivations, _synonyms
 from ..text.wordlists import ordered, table, words
 
 if TYPE_CHECKING:                                   # pragma: no cover
@@ -82,10 +82,12 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
                 # the wire copy denies the same thing in another sentence than the window's (a sentence
                 # that fuses two wire sentences, or a denial moved): no reversal
                 yield unit(t.start, t.end, "negation", "supported", f"the wire copy also denies '{said}'")
-            elif ctx.near and not implicit:
+            elif ctx.near and not implicit and said and _affirmed(said, ctx.win_an):
                 yield contradiction(t.start, t.end, "negation", "", f"'{t.text}' turns round what the wire copy says",
                                     None)
             else:
+                # a denial of what the window does not say in those words ("servers that have not been
+                # updated" for "outdated servers", "not certain" for "uncertain") is new wording, not a reversal
                 yield unit(t.start, t.end, "negation", "new")
     elif not d_neg and best is not None and facts.negated[best] and ctx.near:
         yield note(neg_dropped=1)       # summaries drop negated clauses often: a model feature, not a verdict
@@ -296,6 +298,14 @@ def denied_word(toks, k: int) -> str | None:
         if u.content and u.lemma not in _NEGATED_AUX:
             return u.lemma.lower()
     return None
+
+
+def _affirmed(lemma: str, window) -> bool:
+    """Whether the window says the word a negation denies, as it stands, derived ("confirm" / "confirmation")
+    or by a synonym ("approve" / "endorse"): only then does the negation turn the window round."""
+    near = {lemma} | _derivations(lemma)
+    return any(u.lemma.lower() in near or (u.content and _synonyms(lemma, u.lemma.lower()))
+               for a in window for u in a.tokens)
 
 
 def denied_words(toks, k: int) -> set[str]:

@@ -102,12 +102,17 @@ _FURNITURE = re.compile(     # verbose pattern: a space between words must be wr
     r"""^(?:[\w.\-]+\s+logo|advertisement|story\s+continues\s+below\s+advertisement
         |send\s+this\s+page\s+to\s+someone\s+via\s+email
         |share\s+this\s+(?:article|story)|read\s+more\b.*|related\s*:.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*
-        |click\s+here\b.*|copyright\b.*|©.*|all\s+rights\s+reserved.*|(?:https?://|www\.)\S+|.*pic\.twitter\.com/\S+.*
+        |click\s+here\b.*|copyright\b.*|©.*|all\s+rights\s+reserved.*|(?:https?://|www\.)\S+
         |(?:(?:sure|certainly|okay)[!,.]?\s*)?(?:here\s+is|here's|here\s+are|below\s+is)\b.{0,80}\b(?:summary|rewrite|rewritten|version|article|points|overview)\b.{0,80}:
         |\(?\s*(?:please\s+)?(?:note|n\.b\.)\s*:.*\b(?:summary|passage|rewrite|rewritten|original\s+(?:text|article|story))\b.*
         |skip\s+to\s+(?:main\s+)?content|(?:image|photo|video)\s*:?\s*(?:getty\s+images|reuters|ap|afp)?
         |(?:by\s+[^\n]{0,60}?\s+)?(?:reuters|ap|afp|pti|ians|ani)?\s*(?:published|updated|last\s+updated)\b.{0,80}\d{1,2}:\d{2}\s*(?:am|pm)?.*
         )$""", re.I | re.X)
+# an embedded post flattened into the text: its link ("… krae. kazansky2017 pic.twitter.com/rNV54KU5Jn") ends
+# the post's last sentence, which may share its line with the article's own sentences; and the line under it
+# that names the author, "— Name (@handle) November 16, 2023"
+_EMBED_LINK = re.compile(r"\bpic\.twitter\.com/\S+", re.I)
+_EMBED_AUTHOR = re.compile(r"^(?:[—–]|--?)\s*[^\n]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}$")
 _FAQ_MARKER = re.compile(r"^\W*(?:faqs?|frequently asked questions)\W*$", re.I)
 _Q_LINE = re.compile(r"^\W*(?:q|question)\s*\d*\s*[:.)\-]\s*", re.I)
 _A_LINE = re.compile(r"^\W*(?:a|answer|ans)\s*\d*\s*[:.)\-]\s*", re.I)
@@ -228,8 +233,10 @@ def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
                 faq_last, answer_done = "a", bool(_ENDS_SENTENCE.search(stripped))
                 continue
             in_faq = False
-        if _FURNITURE.match(stripped):
+        if _FURNITURE.match(stripped) or _EMBED_AUTHOR.match(stripped):
             section = "boilerplate"
+        elif _EMBED_LINK.search(stripped):
+            section = "embed"
         elif counts.get(norm, 0) > 1 and len(stripped.split()) >= 6 or _CREDIT.search(stripped):
             section = "caption"
         elif _Q_LINE.match(stripped) and stripped.endswith("?"):
@@ -244,5 +251,6 @@ def segment(text: str, name: str = "text", prefix: str = "s") -> Document:
     for a, b, section in pieces:
         spans = _trimmed(text, [(a, b)]) if section in ("heading", "boilerplate") else split_sentences(text, a, b)
         for s, e in spans:
-            sentences.append(Sentence(f"{prefix}{len(sentences) + 1}", s, e, text[s:e], section))
+            kind = section if section != "embed" else "boilerplate" if _EMBED_LINK.search(text, s, e) else "body"
+            sentences.append(Sentence(f"{prefix}{len(sentences) + 1}", s, e, text[s:e], kind))
     return Document(name=name, text=text, sentences=tuple(sentences))

@@ -361,3 +361,25 @@ def test_a_denial_of_a_word_the_wire_copy_denies_in_another_form_is_no_reversal(
     other = run(wire, "A sales agent from BestInsuranceXYZ calls a client and offers health, life, home and auto "
                       "insurance, which is not required.")
     assert [u.status for u in other.units if u.kind == "negation"] != ["supported"]
+
+
+def test_a_denial_of_what_the_window_does_not_say_is_new_wording_not_a_reversal():
+    """A negation turns the window round only where the window says the word it denies (as it stands,
+    derived or by a synonym); a denial that says in other words what the window says ("not updated" for
+    "outdated", "not certain" for "uncertain") is new wording for the judge to weigh."""
+    for wire, derived in [
+            ("Attackers are trying to break into servers running outdated versions of the software, researchers said.",
+             "Attackers are trying to break into servers that have not been updated, researchers said."),
+            ("The source of the elevated levels of the gas is uncertain, the institute said on Tuesday.",
+             "The source of the elevated levels of the gas is not certain, the institute said on Tuesday."),
+            ("The plant had been out of commission for several years, the sheriff said.",
+             "The plant had not operated for several years, the sheriff said.")]:
+        c = run(wire, derived)
+        assert not contradicted(c), (derived, contradicted(c))
+        assert [u.status for u in c.units if u.kind == "negation"] == ["new"], derived
+    for wire, derived in [
+            ("The plant had been operating for several years, the sheriff said.",
+             "The plant had not been operating for several years, the sheriff said."),
+            ("The company completed the purchase of the mine on Monday, it said.",
+             "The company did not finish the purchase of the mine on Monday, it said.")]:
+        assert run(wire, derived).verdicts[0].label == "contradicted", derived

@@ -61,13 +61,16 @@ def test_different_people(a: str, b: str) -> None:
     ("the Kremlin", "Kremlin"), ("New Delhi", "Delhi"),
     ("the Fed", "the Federal Reserve"),                   # a short form of the first word
     ("Kiev", "Kyiv"), ("Bombay", "Mumbai"),               # a town's older name
+    ("Air Defence Forces Army", "Air Defense Forces Army"),   # British and American spelling
+    ("the Kennedy Centre", "the Kennedy Center"), ("World Health Organisation", "World Health Organization"),
 ])
 def test_same_place_or_organisation(a: str, b: str) -> None:
     assert same_entity(a, b, "GPE")
 
 
 @pytest.mark.parametrize("a, b", [("Austria", "Australia"), ("Iranian", "Iraq"), ("Moscow", "Kyiv"),
-                                  ("Fe", "Federal Reserve"), ("Federal Reserve", "Federal Express")])
+                                  ("Fe", "Federal Reserve"), ("Federal Reserve", "Federal Express"),
+                                  ("Defence Ministry", "Finance Ministry"), ("Science Museum", "Silence Museum")])
 def test_different_places(a: str, b: str) -> None:
     assert not same_entity(a, b, "GPE")
 

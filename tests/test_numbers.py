@@ -36,6 +36,20 @@ def test_figures(text: str, expected: list) -> None:
     assert figures(text) == expected
 
 
+def test_a_range_writes_its_scale_and_unit_once() -> None:
+    """"$28-35 million" is $28 million to $35 million: the first figure of a range takes the second's
+    scale and unit, so "$28m-$35m" says the same and no figure is read as $28."""
+    assert figures("It sits at the low end of the film's $28-35 million projections.") == [
+        ("$28", 28e6, "$"), ("35 million", 35e6, "$")]
+    assert figures("Prices rose 10-12 percent, to between 2 and 3 billion dollars.") == [
+        ("10", 10.0, "%"), ("12 percent", 12.0, "%"), ("2", 2e9, "$"), ("3 billion dollars", 3e9, "$")]
+    assert figures("Arsenal won 3-2 on Sunday before 5 to 7 million viewers.") == [
+        ("3", 3.0, ""), ("2", 2.0, ""), ("5", 5e6, ""), ("7 million", 7e6, "")]
+    # a move and the level it reached are no range
+    assert figures("The dollar lost 0.7% to 147.85 yen and sales fell 5% to 2 million units.") == [
+        ("0.7%", 0.7, "%"), ("147.85 yen", 147.85, "¥"), ("5%", 5.0, "%"), ("2 million", 2e6, "")]
+
+
 def test_basis_points_and_shares_of_a_point_are_read_in_percentage_points() -> None:
     assert figures("The Fed raised rates by 25 basis points, then cut by 50 bps.") == [
         ("25 basis points", 0.25, "pp"), ("50 bps", 0.5, "pp")]

@@ -125,12 +125,29 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in INITIALS_SKIP)
 
 
+#: British spellings and the American ones a name may be written with elsewhere ("Air Defence Forces" /
+#: "Air Defense Forces", "Centre" / "Center", "Labour" / "Labor", "Organisation" / "Organization"): word
+#: endings, applied to both names before they are compared
+_SPELLINGS = (("isation", "ization"), ("ence", "ense"), ("ogue", "og"), ("our", "or"), ("tre", "ter"),
+              ("amme", "am"))
+
+
+def _us_spelling(word: str) -> str:
+    """``word`` with a British ending written the American way (words of six letters or more, so that
+    "four", "hour" and "tour" stay as they are)."""
+    if len(word) >= 6:
+        for uk, us in _SPELLINGS:
+            if word.endswith(uk):
+                return word[:-len(uk)] + us
+    return word
+
+
 @lru_cache(maxsize=200_000)     # each derived mention is held against every name of the wire copy
 def same_entity(a: str, b: str, label: str = "") -> bool:
     """Whether mentions ``a`` and ``b`` can name the same entity (``label`` is spaCy's, of ``a``)."""
     if label == "PERSON":
         return same_person(a, b)
-    na, nb = normalise(a), normalise(b)
+    na, nb = [_us_spelling(w) for w in normalise(a)], [_us_spelling(w) for w in normalise(b)]
     if not na or not nb:
         return False
     ja, jb = " ".join(na), " ".join(nb)

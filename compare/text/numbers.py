@@ -95,7 +95,8 @@ def parse_number(word: str) -> float | None:
 
 def find_figures(text: str) -> list[Figure]:
     """Amounts and counts, with currency/percent unit when stated ("" otherwise). Years are excluded."""
-    out = []
+    out: list[Figure] = []
+    scales: list[float | None] = []          # each figure's own scale word, where it has one
     for m in _FIGURE.finditer(text):
         num = m.group("num")
         if not num:
@@ -131,10 +132,42 @@ def find_figures(text: str) -> list[Figure]:
         if not unit and not scale and num[0].isdigit() and _YEAR.fullmatch(num) and "." not in num:
             continue          # a year is a date, not an amount
         out.append(Figure(start, end, text[start:end], value, unit))
+        scales.append(_SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
+                      if scale else None)
+    out = _ranges(text, out, scales)
     for m in _POINT_SHARE.finditer(text):      # "three-quarters of a percentage point" is no "three"
         out = [f for f in out if not (f.start < m.end() and m.start() < f.end)]
         out.append(Figure(m.start(), m.end(), m.group(), _SHARES[m.group("share").lower()], "pp"))
     return sorted(out)
+
+
+_DASH = re.compile(r"\s*[-–—]\s*$")
+_TO = re.compile(r"\s+to\s+$|\s+and\s+$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _ranges(text: str, figs: list[Figure], scales: list[float | None]) -> list[Figure]:
+    """A range writes its scale and unit once, after its second figure: "$28-35 million" is $28 million to
+    $35 million, "10-12 percent" 10 to 12 percent. Across a dash the first figure takes the second's scale
+    (unless it is a share: "5%-2 million" is no range) and unit, and the second the first's currency; across
+    "to" ("5 to 7 million") or "between … and" only a bare first figure takes them, since "rose 0.7% to
+    147.85" is a move and a level."""
+    out = list(figs)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        gap = text[a.end:b.start]
+        dash = bool(_DASH.match(gap))
+        bare = scales[k] is None and not a.unit
+        if not (dash or (bare and (_TO.match(gap) and (gap.strip().lower() == "to" or _BETWEEN.search(text, 0, a.start))))):
+            continue
+        if scales[k] is None and scales[k + 1] is not None and a.unit not in ("%", "pp"):
+            a = Figure(a.start, a.end, a.text, a.value * scales[k + 1], a.unit)
+        if not a.unit and b.unit:
+            a = Figure(a.start, a.end, a.text, a.value, b.unit)
+        if dash and not b.unit and a.unit:
+            b = Figure(b.start, b.end, b.text, b.value, a.unit)
+        out[k], out[k + 1] = a, b
+    return out
 
 
 #: spans of years said in other units: "ten years" is "a decade"

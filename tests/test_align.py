@@ -181,7 +181,7 @@ def assert_close_alignment(d, w, same: float = 1.0) -> None:
 @pytest.mark.parametrize("n, m, seed", [
     (600, 500, 0),
     (500, 700, 1),
-    (400, 30, 2),                   # a short wire copy: every wire sentence is a candidate
+    (400, 30, 2),                   # a short wire copy: half its sentences are candidates by cosine
     (60, 8, 3),                     # no more wire sentences than candidates by cosine
     (50, 2, 4),
 ])

@@ -302,7 +302,7 @@ def denied_word(toks, k: int) -> str | None:
 
 def _affirmed(lemma: str, window) -> bool:
     """Whether the window says the word a negation denies, as it stands, derived ("confirm" / "confirmation")
-    or by a synonym ("approve" / "endorse"): only then does the negation turn the window round."""
+    or by a synonym ("finish" / "complete"): only then does the negation turn the window round."""
     near = {lemma} | _derivations(lemma)
     return any(u.lemma.lower() in near or (u.content and _synonyms(lemma, u.lemma.lower()))
                for a in window for u in a.tokens)

@@ -164,7 +164,7 @@ def _ranges(text: str, figs: list[Figure], scales: list[float | None]) -> list[F
             a = Figure(a.start, a.end, a.text, a.value * scales[k + 1], a.unit)
         if not a.unit and b.unit:
             a = Figure(a.start, a.end, a.text, a.value, b.unit)
-        if dash and not b.unit and a.unit:
+        if dash and not b.unit and a.unit not in ("", "%", "pp"):
             b = Figure(b.start, b.end, b.text, b.value, a.unit)
         out[k], out[k + 1] = a, b
     return out

@@ -135,12 +135,12 @@ def heavy_rewrites(engine=None) -> dict:
     """Flagged sentences of the archive benchmark's faithful rewrites (see the module docstring)."""
     from compare.engine import get_engine
     engine = engine or get_engine()
+    from common import read_jsonl
     folder = ROOT / "bench" / "archive"
-    sources = {r["id"]: r["text"] for r in map(json.loads, (folder / "sources.jsonl").read_text(encoding="utf-8").splitlines())}
+    sources = {r["id"]: r["text"] for r in read_jsonl(folder / "sources.jsonl")}
     records = [{"id": r["id"], "story": r["id"], "source_text": sources[r["sources"][0]], "derived_text": r["text"],
                 "spans": [], "dropped": []}
-               for r in map(json.loads, (folder / "rewrites.jsonl").read_text(encoding="utf-8").splitlines())
-               if r["kind"] == "faithful"]
+               for r in read_jsonl(folder / "rewrites.jsonl") if r["kind"] == "faithful"]
     comparisons = {r["id"]: engine.compare(r["source_text"], r["derived_text"], r["id"], r["story"]) for r in records}
     return score(records, comparisons) | {"rewrites": len(records)}
 

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from compare.text.wordlists import table
+
 __all__ = ["Pair", "generate", "POSITIVE_EDITS", "NEGATIVE_EDITS", "JUDGE_NEGATIVES", "LATER_NEGATIVES",
            "split_sentences"]
 
@@ -307,8 +309,9 @@ def _office(s, doc, rng, ctx):
 _PART_OF_WHOLE = re.compile(r"\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of "
                             r"(?:the |its |their )?(?:[\w.-]+(?:'s|’s) )?(\d[\d,]*) ([a-z]+)\b", re.I)
 _SPELT = {w: n for n, w in enumerate(_SMALL)}
-#: round magnitudes and the counts each says, [at least, under) (as compare's figures.magnitude_bounds)
-_MAGNITUDES = [("dozens", 20, 200), ("hundreds", 200, 2000), ("thousands", 2000, 2_000_000)]
+#: the round magnitudes the edit puts in, and the counts each says, [at least, under): read from the table
+#: the figure check reads (compare's figures.magnitude_bounds)
+_MAGNITUDES = [(w, *table("figures.magnitude_bounds")[w]) for w in ("dozens", "hundreds", "thousands")]
 #: a count of things: a whole number before a plural noun ("14 Democrats", "3,000 homes")
 _COUNT = re.compile(r"\b(?:some |about |around |nearly |almost |more than |at least |over )?(\d{1,3}(?:,\d{3})*|\d+) "
                     r"(?=[A-Za-z]+s\b)", re.I)

@@ -326,14 +326,22 @@ def _all_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere:
         return None
     if (thing := _thing_counted([t for t in analysis.tokens if t.start >= x.end])) is None:
         return None
+    for a, start, _, noun in _parts_of_wholes(in_window, 40):
+        if noun is not None and noun.lemma == thing.lemma:
+            return x.start - len(mine.group()), a.text[start:noun.end]
+    return None
+
+
+def _parts_of_wholes(in_window: list, reach: int):
+    """For each ``(wire sentence analysis, figure)`` of ``in_window`` that a smaller part is counted from
+    within ``reach`` characters before it ("31 of the state's 39 counties"): ``(the analysis, where the
+    part starts, the tokens after the figure, the noun the figure counts or None)``."""
     for a, w in in_window:
-        m = _PART_OF.search(a.text[max(0, w.start - 40):w.start])
+        m = _PART_OF.search(a.text[max(0, w.start - reach):w.start])
         if not m or not (part := find_figures(m.group("part"))) or part[0].value >= w.value:
             continue
-        noun = _thing_counted([t for t in a.tokens if t.start >= w.end])
-        if noun is not None and noun.lemma == thing.lemma:
-            return x.start - len(mine.group()), a.text[max(0, w.start - 40) + m.start():noun.end]
-    return None
+        told = [t for t in a.tokens if t.start >= w.end]
+        yield a, max(0, w.start - reach) + m.start(), told, _thing_counted(told)
 
 
 def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywhere: list = ()) -> str | None:
@@ -353,12 +361,8 @@ def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywher
             [t for t in a.tokens if t.start >= w.end])) is not None and noun.lemma == thing.lemma
         for a, w in everywhere)
     said = {t.lemma for t in after if t.content}
-    for a, w in in_window:
-        m = _PART_OF.search(a.text[max(0, w.start - 30):w.start])
-        if not m or not (part := find_figures(m.group("part"))) or part[0].value >= w.value:
-            continue
-        told = [t for t in a.tokens if t.start >= w.end]
-        if thing is None or (noun := _thing_counted(told)) is None or noun.lemma != thing.lemma:
+    for a, start, told, noun in _parts_of_wholes(in_window, 30):
+        if thing is None or noun is None or noun.lemma != thing.lemma:
             continue
         deed = next((t for t in told if t.start > noun.end and t.content and t.pos in ("VERB", "ADJ")), None)
         if deed is not None and deed.lemma in said:      # what the window says of the part ("were injured")
@@ -366,7 +370,7 @@ def _whole_for_part(text: str, analysis: Analysis, x, in_window: list, everywher
                        and t.lemma not in _REPORTING}       # not "Xinhua reported"
             if whole_stated and not details & (said - {deed.lemma}):
                 return None
-            return a.text[max(0, w.start - 30) + m.start():noun.end]
+            return a.text[start:noun.end]
     return None
 
 

@@ -242,13 +242,15 @@ def _mentions(toks, people: list[tuple[str, ...]]) -> list[tuple[int, int, tuple
     return out
 
 
-def offices(analysis: Analysis, people: list[tuple[str, ...]], lenient: bool = False) -> list[tuple]:
+def offices(analysis: Analysis, people: list[tuple[str, ...]], lenient: bool = False,
+            mentions: list | None = None) -> list[tuple]:
     """The offices the sentence gives each of ``people``: ``(the person, start, end, the office's tokens,
     the name as written)`` for a title before the name ("Power Secretary Rakesh Srivastava") and a
     description after it between commas ("Vikas Tyagi, the board's chairman"); start and end are the
-    offsets of the office's words. ``lenient``: see :func:`_office_after`."""
+    offsets of the office's words. ``lenient``: see :func:`_office_after`; ``mentions``: the sentence's
+    :func:`_mentions` of ``people`` where the caller has them."""
     toks, out = analysis.tokens, []
-    for s0, s1, person in _mentions(toks, people):
+    for s0, s1, person in _mentions(toks, people) if mentions is None else mentions:
         name = analysis.text[toks[s0].start:toks[s1 - 1].end]
         for span in (_office_before(toks, s0), _office_after(toks, s1, lenient)):
             if span:
@@ -291,7 +293,7 @@ def wire_offices(analyses, people: list[tuple[str, ...]]) -> tuple[tuple[tuple[s
     for a in analyses:
         if not (named := _mentions(a.tokens, people)):
             continue
-        said = {p: (words_, a.text[s0:s1]) for p, s0, s1, words_, _ in offices(a, people, lenient=True)}
+        said = {p: (words_, a.text[s0:s1]) for p, s0, s1, words_, _ in offices(a, people, lenient=True, mentions=named)}
         around = _office_words(a.tokens)
         for _, _, person in named:
             mine, written = said.get(person, ((), ""))

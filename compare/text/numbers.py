@@ -118,8 +118,10 @@ def find_figures(text: str) -> list[Figure]:
         if value is None:
             continue
         scale = (m.group("scale") or m.group("abbr") or (m.group("letter") if m.group("cur") else "") or "").lower()
-        if scale:
-            value *= _SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
+        factor = (_SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
+                  if scale else None)
+        if factor is not None:
+            value *= factor
         cur = (m.group("cur") or "").strip().lower().rstrip(".")
         post = " ".join((m.group("post") or "").lower().replace("-", " ").split())
         unit = _CURRENCY.get(cur) or _CURRENCY.get(post) or _POINTS.get(post.rstrip("s")) or ""
@@ -132,8 +134,7 @@ def find_figures(text: str) -> list[Figure]:
         if not unit and not scale and num[0].isdigit() and _YEAR.fullmatch(num) and "." not in num:
             continue          # a year is a date, not an amount
         out.append(Figure(start, end, text[start:end], value, unit))
-        scales.append(_SCALES.get(scale.rstrip("s") if scale.endswith("s") and scale.rstrip("s") in _SCALES else scale, 1)
-                      if scale else None)
+        scales.append(factor)
     out = _ranges(text, out, scales)
     for m in _POINT_SHARE.finditer(text):      # "three-quarters of a percentage point" is no "three"
         out = [f for f in out if not (f.start < m.end() and m.start() < f.end)]
@@ -158,7 +159,8 @@ def _ranges(text: str, figs: list[Figure], scales: list[float | None]) -> list[F
         gap = text[a.end:b.start]
         dash = bool(_DASH.match(gap))
         bare = scales[k] is None and not a.unit
-        if not (dash or (bare and (_TO.match(gap) and (gap.strip().lower() == "to" or _BETWEEN.search(text, 0, a.start))))):
+        worded = bare and _TO.match(gap) is not None and (gap.strip().lower() == "to" or _BETWEEN.search(text, 0, a.start))
+        if not (dash or worded):
             continue
         if scales[k] is None and scales[k + 1] is not None and a.unit not in ("%", "pp"):
             a = Figure(a.start, a.end, a.text, a.value * scales[k + 1], a.unit)

@@ -189,21 +189,27 @@ def _chunks(lines, on_error, on_warning=None):
 
 
 def _compare_chunk(engine, chunk, preload: bool = True) -> list[tuple[int, dict | None, str | None]]:
-    """``(line_number, record, None)`` or ``(line_number, None, error message)`` for each pair of a group."""
+    """``(line_number, record, None)`` or ``(line_number, None, error message)`` for each pair of a group,
+    compared together (``Engine.compare_group``: the judge reads the whole group's sentence pairs at once)."""
     from .output.json_report import batch_record
     if preload:
         engine.preload(_texts(chunk))
-    out = []
+    out: list[tuple[int, dict | None, str | None]] = []
+    items, slots = [], []
     for n, item in chunk:
         if isinstance(item, str):
             out.append((n, None, item))
             continue
         pid, wire, derived = item
         try:
-            wc = engine.prepare_wire(wire, f"wire of {pid}")
-            out.append((n, batch_record(pid, engine.compare(wc, derived, f"derived of {pid}")), None))
+            items.append((engine.prepare_wire(wire, f"wire of {pid}"), derived, f"derived of {pid}"))
         except CompareError as exc:
             out.append((n, None, str(exc)))
+            continue
+        slots.append((len(out), n, pid))
+        out.append((n, None, None))
+    for (k, n, pid), result in zip(slots, engine.compare_group(items) if items else []):
+        out[k] = (n, None, str(result)) if isinstance(result, CompareError) else (n, batch_record(pid, result), None)
     return out
 
 

@@ -228,9 +228,33 @@ class Engine:
 
     def compare(self, wire: str | WireCopy, derived: str, name: str = "derived", wire_name: str = "wire") -> Comparison:
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
+        (result,) = self.compare_group([(w, derived, name)])
+        if isinstance(result, CompareError):
+            raise result
+        return result
+
+    def compare_group(self, items: Sequence[tuple[WireCopy, str, str]]) -> list[Comparison | CompareError]:
+        """``(wire, derived, name)`` each compared as :meth:`compare` does, the result or the CompareError of
+        each in its place. Each is checked on its own; the judge then reads the sentence pairs of the whole
+        group in one call, so that pairs of like length from different articles share its batches (what
+        batch mode gains: an article alone asks about a dozen pairs)."""
+        checked: list[tuple | CompareError] = []
+        for w, derived, name in items:
+            try:
+                checked.append((w, *self._check(w, derived, name)))
+            except CompareError as exc:
+                checked.append(exc)
+        ok = [c for c in checked if not isinstance(c, CompareError)]
+        try:
+            supports = iter(self._supports([(d, w.prepared, alignments, index) for w, d, _, alignments, index, _ in ok]))
+        except CompareError as exc:             # the judge failed: every pair of the group says why
+            return [c if isinstance(c, CompareError) else exc for c in checked]
+        return [c if isinstance(c, CompareError) else self._decided(*c, next(supports)) for c in checked]
+
+    def _decided(self, w: WireCopy, d: Prepared, cos, alignments, index, checks, support) -> Comparison:
+        """The comparison of a checked derived text (``_check``), given its sentences' support (``_supports``)."""
         wp = w.prepared
-        d, cos, alignments, index, checks = self._check(w, derived, name)
-        evidence = self._evidence(d, wp, alignments, index, checks)
+        evidence = self._evidence(checks, support)
         verdicts: dict[str, Verdict] = {}
         flags: list[Flag] = []
         units = []
@@ -268,41 +292,49 @@ class Engine:
                      wire_name: str = "wire") -> list[Comparison]:
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire, wire_name)
         names = names or [f"derived {k + 1}" for k in range(len(derived))]
-        return [self.compare(w, t, n) for t, n in zip(derived, names)]
+        results = self.compare_group([(w, t, n) for t, n in zip(derived, names)])
+        for r in results:
+            if isinstance(r, CompareError):
+                raise r
+        return results
 
     def evidence(self, wire: str | WireCopy, derived: str) -> list[tuple[int, int, Evidence]]:
         """``(start, end, evidence)`` of every checked derived sentence: what its verdict is made from."""
         w = wire if isinstance(wire, WireCopy) else self.prepare_wire(wire)
         d, _, alignments, index, checks = self._check(w, derived, "derived")
-        ev = self._evidence(d, w.prepared, alignments, index, checks)
+        (support,) = self._supports([(d, w.prepared, alignments, index)])
+        ev = self._evidence(checks, support)
         return [(s.start, s.end, e) for s, e in zip(d.sentences, ev)]
 
-    def _evidence(self, d: Prepared, wp: Prepared, alignments, index, checks) -> list[Evidence]:
+    def _evidence(self, checks, support: list[float | None]) -> list[Evidence]:
         probs = [self.model.probability(c.features) for c in checks]
         fired = [tuple(x for x in fired_checks(c, p, self.threshold) if x not in self.disabled)
                  for c, p in zip(checks, probs)]
-        support = self._support(d, wp, alignments, index)
         return [Evidence(s, f, self.precise, self.alone, self.agree) for s, f in zip(support, fired)]
 
-    def _support(self, d: Prepared, wp: Prepared, alignments, index) -> list[float | None]:
-        """The judge's P(supported) of each derived sentence: the higher of its support by the best wire
-        sentence alone and by its window (:func:`premises`); 1.0 for a sentence a premise holds word for
-        word, None for all when no judge runs."""
+    def _supports(self, texts: Sequence[tuple[Prepared, Prepared, list, dict]]) -> list[list[float | None]]:
+        """For each ``(derived, wire, alignments, index)``, the judge's P(supported) of each derived sentence:
+        the higher of its support by the best wire sentence alone and by its window (:func:`premises`); 1.0
+        for a sentence a premise holds word for word, None for all when no judge runs. One judge call for
+        all of them."""
         judge = self.checker
         if judge is None:
-            return [None] * len(d.sentences)
-        out: list[float | None] = [None] * len(d.sentences)
+            return [[None] * len(d.sentences) for d, *_ in texts]
+        outs: list[list[float | None]] = []
         pairs, where = [], []
-        for i, (a, texts) in enumerate(zip(d.analyses, premises(d, wp, alignments, index))):
-            words = " ".join(a.text.split())
-            if any(words in " ".join(t.split()) for t in texts):
-                out[i] = 1.0
-                continue
-            pairs += [(t, a.text) for t in texts]
-            where += [i] * len(texts)
-        for i, p in zip(where, judge.support(pairs)):
-            out[i] = p if out[i] is None else max(out[i], p)
-        return out
+        for t, (d, wp, alignments, index) in enumerate(texts):
+            out: list[float | None] = [None] * len(d.sentences)
+            for i, (a, premise) in enumerate(zip(d.analyses, premises(d, wp, alignments, index))):
+                words = " ".join(a.text.split())
+                if any(words in " ".join(p.split()) for p in premise):
+                    out[i] = 1.0
+                    continue
+                pairs += [(p, a.text) for p in premise]
+                where += [(t, i)] * len(premise)
+            outs.append(out)
+        for (t, i), p in zip(where, judge.support(pairs)):
+            outs[t][i] = p if outs[t][i] is None else max(outs[t][i], p)
+        return outs
 
     def features(self, wire: str | WireCopy, derived: str) -> list[tuple[int, int, dict[str, float]]]:
         """``(start, end, features)`` of every checked derived sentence (what the verdict model reads)."""

@@ -88,6 +88,40 @@ def test_compare_a_list_prepares_the_wire_once(engine) -> None:
     assert [(f.start, f.end, f.verdict) for f in single.flags] == [(f.start, f.end, f.verdict) for f in results[0].flags]
 
 
+class _CountingJudge:
+    """The engine's own judge, counting the calls made to it."""
+
+    def __init__(self, judge):
+        self.judge, self.name, self.calls = judge, judge.name, 0
+
+    def support(self, pairs):
+        self.calls += 1
+        return self.judge.support(pairs)
+
+
+def test_a_group_is_judged_at_once_with_each_result_as_when_compared_alone(engine, monkeypatch) -> None:
+    # batch mode compares a group of pairs together so that the judge reads all their sentence pairs in
+    # one call; what an editor reads of each must be what comparing it alone gives, a bad pair's error in its place
+    names = ("trade", "budget", "storm")
+    wires = {n: engine.prepare_wire(read(FIXTURES / f"{n}_wire.txt"), n) for n in names}
+    derived = {"trade": read(FIXTURES / "trade_derived.txt"), "budget": read(FIXTURES / "budget_derived.txt"),
+               "storm": read(FIXTURES / "storm_derived_crlf.txt")}
+
+    def seen(c: Comparison) -> tuple:
+        return ([(v.sentence_id, v.label) for v in c.verdicts], [(f.start, f.end, f.verdict, f.severity) for f in c.flags],
+                [o.wire_id for o in c.omissions])
+
+    alone = {n: seen(engine.compare(wires[n], derived[n], n)) for n in names}
+    judge = _CountingJudge(engine.checker)
+    monkeypatch.setattr(engine, "_checker", judge)
+    group = engine.compare_group([(wires["trade"], derived["trade"], "trade"), (wires["budget"], "   ", "blank"),
+                                  (wires["budget"], derived["budget"], "budget"), (wires["storm"], derived["storm"], "storm")])
+    assert judge.calls == 1
+    assert isinstance(group[1], EmptyTextError)
+    assert [seen(group[k]) for k in (0, 2, 3)] == [alone[n] for n in names]
+    assert any(f.verdict == "contradicted" for f in group[0].flags), "the trade rewrite's changed figure is still found"
+
+
 def test_prepare_wire_is_cached(engine) -> None:
     text = read(FIXTURES / "storm_wire.txt")
     assert engine.prepare_wire(text, "storm") is engine.prepare_wire(text, "storm")

@@ -13,17 +13,24 @@ a gold span (an error). From that:
   office, "all"-for-a-part and magnitude edits only, edits the judge never saw), and whether it is
   precise enough to flag on its own: at least 0.9 precision over at least 30 firings, the two sets
   together;
-* the judge's two cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
+* the judge's cuts on P(supported): ``alone``, under which its doubt flags a sentence by itself
   (the largest cut at least 0.9 precise over 30 firings on the training sample and the synthetic
   documents of passages the judge never trained on), and ``agree``, under which it flags where a
   check found something too (of the cuts as precise that keep the faithful rewrites of the newsroom
   set's ``tune`` half at 4 flagged sentences per 100 or fewer, the one that catches most of its errors,
-  and of those the one that flags fewest faithful sentences; chosen on that half only);
+  and of those the one that flags fewest faithful sentences; chosen on that half only), and ``high``,
+  under which the flag of a precise check other than a contradicted figure, date, name or quotation
+  is of high severity (the largest cut, up to ``agree``, at which such a check and the judge's doubt
+  together are at least 0.9 precise over 30 on the training sample; a contradicted fact's is high
+  under ``agree``);
+* per check that is not precise, the flags its agreement with the judge's doubt adds (sentences
+  flagged with it and not without it) on the training sample and the synthetic documents; the verdict
+  model (``compare.decide.verdict.DOUBT_SCORES``), a doubt score and not a finding, does not agree;
 * per check, the change in every figure when it is switched off: the newsroom ``tune`` half (errors
   caught, faithful sentences flagged), the training sample and the synthetic set (sentence balanced
   accuracy), recomputed from the recorded evidence with the same decision rule.
 
-``--write`` stores the precise checks and the two cuts in ``compare/data/decide.json``. The news
+``--write`` stores the precise checks and the three cuts in ``compare/data/decide.json``. The news
 development sets are never read here.
 """
 from __future__ import annotations
@@ -40,7 +47,7 @@ from common import ROOT, TRAIN, read_jsonl, require_shared
 
 import newsroom  # noqa: E402
 
-from compare.decide.verdict import CHECKS, SETTINGS_PATH  # noqa: E402
+from compare.decide.verdict import CHECKS, DOUBT_SCORES, FACT_CONTRADICTIONS, SETTINGS_PATH  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
@@ -133,12 +140,15 @@ CUTS = (0.0, 0.0)               # (alone, agree): set by main before anything is
 MAX_FALSE_PER_100 = 4.0         # the budget the agreement cut is chosen under (see docs/checks.md)
 
 
-def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset()) -> bool:
+def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset(), doubts: set[str] = DOUBT_SCORES) -> bool:
+    """The engine's rule (``compare.decide.verdict.Evidence.flagged``) on recorded evidence, with the checks
+    ``off`` switched off; the ``doubts`` (doubt scores, not findings) do not agree with the judge."""
     fired = [c for c in row["fired"] if c not in off]
     if row["support"] is None:
         return bool(fired)
     alone, agree = cuts
-    return any(c in precise for c in fired) or row["support"] < alone or (row["support"] < agree and bool(fired))
+    return (any(c in precise for c in fired) or row["support"] < alone
+            or (row["support"] < agree and any(c not in doubts for c in fired)))
 
 
 def precise_cut(rows: list[dict], needs_check: bool) -> float:
@@ -147,7 +157,37 @@ def precise_cut(rows: list[dict], needs_check: bool) -> float:
     best = 0.0
     for k in range(1, 51):
         cut = k / 100
-        hits = [r for r in rows if r["support"] is not None and r["support"] < cut and (r["fired"] or not needs_check)]
+        hits = [r for r in rows if r["support"] is not None and r["support"] < cut
+                and (not needs_check or any(c not in DOUBT_SCORES for c in r["fired"]))]
+        if len(hits) >= MIN_FIRINGS and sum(r["error"] for r in hits) / len(hits) >= MIN_PRECISION:
+            best = cut
+    return best
+
+
+def added_flags(rows: list[dict], cuts, precise: set[str]) -> dict[str, tuple[int, float | None]]:
+    """Each check that is not precise, with the flags its agreement with the judge adds on ``rows`` at
+    ``cuts`` (sentences flagged with it and not without it, as if it could agree: the doubt scores
+    too), and their precision."""
+    out = {}
+    for c in CHECKS:
+        if c in precise:
+            continue
+        added = [r for r in rows if flagged(r, cuts, precise, doubts=frozenset())
+                 and not flagged(r, cuts, precise, {c}, doubts=frozenset())]
+        out[c] = (len(added), sum(r["error"] for r in added) / len(added) if added else None)
+    return out
+
+
+def high_cut(rows: list[dict], precise: set[str], ceiling: float) -> float:
+    """The largest cut on the judge's support (0.01 steps, up to ``ceiling``) under which a precise check
+    other than a contradicted fact (``FACT_CONTRADICTIONS``, high under the agreement cut) and the judge's
+    doubt together are at least MIN_PRECISION precise over MIN_FIRINGS on ``rows`` (the training sample:
+    on the synthetic documents they are right nearly always): the severity's "high"; 0 for none."""
+    others = precise - FACT_CONTRADICTIONS
+    best = 0.0
+    for k in range(1, int(round(ceiling * 100)) + 1):
+        cut = k / 100
+        hits = [r for r in rows if r["support"] is not None and r["support"] < cut and any(c in others for c in r["fired"])]
         if len(hits) >= MIN_FIRINGS and sum(r["error"] for r in hits) / len(hits) >= MIN_PRECISION:
             best = cut
     return best
@@ -234,11 +274,21 @@ def main(argv=None) -> int:
     both = train + held_synth
     alone = precise_cut(both, needs_check=False)
     agree = agree_cut(tune, both, alone, precise)
+    high = high_cut(train, precise, agree)
     cuts = (alone, agree)
     print(f"\nthe judge flags alone under P(supported) {alone:.2f} (the largest cut at least {MIN_PRECISION} precise "
           f"on the training sample and synthetic documents), and with a check under {agree:.2f} (as precise, the "
           f"one that catches most on the tune half with its faithful rewrites at {MAX_FALSE_PER_100:g} per 100 "
-          f"or fewer, and of those the one that flags fewest)")
+          f"or fewer, and of those the one that flags fewest); a contradicted fact's flag is high under "
+          f"{agree:.2f}, another precise check's under {high:.2f} (the largest cut at which the two are at "
+          f"least {MIN_PRECISION} precise on the training sample)")
+
+    added = added_flags(both, cuts, precise)
+    print(f"\nthe flags each check that is not precise adds with the judge's doubt (under {agree:.2f}), as if it "
+          f"could agree ({', '.join(sorted(DOUBT_SCORES))} cannot: a doubt score, not a finding): training "
+          f"sample and synthetic documents")
+    for c, (n, prec) in added.items():
+        print(f"  {c:24s} {n:5d} {_p(prec)}")
 
     def figures(off=frozenset()):
         caught, false = newsroom_figures(tune, cuts, precise - off, off)
@@ -255,8 +305,9 @@ def main(argv=None) -> int:
           f"{judge_only[2] - base[2]:+11.3f} | {judge_only[3] - base[3]:+11.3f}")
     if a.write:
         SETTINGS_PATH.write_text(json.dumps({
-            "alone": alone, "agree": agree, "precise": sorted(precise),
+            "alone": alone, "agree": agree, "high": high, "precise": sorted(precise),
             "measured": {"by": "bench/checks.py", "training_records": a.records, "checks": stats,
+                         "added_with_the_judge": {c: list(v) for c, v in added.items()},
                          "min_precision": MIN_PRECISION, "min_firings": MIN_FIRINGS,
                          "max_false_per_100": MAX_FALSE_PER_100, "tune": {"caught": base[0], "false_per_100": base[1]}}},
             indent=1, sort_keys=True) + "\n",

@@ -72,7 +72,7 @@ class Engine:
         self.disabled = validate_checks(disable)
         settings = load_settings()
         self.precise = frozenset(settings["precise"]) - self.disabled
-        self.alone, self.agree = settings["alone"], settings["agree"]
+        self.alone, self.agree, self.high = settings["alone"], settings["agree"], settings["high"]
         self._wires: OrderedDict[str, WireCopy] = OrderedDict()
         self._aligned: OrderedDict[tuple[str, str], tuple] = OrderedDict()
         self._lock = threading.Lock()
@@ -310,7 +310,7 @@ class Engine:
         probs = [self.model.probability(c.features) for c in checks]
         fired = [tuple(x for x in fired_checks(c, p, self.threshold) if x not in self.disabled)
                  for c, p in zip(checks, probs)]
-        return [Evidence(s, f, self.precise, self.alone, self.agree) for s, f in zip(support, fired)]
+        return [Evidence(s, f, self.precise, self.alone, self.agree, self.high) for s, f in zip(support, fired)]
 
     def _supports(self, texts: Sequence[tuple[Prepared, Prepared, list, dict]]) -> list[list[float | None]]:
         """For each ``(derived, wire, alignments, index)``, the judge's P(supported) of each derived sentence:

@@ -87,3 +87,28 @@ def test_an_unknown_check_is_a_clear_error() -> None:
                        capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 2
     assert "no such check" in p.stderr and "contradiction.figure" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_the_verdict_model_s_doubt_does_not_turn_the_judge_s_into_a_flag_and_high_needs_real_doubt() -> None:
+    """The verdict model is a doubt score, not a finding: beside the judge's doubt it flags nothing (a
+    check that found something does, at medium severity); the judge's doubt under its 'alone' cut and a
+    precise check still flag on their own, and without the judge it flags as every check does."""
+    from compare.decide.verdict import DOUBT_SCORES, Evidence, _severity
+    assert "verdict_model" in DOUBT_SCORES
+    cuts = dict(precise=frozenset({"contradiction.figure", "new.fact"}), alone=0.02, agree=0.2, high=0.1)
+    only_doubt = Evidence(0.1, ("verdict_model",), **cuts)
+    assert not only_doubt.flagged and only_doubt.agreeing == ()
+    with_finding = Evidence(0.1, ("verdict_model", "new.words"), **cuts)
+    assert with_finding.flagged and _severity(with_finding, "partial", []) == "medium"
+    judge_alone = Evidence(0.01, ("verdict_model",), **cuts)
+    assert judge_alone.flagged and _severity(judge_alone, "partial", []) == "low"
+    assert Evidence(0.9, ("contradiction.figure",), **cuts).flagged
+    # high severity where the judge doubts a contradicted fact (under 'agree') or, for another precise
+    # check, doubts it more (under 'high'); medium where the judge is less sure
+    assert _severity(Evidence(0.15, ("contradiction.figure",), **cuts), "contradicted", []) == "high"
+    assert _severity(Evidence(0.3, ("contradiction.figure",), **cuts), "contradicted", []) == "medium"
+    assert _severity(Evidence(0.05, ("new.fact",), **cuts), "partial", []) == "high"
+    assert _severity(Evidence(0.15, ("new.fact",), **cuts), "partial", []) == "medium"
+    assert not Evidence(0.3, ("new.words",), **cuts).flagged, "above the agreement cut nothing agrees"
+    assert Evidence(None, ("verdict_model",), **cuts).flagged, "without the judge every check flags"
+

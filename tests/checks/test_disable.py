@@ -26,10 +26,10 @@ def seed_texts():
 
 
 #: checks the seed pair's gold reading depends on: with new.words off, 2 of its 10 additions go uncaught
-#: (8/10 measured), with new.phrase off 1 ("collaboration in the production of advanced defense
-#: systems", 9/10), with faq off the FAQ block (9/10): each is the one check that catches that addition;
-#: the pipeline still runs (asserted before the gold is read)
-NEEDED = {"new.words", "new.phrase", "faq"}
+#: (8/10 measured), with new.fact off 1 (the "five-day visit", 9/10: the verdict model's doubt no longer
+#: catches it with the judge's), with faq off the FAQ block (9/10): each is the one check that catches that
+#: addition; the pipeline still runs (asserted before the gold is read)
+NEEDED = {"new.words", "new.fact", "faq"}
 #: steps the seed's gold reading depends on: with content.words off, 4 of its 10 additions go uncaught (6/10
 #: measured); every other step can go
 NEEDED_STEPS = {"content.words"}

@@ -75,6 +75,22 @@ def _same_duration(a, b) -> bool:
         return _same_value(a.value, b.value)
     return _same_measure(a, b) and _same_value(a.value * _TIME_BASE[a.unit][1], b.value * _TIME_BASE[b.unit][1])
 
+#: units of distance and weight that convert, as (base unit, how many of it): "310 miles (500 km)"
+_MEASURE_BASE = table("figures.measure_base")
+#: a conversion is rounded by its writer: "6 miles (10 km)" is 9.7 km
+CONVERTED = 0.05
+
+
+def _converted(a, b) -> bool:
+    """Whether ``b`` is measure ``a`` converted into another unit, rounded as a writer rounds it: "500 km"
+    for "310 miles" (498.9 km), "10 km" for "6 miles"."""
+    ua, ub = _MEASURE_BASE.get(a.unit), _MEASURE_BASE.get(b.unit)
+    if ua is None or ub is None or ua[0] != ub[0] or a.unit == b.unit:
+        return False
+    x, y = a.value * ua[1], b.value * ub[1]
+    return abs(x - y) <= CONVERTED * max(abs(x), abs(y))
+
+
 _DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 @lru_cache(maxsize=100_000)       # every derived figure is held against every figure of the wire copy

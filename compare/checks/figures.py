@@ -8,7 +8,7 @@ import re
 from typing import Iterator, TYPE_CHECKING
 
 from ..text.numbers import find_days, find_durations, find_figures, find_ordinals, find_times, same_date
-from .amounts import (_bound_start, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
+from .amounts import (_bound_start, _converted, _counted, _designations, _dropped_bound, _is_age, _magnitude_gap,
                       _reversed_bound, _same_duration, _same_figure, _same_measure, _same_value, _units_compatible)
 from .context import Finding, SentenceContext, contradiction, unit
 from .registry import check
@@ -98,6 +98,8 @@ def _check_durations(ctx: SentenceContext) -> Iterator[Finding]:
         elif (w := next((w for w in all_durs if _same_duration(d, w)), None)) is not None or (
                 w := next((w for w in all_spans if _same_duration(d, w)), None)) is not None:
             yield unit(d.start, d.end, "duration", "supported", w.text)    # … "a four-day visit" for "June 21 to 24"
+        elif (w := next((w for w in all_durs if _converted(w, d)), None)) is not None:
+            yield unit(d.start, d.end, "duration", "supported", f"{w.text}, converted")   # "(500 km)" for "310 miles"
         elif _is_age(text, d) and (w := next((w for w in all_figs if not w.unit and _same_value(d.value, w.value)),
                                              None)) is not None:
             yield unit(d.start, d.end, "duration", "supported", w.text)      # "21-year-old" for "Keating, 21"

@@ -76,6 +76,21 @@ def test_a_duration_in_other_units_is_the_same_length(derived, status, evidence)
     assert (c.verdicts[0].label == "contradicted") == (status == "contradicted")
 
 
+@pytest.mark.parametrize("derived, status", [
+    ("The quake hit about 310 miles (500 km) west of the capital, officials said.", "supported"),
+    ("The quake hit some 500 kilometres west of the capital, officials said.", "supported"),
+    ("The quake hit about 310 miles (800 km) west of the capital, officials said.", "new"),
+    ("The quake hit some 310 kg west of the capital, officials said.", "new"),
+])
+def test_a_distance_converted_for_the_reader_is_the_wire_copy_s(derived, status):
+    """A rewrite adds the metric figure to a wire copy's miles ("310 miles (500 km)"), rounded as writers
+    round: that is the same distance; a conversion that is not, or another measure, is new."""
+    c = run("The quake hit about 310 miles west of the capital, officials said.", derived)
+    added = [u for u in c.units if u.kind == "duration" and "310 miles" not in u.text]
+    assert [u.status for u in added] == [status], [(u.text, u.status, u.evidence) for u in added]
+    assert bool(c.flags) == (status == "new")
+
+
 def test_a_sentence_opening_with_a_and_a_figure_is_checked_whole():
     # "A 10-" once read as an answer label ("A:") and the figure behind it went unchecked
     c = run("A 10-year-old boy was killed in the attack on Monday, police said.",

@@ -144,19 +144,48 @@ def _beside(org: str, person: str, wire: Prepared) -> bool:
                and low in a.text[max(0, e.start - 40):e.start].lower()
                for a in wire.analyses for e in a.entities)
 
+def _nominal_doers(a: Analysis) -> dict[str, set[str]]:
+    """Deeds the window names as nouns with who did them in a "by" phrase a few words on ("last week's
+    disclosure of a 1M share purchase by CEO Kathleen Johnson"): noun lemma -> lower-case name words. The
+    phrase may belong to a noun between (here "purchase"): each noun before it counts."""
+    out: dict[str, set[str]] = {}
+    tokens = a.tokens
+    for k, t in enumerate(tokens):
+        if t.pos != "NOUN":
+            continue
+        for q in range(k + 1, min(k + 8, len(tokens))):
+            if tokens[q].lower == "by":
+                names = []
+                for u in tokens[q + 1:q + 7]:
+                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET"):
+                        break
+                    if u.pos == "PROPN":
+                        names.append(u.lower)
+                if names:
+                    out.setdefault(t.lemma, set()).update(names)
+                break
+            if tokens[q].pos == "VERB" or tokens[q].text in (",", ".", ";", ":"):
+                break
+    return out
+
+
 def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, str]]:
     """Deeds the window gives to one of its people that the sentence gives to another it names: "Nicholson
     recommended Keating" where the window says Keating "was recommended to Nicholson by … Micky Adams".
     ``(start, end, the sentence's doer, its verb, the window's doer)``. Reporting verbs are left out (a
     window's "Smith said" does not make everything else it reports Smith's), as are verbs of deeds done
-    together ("Putin met Obama")."""
+    together ("Putin met Obama"), and a doer the window gives the deed as a noun ("Johnson disclosed" where
+    it has Stansbury disclose and "the disclosure … by Kathleen Johnson")."""
     doers: dict[str, list[tuple[set[str], str]]] = {}
     names: set[str] = set()
+    nominal: dict[str, set[str]] = {}
     for a in window:
         names |= {t.lower for t in a.tokens if t.pos == "PROPN"}
         for k, t in enumerate(a.tokens):
             if t.pos == "VERB" and t.lemma not in _NOT_DEEDS and (d := _doers(a, k)) is not None:
                 doers.setdefault(t.lemma, []).append(d)
+        for noun, who in _nominal_doers(a).items():
+            nominal.setdefault(noun, set()).update(who)
     out = []
     for k, t in enumerate(toks):
         if t.pos != "VERB" or t.lemma not in doers or any(u.lower in _BE for u in toks[max(0, k - 2):k]):
@@ -165,6 +194,8 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
         if span is None or any(u.lower == "by" for u in toks[k + 1:k + 10]):
             continue
         who = {u.lower for u in toks[span[0]:span[1]]}
+        if any(who & nominal[n] for n in lexicon.derivations(t.lemma) if n in nominal):
+            continue
         if who <= names and not any(who & d for d, _ in doers[t.lemma]):
             out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),
                         t.text, doers[t.lemma][0][1]))

@@ -102,6 +102,19 @@ def test_a_deed_given_to_another_of_the_wire_s_people_is_a_contradiction():
         assert not contradicted(same), derived
 
 
+def test_a_deed_the_wire_also_gives_the_doer_as_a_noun_is_no_swap():
+    """The window has Stansbury disclose his purchase and "the disclosure … by Kathleen Johnson" of hers:
+    "Johnson disclosed buying 1 million" gives her a deed the window gives her too."""
+    wire = ("Lumen Technologies CFO Christopher Stansbury has disclosed the purchase of 500,000 shares of the "
+            "company, following last week's disclosure of a 1M share purchase by CEO Kathleen Johnson.")
+    derived = ("Lumen's chief financial officer Christopher Stansbury has bought 500,000 shares, a week after chief "
+               "executive Kathleen Johnson disclosed buying 1 million.")
+    assert not contradicted(run(wire, derived))
+    bought = wire.replace("following last week's disclosure of a 1M share purchase by CEO Kathleen Johnson",
+                          "a week after CEO Kathleen Johnson bought 1 million shares")
+    assert contradicted(run(bought, derived)), "where she only bought, the disclosure is Stansbury's"
+
+
 def test_a_day_before_the_verb_is_not_who_did_it():
     """"The Lok Sabha on Tuesday passed the bill": Tuesday passed nothing, so a rewrite that says the Lok Sabha
     passed it on Tuesday gives the deed to no one else."""

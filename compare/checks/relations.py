@@ -15,7 +15,7 @@ from ..text.places import within
 from .context import ENTITY_KIND, Finding, SentenceContext, contradiction, overruling
 from .entities import _cased_span, _lowered
 from .registry import check
-from .wordsense import _related
+from .wordsense import _derivations, _related
 from ..text.wordlists import ordered, table, words
 
 #: forms of "be" (and "get") that make the next verb passive, and words between a name and its verb
@@ -303,8 +303,9 @@ def _office_words(tokens) -> set[str]:
 
 def _same_office_word(word, theirs: set[str]) -> bool:
     """Whether a word of the sentence's office is one of the wire's office words ``theirs``, or stands for
-    them ("CEO" for "chief executive"), ends one written as a word ("founder" of "cofounder"), or is a
-    synonym or a broader word of one (WordNet)."""
+    them ("CEO" for "chief executive"), ends one written as a word ("founder" of "cofounder"), is derived
+    from one ("finance chief" for "chief financial officer"), or is a synonym or a broader word of one
+    (WordNet)."""
     low = word.lower.strip(".")
     if low in theirs or word.lemma.lower() in theirs or low in _LOOSE_OFFICES or low in _HONORIFICS:
         return True
@@ -312,6 +313,8 @@ def _same_office_word(word, theirs: set[str]) -> bool:
         return True
     if len(low) >= 4 and any(len(w) >= 4 and (w.endswith(low) or low.endswith(w)) for w in theirs):
         return True                                 # "cofounder" and "co-founder"
+    if _derivations(low) & theirs:
+        return True
     return any(_related(low, w) for w in theirs if w.isalpha())
 
 

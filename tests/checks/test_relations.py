@@ -141,8 +141,10 @@ def test_another_office_for_one_of_the_wires_people_is_a_contradiction():
     # the same office written another way, a loose word for it, or a title the wire copy gives nowhere
     ceo = ("Chief Executive Henrik Vogler said the cuts would save 150 million euros a year. Gov. Gavin Newsom "
            "signed the bill on Monday. Montoya, a 58-year-old former school principal, won the runoff, defeating "
-           "two-term incumbent Mark Kessler in the race for mayor. Officials said Anna Berg would lead the inquiry.")
+           "two-term incumbent Mark Kessler in the race for mayor. Officials said Anna Berg would lead the inquiry. "
+           "CFO Christopher Stansbury bought 500,000 shares.")
     for same in ["CEO Henrik Vogler said the cuts would save 150 million euros a year.",
+                 "Finance chief Christopher Stansbury bought 500,000 shares.",      # "financial" / "finance"
                  "Lanxess boss Henrik Vogler said the cuts would save 150 million euros a year.",
                  "Governor Gavin Newsom signed the bill on Monday.",
                  "Montoya, 58, a former school principal, won the runoff against two-term Mayor Mark Kessler.",

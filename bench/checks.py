@@ -140,7 +140,8 @@ CUTS = (0.0, 0.0)               # (alone, agree): set by main before anything is
 MAX_FALSE_PER_100 = 4.0         # the budget the agreement cut is chosen under (see docs/checks.md)
 
 
-def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset(), doubts: set[str] = DOUBT_SCORES) -> bool:
+def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset(),
+            doubts: set[str] = DOUBT_SCORES) -> bool:
     """The engine's rule (``compare.decide.verdict.Evidence.flagged``) on recorded evidence, with the checks
     ``off`` switched off; the ``doubts`` (doubt scores, not findings) do not agree with the judge."""
     fired = [c for c in row["fired"] if c not in off]

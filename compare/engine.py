@@ -245,8 +245,9 @@ class Engine:
             except CompareError as exc:
                 checked.append(exc)
         ok = [c for c in checked if not isinstance(c, CompareError)]
+        asks = [(d, w.prepared, alignments, index) for w, d, _, alignments, index, _ in ok]
         try:
-            supports = iter(self._supports([(d, w.prepared, alignments, index) for w, d, _, alignments, index, _ in ok]))
+            supports = iter(self._supports(asks))
         except CompareError as exc:             # the judge failed: every pair of the group says why
             return [c if isinstance(c, CompareError) else exc for c in checked]
         return [c if isinstance(c, CompareError) else self._decided(*c, next(supports)) for c in checked]

@@ -194,7 +194,7 @@ def _other_doer(window: list[Analysis], toks) -> list[tuple[int, int, str, str, 
         if span is None or any(u.lower == "by" for u in toks[k + 1:k + 10]):
             continue
         who = {u.lower for u in toks[span[0]:span[1]]}
-        if any(who & nominal[n] for n in lexicon.derivations(t.lemma) if n in nominal):
+        if any(who & nominal[n] for n in _derivations(t.lemma) if n in nominal):
             continue
         if who <= names and not any(who & d for d, _ in doers[t.lemma]):
             out.append((toks[span[0]].start, toks[span[1] - 1].end, " ".join(u.text for u in toks[span[0]:span[1]]),

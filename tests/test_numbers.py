@@ -82,6 +82,16 @@ def test_times_of_day_are_read_on_the_twelve_hour_clock() -> None:
     assert find_times("The PM said 2 is a pm number.") == []
 
 
+def test_times_with_a_zone_are_read_on_the_twenty_four_hour_clock() -> None:
+    """Wire copy writes "(1802 GMT)" and "1830 local time"; an amount, a tonnage or a year is no time."""
+    from compare.text.numbers import find_times
+    got = find_times("It struck at 11.47pm (1802 GMT), or 18:02 UTC; markets opened at 0930 local time.")
+    assert [(f.text, f.value, f.unit) for f in got] == [
+        ("11.47pm", 1427.0, "time"), ("1802 GMT", 1082.0, "zoned time"), ("18:02 UTC", 1082.0, "zoned time"),
+        ("0930 local time", 570.0, "zoned time")]
+    assert find_times("It shipped 1,802 GMT units and 2000 MT of wheat; the index rose 18.02 points.") == []
+
+
 def test_years_are_dates_not_amounts() -> None:
     assert figures("In 2022 the West imposed sanctions on Moscow.") == []
     assert figures("Sales hit 2,023 units in 2023.") == [("2,023", 2023.0, "")]

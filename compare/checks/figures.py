@@ -56,15 +56,17 @@ def _named(analysis: Analysis) -> tuple[str, ...]:
 
 @check("times", "figures")
 def _check_times(ctx: SentenceContext) -> Iterator[Finding]:
-    """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened."""
+    """Times of day: "1:30 p.m." where the window says "1:30 a.m." changes when it happened. A time with its
+    zone on the 24-hour clock ("(1802 GMT)") is a conversion a writer adds: the same time of day as one of
+    the wire's is supported, another is new, never a contradiction."""
     facts, all_figs = ctx.facts, ctx.facts.all_figures
-    win_times = [w for j in ctx.window for w in facts.times[j]]
+    win_times = [w for j in ctx.window for w in facts.times[j] if w.unit == "time"]
     for x in find_times(ctx.text):
-        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 else None
+        hour = (x.value // 60 - 1) % 12 + 1 if not x.value % 60 and x.unit == "time" else None
         if (w := next((w for w in facts.times_anywhere if w.value == x.value), None)) is not None or (
                 hour is not None and (w := next((w for w in all_figs if not w.unit and w.value == hour), None))):
             yield unit(x.start, x.end, "date", "supported", w.text)     # … or the wire's bare hour: "7 pm" for "7?"
-        elif ctx.near and win_times:
+        elif ctx.near and win_times and x.unit == "time":    # (the wire's zoned times convert, say nothing else)
             yield contradiction(x.start, x.end, "date", win_times[0].text,
                                 f"'{x.text}' where the wire copy says '{win_times[0].text}'", "contra_figures")
         else:

@@ -263,8 +263,16 @@ def find_day_spans(text: str) -> list[Figure]:
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<half>[ap])(?P<dot>\.)?\s?m\b(?(dot)\.)", re.I)
 
 
+#: a time on the 24-hour clock with its time zone, as wire copy writes it: "1802 GMT", "18:02 UTC", "18.02 GMT",
+#: "1830 local time"
+_CLOCK_24 = re.compile(r"(?<![\d,.])\b(?P<h>[01]?\d|2[0-3])[:.]?(?P<m>[0-5]\d)\s?(?P<zone>GMT|UTC|ET|EST|EDT|CST|CDT|PT|PST|"
+                       r"PDT|BST|CET|CEST|IST|JST|SGT|HKT|AEST|AEDT|local time)\b")
+
+
 def find_times(text: str) -> list[Figure]:
-    """Times of day on the twelve-hour clock: "1:30 a.m." → 90, "4 p.m." → 960 (minutes after midnight)."""
+    """Times of day: on the twelve-hour clock, "1:30 a.m." → 90, "4 p.m." → 960 (minutes after midnight),
+    unit "time"; on the 24-hour clock with a time zone, "1802 GMT" → 1082, unit "zoned time" (a writer adds
+    one to convert another: it is checked against the wire's times of day, never said to contradict one)."""
     out = []
     for m in _TIME.finditer(text):
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
@@ -272,7 +280,12 @@ def find_times(text: str) -> list[Figure]:
             continue
         value = (hour % 12 + (12 if m.group("half").lower() == "p" else 0)) * 60 + minute
         out.append(Figure(m.start(), m.end(), m.group(), float(value), "time"))
-    return out
+    taken = [(f.start, f.end) for f in out]
+    for m in _CLOCK_24.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            value = int(m.group("h")) * 60 + int(m.group("m"))
+            out.append(Figure(m.start(), m.end(), m.group(), float(value), "zoned time"))
+    return sorted(out)
 
 
 def find_ordinals(text: str) -> list[Figure]:

@@ -332,6 +332,19 @@ def test_a_time_of_day_the_wire_copy_gives_is_supported():
     assert [(u.text, u.status) for u in hour.units if u.kind == "date"] == [("7 pm", "supported")]
 
 
+def test_a_time_with_its_zone_added_for_the_reader_is_checked_but_never_contradicts():
+    """"(18.02 GMT)" beside the wire's "6.02pm in the UK" is the same time; a zoned time the wire copy does
+    not give is new (a writer's conversion of a local time it cannot check), not a contradiction."""
+    wire = "The earthquake happened at 11:47pm (6.02pm in the UK) in the Jajarkot district, officials said."
+    same = run(wire, "The quake hit at 11.47pm local time (18.02 GMT) in the Jajarkot district, officials said.")
+    assert sorted((u.text, u.status) for u in same.units if u.kind == "date") == [
+        ("11.47pm", "supported"), ("18.02 GMT", "supported")]
+    assert not same.flags
+    other = run(wire, "The quake hit at 11.47pm local time (1902 GMT) in the Jajarkot district, officials said.")
+    assert [(u.text, u.status) for u in other.units if u.text == "1902 GMT"] == [("1902 GMT", "new")]
+    assert not contradicted(other) and other.flags
+
+
 def test_the_whole_given_what_the_wire_says_of_a_part_is_a_contradiction():
     wire = ("Five out of six people were injured by broken glass and taken to hospital, Xinhua reported. "
             "Three of the 10 candidates withdrew on Monday. He is one of five men to win the title twice.")

@@ -155,11 +155,17 @@ def flagged(row: dict, cuts, precise: set[str], off: set[str] = frozenset(),
 def precise_cut(rows: list[dict], needs_check: bool) -> float:
     """The largest cut on the judge's support (0.01 steps up to 0.5) under which the judge's doubt (with a
     check's agreement when ``needs_check``) is at least MIN_PRECISION precise over MIN_FIRINGS firings."""
+    return _largest_precise_cut(rows, lambda r: not needs_check or any(c not in DOUBT_SCORES for c in r["fired"]),
+                                0.5)
+
+
+def _largest_precise_cut(rows: list[dict], counts, top: float) -> float:
+    """The largest cut on the judge's support (0.01 steps up to ``top``) under which the rows that ``counts``
+    are at least MIN_PRECISION precise over MIN_FIRINGS; 0 for none."""
     best = 0.0
-    for k in range(1, 51):
+    for k in range(1, int(round(top * 100)) + 1):
         cut = k / 100
-        hits = [r for r in rows if r["support"] is not None and r["support"] < cut
-                and (not needs_check or any(c not in DOUBT_SCORES for c in r["fired"]))]
+        hits = [r for r in rows if r["support"] is not None and r["support"] < cut and counts(r)]
         if len(hits) >= MIN_FIRINGS and sum(r["error"] for r in hits) / len(hits) >= MIN_PRECISION:
             best = cut
     return best
@@ -185,13 +191,7 @@ def high_cut(rows: list[dict], precise: set[str], ceiling: float) -> float:
     doubt together are at least MIN_PRECISION precise over MIN_FIRINGS on ``rows`` (the training sample:
     on the synthetic documents they are right nearly always): the severity's "high"; 0 for none."""
     others = precise - FACT_CONTRADICTIONS
-    best = 0.0
-    for k in range(1, int(round(ceiling * 100)) + 1):
-        cut = k / 100
-        hits = [r for r in rows if r["support"] is not None and r["support"] < cut and any(c in others for c in r["fired"])]
-        if len(hits) >= MIN_FIRINGS and sum(r["error"] for r in hits) / len(hits) >= MIN_PRECISION:
-            best = cut
-    return best
+    return _largest_precise_cut(rows, lambda r: any(c in others for c in r["fired"]), ceiling)
 
 
 def agree_cut(tune: list[dict], rows: list[dict], alone: float, precise: set[str]) -> float:

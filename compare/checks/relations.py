@@ -83,12 +83,7 @@ def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
     if any(u.lower in _BE for u in tokens[max(0, k - 2):k]):
         for q in range(k + 1, min(k + 9, len(tokens) - 1)):
             if tokens[q].lower == "by":
-                phrase = []
-                for u in tokens[q + 1:]:
-                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or u.text in (",", ".", ";", ":"):
-                        break
-                    phrase.append(u)
-                names = [u for u in phrase if u.pos == "PROPN"]
+                names = _by_names(tokens[q + 1:])
                 return ({u.lower for u in names}, a.text[names[0].start:names[-1].end]) if names else None
             if tokens[q].pos == "VERB" or tokens[q].text in (".", ";"):
                 return None
@@ -96,6 +91,16 @@ def _doers(a: Analysis, k: int) -> tuple[set[str], str] | None:
     if (span := _name_before(tokens, k)) is None:
         return None
     return {u.lower for u in tokens[span[0]:span[1]]}, a.text[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+def _by_names(after) -> list:
+    """The proper nouns of the "by" phrase whose words are ``after`` ("ex-Port Vale manager Micky Adams"):
+    the phrase runs over nouns, adjectives, determiners and punctuation other than ``, . ; :``."""
+    phrase = []
+    for u in after:
+        if u.pos not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or u.text in (",", ".", ";", ":"):
+            break
+        phrase.append(u)
+    return [u for u in phrase if u.pos == "PROPN"]
 
 #: titles written with a capital before a name ("Governor Gavin Newsom", "Coach Maria Lopez"), read as a
 #: role like "manager": the titles a name drops (names.TITLES) and the offices of companies and teams
@@ -155,14 +160,8 @@ def _nominal_doers(a: Analysis) -> dict[str, set[str]]:
             continue
         for q in range(k + 1, min(k + 8, len(tokens))):
             if tokens[q].lower == "by":
-                names = []
-                for u in tokens[q + 1:q + 7]:
-                    if u.pos not in ("PROPN", "NOUN", "ADJ", "DET"):
-                        break
-                    if u.pos == "PROPN":
-                        names.append(u.lower)
-                if names:
-                    out.setdefault(t.lemma, set()).update(names)
+                if names := _by_names(tokens[q + 1:q + 7]):
+                    out.setdefault(t.lemma, set()).update(u.lower for u in names)
                 break
             if tokens[q].pos == "VERB" or tokens[q].text in (",", ".", ";", ":"):
                 break

@@ -128,9 +128,19 @@ def _stated_as_fact(window: list[Analysis], toks) -> list:
                     if v.lemma in _LIGHT_VERBS and (n := _light_noun(a.tokens[q + 1:q + 6])) is not None:
                         maybe.setdefault(n.lemma, a.text[t.start:n.end])
     return [(t, maybe[t.lemma]) for k, t in enumerate(toks) if t.pos == "VERB" and t.lemma in maybe
-            and not any(u.lower in _POSSIBILITY or u.lower in HEDGES or u.lemma in _FRAMES or u.lemma in _FORESEE
-                        for u in toks[:k])
+            and not any(u.lower in _POSSIBILITY or _hedges_claim(toks, j) or u.lemma in _FRAMES or u.lemma in _FORESEE
+                        for j, u in enumerate(toks[:k]))
             and not (k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower not in _FIRM_TO)]
+
+
+def _hedges_claim(toks, j: int) -> bool:
+    """Whether ``toks[j]`` is a hedge on what the sentence states: not a figure's ("about 2.7C", "nearly
+    100"), nor a preposition ("talks about the deal", "around the world"), which keep nothing open."""
+    t = toks[j]
+    if t.lower not in HEDGES or t.pos == "ADP":
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or not (nxt.pos == "NUM" or any(ch.isdigit() for ch in nxt.text) or nxt.text in {"$", "€", "£", "¥"})
 
 
 def _light_noun(tokens):

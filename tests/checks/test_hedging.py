@@ -34,6 +34,19 @@ def test_a_possibility_stated_as_a_fact_is_flagged():
         assert not [u for u in same.units if u.kind == "hedge"], derived
 
 
+def test_a_figure_given_roughly_leaves_a_possibility_stated_as_fact_in_the_sentence():
+    # "about 2.7C" hedges the figure, not what the sentence states: the glaciers "will lose" what they "could lose"
+    wire = ("Under current policies, which point to warming of about 2.7C, the glaciers could lose 55% to 70% "
+            "of their volume by 2100, the study projects.")
+    c = run(wire, "Under current policies, which point to warming of about 2.7C, the glaciers will lose 55% to 70% "
+                  "of their volume by 2100.")
+    assert [(u.text, u.kind, u.evidence) for u in c.units if u.text == "lose"] == [
+        ("lose", "hedge", "the wire copy says 'could lose'")]
+    # a hedge of the sentence's own still keeps it open
+    kept = run(wire, "The glaciers could perhaps lose about 55% to 70% of their volume by 2100, the study says.")
+    assert not [u for u in kept.units if u.kind == "hedge"]
+
+
 def test_a_word_the_wire_copy_hedges_stated_as_fact_is_flagged():
     wire = ("The plant in Zhangzhou, which produces a reportedly carcinogenic chemical used in polyester, "
             "was hit by an explosion on Monday, state media said.")

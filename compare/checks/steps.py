@@ -22,7 +22,7 @@ from .entities import _initialisms, _proper_runs
 from .hedging import _DEFINE, HEDGES, _definitions
 from .opcodes import _replacements
 from .polarity import NEGATIONS, denied_words, denies
-from .quotes import _norm_words
+from .quotes import _norm_words, wire_quotations
 from .registry import registered
 from .relations import _affiliations, people_of, wire_offices
 
@@ -89,6 +89,8 @@ class WireFacts:
     #: the words of the office and its sentence, the office as written), see relations.wire_offices
     people: tuple[tuple[str, ...], ...] = ()
     offices: tuple[tuple[tuple[str, ...], frozenset[str], str], ...] = ()
+    #: the wire copy's quotations of three words or more, without their marks, see quotes.wire_quotations
+    quotations: tuple[str, ...] = ()
 
 
 def wire_facts(wire: Prepared) -> WireFacts:
@@ -108,6 +110,7 @@ def wire_facts(wire: Prepared) -> WireFacts:
                          for w in denied_words(a.tokens, k)),
         hedged=tuple(any(t.lower in HEDGES for t in a.tokens) for a in wire.analyses),
         words=_norm_words(wire.doc.text),
+        quotations=wire_quotations(wire.doc.text),
         all_entities=tuple(e for s in ents for e in s),
         counts=frozenset(v for t in texts for v in _count_words(t)),
         ordinals=tuple(tuple(find_ordinals(t)) for t in texts),

@@ -178,6 +178,9 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
     out = []
     for k, t in enumerate(toks):
         d = lexicon.direction(t.lemma, before_figure=_figure_at(toks, k + 1))
+        verb = k
+        if not d and (p := _particle_move(toks, k)):       # "was up 2.1%", "picked up to 3.5% from 4.1%"
+            d, verb = p, k - 1
         if not d:
             continue
         if t.pos == "NOUN" and k + 1 < len(toks) and toks[k + 1].lower in ("in", "of"):
@@ -192,8 +195,8 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
                     break
             if head is not None:
                 out.append((k, d, head.lemma, head.text))
-        elif t.pos == "VERB":
-            for u in reversed(toks[max(0, k - 3):k]):
+        elif t.pos == "VERB" or verb != k:
+            for u in reversed(toks[max(0, verb - 3):verb]):
                 if u.pos == "NOUN" or u.pos == "PROPN":       # "sales fell", "the rupiah firmed 0.4%"
                     out.append((k, d, u.lemma, u.text))
                     break
@@ -203,10 +206,17 @@ def _moves(toks) -> list[tuple[int, int, str, str]]:
 
 
 def _figure_at(toks, k: int) -> bool:
-    """Whether a figure starts at token ``k`` ("0.7%", "$2,631", "by 5%")."""
-    if k < len(toks) and toks[k].lower == "by":
+    """Whether a figure starts at token ``k`` ("0.7%", "$2,631", "by 5%", "to 3.5%")."""
+    if k < len(toks) and toks[k].lower in ("by", "to"):
         k += 1
     return k < len(toks) and (toks[k].pos == "NUM" or toks[k].text[:1].isdigit() or toks[k].text in "$€£¥₹")
+
+
+def _particle_move(toks, k: int) -> int:
+    """The direction ``toks[k]`` gives as the particle of a verb of moving before a figure ("edged up 0.2%",
+    "was down 2.1%", "picked up to 3.5%": ``lexicon.PARTICLE_VERBS``), else 0."""
+    d = lexicon.PARTICLE_DIRECTION.get(toks[k].lower, 0)
+    return d if d and k and toks[k - 1].lemma in lexicon.PARTICLE_VERBS and _figure_at(toks, k + 1) else 0
 
 
 #: closed scales whose steps state different facts, each word with its step (words on one step say the same):

@@ -133,6 +133,10 @@ CHANGE_DIRECTION: dict[str, int] = {**dict.fromkeys(entry("lexicon.change_direct
 #: see compare/data/wordlists/lexicon.toml (change_direction_of_figures): directions only before a figure
 FIGURE_DIRECTION: dict[str, int] = {**dict.fromkeys(entry("lexicon.change_direction_of_figures")["words"]["up"], 1),
                                     **dict.fromkeys(entry("lexicon.change_direction_of_figures")["words"]["down"], -1)}
+#: see compare/data/wordlists/lexicon.toml (change_direction_particles): verbs whose "up" or "down" before a
+#: figure says which way it moved
+PARTICLE_VERBS: frozenset[str] = frozenset(entry("lexicon.change_direction_particles")["words"])
+PARTICLE_DIRECTION = {"up": 1, "down": -1}
 _CONTRAST_MIN_LENGTH = 3       # "s", "n", "mm", "kg": abbreviations are read by the unit and figure checks
 
 _SPACES = re.compile(r"[\s_]+")

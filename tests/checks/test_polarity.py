@@ -86,6 +86,26 @@ def test_a_market_move_turned_round_is_a_contradiction_where_a_figure_says_it_is
         "without a figure 'slipped' is no move of an amount"
 
 
+def test_a_move_told_by_its_particle_before_a_figure_is_read():
+    """"were up 2.1%", "picked up to 3.5%": the particle says which way, before a figure."""
+    wire = ("State revenue collections fell 2.1% in the first seven months of the fiscal year, the budget office "
+            "said. Manufacturing growth slowed to 3.5% from 4.1%, hurt by weak exports.")
+    for derived, word, said in (
+            ("According to the budget office, revenue collections were up 2.1% over the first seven months.", "up",
+             "fell"),
+            ("Manufacturing growth picked up to 3.5% from 4.1% as exports were weak.", "up", "slowed")):
+        c = run(wire, derived)
+        assert c.verdicts[0].label == "contradicted", derived
+        assert f"'{word}' where the wire copy says '{said}'" in c.verdicts[0].reason
+    for same_way in ("According to the budget office, revenue collections were down 2.1% over the first seven months.",
+                     "Manufacturing growth eased to 3.5% from 4.1% as exports were weak."):
+        assert not contradicted(run(wire, same_way)), same_way
+    # an "up" that is no move of the figure after it
+    plants = run("The company set up five plants in 2021 and closed two of them in 2023.",
+                 "The company shut down 3 plants in 2023 after setting up five in 2021.")
+    assert not any(u.status == "contradicted" and u.text in ("up", "down") for u in plants.units)
+
+
 def test_a_wording_contradiction_is_named_after_what_turned_round():
     """The check a flag is raised for says what changed: a negation, a direction, a step of a scale, a role,
     so that each can be measured and switched off on its own."""

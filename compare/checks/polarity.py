@@ -89,12 +89,15 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
                 # a denial of what the window does not say in those words ("servers that have not been
                 # updated" for "outdated servers", "not certain" for "uncertain") is new wording, not a reversal
                 yield unit(t.start, t.end, "negation", "new")
-    elif not d_neg and best is not None and facts.negated[best] and ctx.near:
-        yield note(neg_dropped=1)       # summaries drop negated clauses often: a model feature, not a verdict
+    elif best is not None and facts.negated[best] and ctx.near:
+        if not d_neg:
+            yield note(neg_dropped=1)   # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
-        # confirmed the deal" where the wire sentence says "did not confirm the deal"
+        # confirmed the deal" where the wire sentence says "did not confirm the deal" (whatever else the
+        # sentence denies: "had seen evidence … but did not know" for "had seen no evidence … and did not know")
         if (not ctx.polar and not any(t.lower == "unless" for t in toks)
-                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None):
+                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])
+                     or _denial_affirmed(toks, ctx.wire.analyses[best])) is not None):
             k, said = dropped
             yield contradiction(toks[k].start, toks[k].end, "negation", said,
                                 f"'{toks[k].text}' where the wire copy says '{said}'", None)
@@ -343,12 +346,60 @@ def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op not in ("insert", "replace") or j2 >= len(wt) or i2 >= len(dt):     # words of the wire it lacks …
             continue
-        if op == "replace" and not all(u.lemma in _NEGATED_AUX or u.lower in _NEGATED_AUX for u in dt[i1:i2]):
-            continue            # … or has in another tense, without the negation: "will raise" / "would not raise"
+        # … or has in another tense, without the negation ("will raise" / "would not raise"), or with an
+        # adverb in its place ("is also under investigation" / "is not under investigation")
+        if op == "replace" and not all(u.lemma in _NEGATED_AUX or u.lower in _NEGATED_AUX
+                                       or (u.pos == "ADV" and u.lower not in NEGATIONS) for u in dt[i1:i2]):
+            continue
         gone = wt[j1:j2]
         if (not any(u.lower in NEGATIONS and u.lower != "longer" for u in gone)
                 or not all(u.lower in NEGATIONS or u.lemma in _NEGATED_AUX for u in gone)
-                or wt[j2].lower in _RESTRICTIVES or wt[j2].lower in _COMPARATIVES or not wt[j2].content):
+                or wt[j2].lower in _RESTRICTIVES or wt[j2].lower in _COMPARATIVES):
             continue
-        return i2, w.text[gone[0].start:wt[j2].end]
+        # the word it denies: the next content word, past up to two auxiliaries, prepositions or articles
+        # ("not being recommended", "not under investigation"), kept by the sentence as it stands there
+        k = j2
+        while k < min(j2 + 2, len(wt) - 1) and not wt[k].content and wt[k].pos in _DENIED_PAST:
+            k += 1
+        i = i2 + (k - j2)
+        if not wt[k].content or i >= len(dt) or dt[i].lemma.lower() != wt[k].lemma.lower():
+            continue
+        return i, w.text[gone[0].start:wt[k].end]
     return None
+
+
+def _denial_affirmed(dt, w: Analysis) -> tuple[int, str] | None:
+    """Where the sentence says, undenied, the verb or noun the wire sentence ``w`` denies, of what it denies
+    it of, in other order: "School closures are being recommended" for "is not recommending school
+    closures", "it had seen evidence that the data was misused" for "found no evidence that the data had
+    been misused" (a noun only after "no"). The word must be one the wire sentence says nowhere undenied,
+    and a content word of the denied phrase after it must be the sentence's too.
+    ``(index in dt of the word, the wire's negated words)``, or None."""
+    wt = w.tokens
+    undenied = {t.lemma.lower() for k, t in enumerate(wt)
+                if t.content and not any(denies(wt, q) for q in range(max(0, k - 4), k))}
+    mine = {t.lemma.lower() for t in dt if t.content}
+    for k in range(len(wt)):
+        # ("without" turned "with" is another step of its scale: polarity.scales)
+        if (not denies(wt, k) or wt[k].lower == "without"
+                or any(u.lower in _RESTRICTIVES or u.lower in _COMPARATIVES for u in wt[k + 1:k + 3])):
+            continue
+        verb = next((q for q in range(k + 1, min(k + 5, len(wt))) if wt[q].content and wt[q].lemma not in _NEGATED_AUX),
+                    None)
+        # a noun only after "no" ("no evidence"): "neither minister mentioned" denies the deed, not the minister
+        if (verb is None or not (wt[verb].pos == "VERB" or wt[verb].pos == "NOUN" and wt[k].lower == "no")
+                or (said := wt[verb].lemma.lower()) in undenied):
+            continue
+        phrase = denied_words(wt, k) - {said}
+        if not phrase & mine:
+            continue
+        for i, t in enumerate(dt):
+            if (t.pos == wt[verb].pos and t.lemma.lower() == said
+                    and not any(denies(dt, q) or dt[q].lemma in _IMPLICIT_NEGATIVES for q in range(max(0, i - 4), i))):
+                return i, w.text[wt[k].start:wt[verb].end]
+    return None
+
+
+#: the kinds of word that may stand between a negation and the word it denies ("not being recommended",
+#: "not under investigation", "not a threat")
+_DENIED_PAST = frozenset({"AUX", "ADP", "DET"})

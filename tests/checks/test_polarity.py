@@ -284,11 +284,44 @@ def test_an_antonym_is_reported_against_the_wire_s_word_as_written():
      "Police have identified the victim, the statement said.", "identified", "not identified"),
     ("The bank is no longer lending to the firm, people familiar with the matter said.",
      "The bank is lending to the firm, people familiar with the matter said.", "lending", "no longer lending"),
+    # past an auxiliary or a preposition to the word denied; an adverb in the negation's place
+    ("School closures are not being recommended, Holloway said on Monday.",
+     "School closures are being recommended, Holloway said on Monday.", "recommended", "not being recommended"),
+    ("Halden, which is not under investigation, said it had cooperated with the SFO.",
+     "Halden, which is also under investigation, said it had cooperated with the SFO.", "investigation",
+     "not under investigation"),
+    # whatever else the sentence denies
+    ("DentaLink said it had seen no evidence of the data being misused and did not know of any card numbers taken.",
+     "DentaLink said it had seen evidence of the data being misused but did not know of any card numbers taken.",
+     "evidence", "no evidence"),
 ])
 def test_a_negation_dropped_from_the_words_kept_is_a_contradiction(wire, derived, kept, said):
     c = run(wire, derived)
     assert contradicted(c) == [(kept, said)]
     assert c.verdicts[0].label == "contradicted"
+
+
+def test_what_the_wire_denies_said_undenied_in_other_order_is_a_contradiction():
+    wire = ("Holloway said the department is not recommending school closures but is asking pregnant women to "
+            "get the Tdap vaccine. The company said it had found no evidence that the data had been misused.")
+    for derived, kept, said in (
+            ("School closures are being recommended, Holloway said, and pregnant women are asked to get the Tdap "
+             "vaccine.", "recommended", "not recommending"),
+            ("The company said it had seen evidence of the data being misused.", "evidence", "no evidence")):
+        c = run(wire, derived)
+        assert contradicted(c) == [(kept, said)], derived
+    # the same word undenied of something else, or where the wire sentence says it undenied too
+    for wire2, derived in (
+            ("The minister did not attend the summit in Rome, but his deputy attended it, officials said.",
+             "The summit in Rome was attended by the deputy minister, officials said."),
+            ("The company did not confirm the deal on Monday, a spokesman said.",
+             "On Monday the company declined to confirm the deal."),
+            ("Neither minister mentioned China by name, but the announcement follows a series of confrontations.",
+             "China was not mentioned by name by either minister."),
+            ("Holloway said the department is not recommending school closures but is asking pregnant women to "
+             "get the Tdap vaccine.",
+             "Pregnant women are recommended to get the Tdap vaccine, Holloway said.")):
+        assert not contradicted(run(wire2, derived)), derived
 
 
 def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradiction():

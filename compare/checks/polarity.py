@@ -96,8 +96,7 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
         # confirmed the deal" where the wire sentence says "did not confirm the deal" (whatever else the
         # sentence denies: "had seen evidence … but did not know" for "had seen no evidence … and did not know")
         if (not ctx.polar and not any(t.lower == "unless" for t in toks)
-                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])
-                     or _denial_affirmed(toks, ctx.wire.analyses[best])) is not None):
+                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None):
             k, said = dropped
             yield contradiction(toks[k].start, toks[k].end, "negation", said,
                                 f"'{toks[k].text}' where the wire copy says '{said}'", None)
@@ -365,38 +364,6 @@ def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
         if not wt[k].content or i >= len(dt) or dt[i].lemma.lower() != wt[k].lemma.lower():
             continue
         return i, w.text[gone[0].start:wt[k].end]
-    return None
-
-
-def _denial_affirmed(dt, w: Analysis) -> tuple[int, str] | None:
-    """Where the sentence says, undenied, the verb or noun the wire sentence ``w`` denies, of what it denies
-    it of, in other order: "School closures are being recommended" for "is not recommending school
-    closures", "it had seen evidence that the data was misused" for "found no evidence that the data had
-    been misused" (a noun only after "no"). The word must be one the wire sentence says nowhere undenied,
-    and a content word of the denied phrase after it must be the sentence's too.
-    ``(index in dt of the word, the wire's negated words)``, or None."""
-    wt = w.tokens
-    undenied = {t.lemma.lower() for k, t in enumerate(wt)
-                if t.content and not any(denies(wt, q) for q in range(max(0, k - 4), k))}
-    mine = {t.lemma.lower() for t in dt if t.content}
-    for k in range(len(wt)):
-        # ("without" turned "with" is another step of its scale: polarity.scales)
-        if (not denies(wt, k) or wt[k].lower == "without"
-                or any(u.lower in _RESTRICTIVES or u.lower in _COMPARATIVES for u in wt[k + 1:k + 3])):
-            continue
-        verb = next((q for q in range(k + 1, min(k + 5, len(wt))) if wt[q].content and wt[q].lemma not in _NEGATED_AUX),
-                    None)
-        # a noun only after "no" ("no evidence"): "neither minister mentioned" denies the deed, not the minister
-        if (verb is None or not (wt[verb].pos == "VERB" or wt[verb].pos == "NOUN" and wt[k].lower == "no")
-                or (said := wt[verb].lemma.lower()) in undenied):
-            continue
-        phrase = denied_words(wt, k) - {said}
-        if not phrase & mine:
-            continue
-        for i, t in enumerate(dt):
-            if (t.pos == wt[verb].pos and t.lemma.lower() == said
-                    and not any(denies(dt, q) or dt[q].lemma in _IMPLICIT_NEGATIVES for q in range(max(0, i - 4), i))):
-                return i, w.text[wt[k].start:wt[verb].end]
     return None
 
 

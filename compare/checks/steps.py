@@ -181,6 +181,7 @@ ORDER = (
     "polarity.crossed", "polarity.scales", "polarity.moves", "polarity.opposites",
     "content.words",
     "relations.speakers",
+    "quotes.misquoted",
 )
 
 

@@ -62,7 +62,7 @@ def phrases(units: list[Unit], text: str, base: int) -> list[tuple[int, int]]:
 CHECKS = ("contradiction.figure", "contradiction.entity", "contradiction.quote", "contradiction.negation",
           "contradiction.direction", "contradiction.scale", "contradiction.role", "contradiction.office",
           "contradiction.wording",
-          "new.fact", "new.words", "new.phrase", "quote.unmatched", "hedge.dropped",
+          "new.fact", "new.given_name", "new.words", "new.phrase", "quote.unmatched", "hedge.dropped",
           "verdict_model", "faq")
 #: the check a contradicted unit is reported under: by its kind for facts, by the step that found it for words
 _CONTRA_FAMILY = {"number": "figure", "date": "figure", "day": "figure", "duration": "figure", "time": "figure",
@@ -126,6 +126,8 @@ def fired_checks(check: SentenceCheck, probability: float, threshold: float) -> 
         out += [f"contradiction.{k}" for k in sorted(kinds or {"wording"})]
     if check.hard_new:
         out.append("new.fact")
+    if f["added_given"]:
+        out.append("new.given_name")
     if f["new_doc_words"] >= NOVEL_WORDS and f["new_doc_share"] >= NOVEL_SHARE and f["window_lex"] <= NOVEL_WINDOW_LEX:
         out.append("new.words")
     if check.new_run >= NOVEL_RUN:

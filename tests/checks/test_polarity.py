@@ -301,35 +301,15 @@ def test_a_negation_dropped_from_the_words_kept_is_a_contradiction(wire, derived
     assert c.verdicts[0].label == "contradicted"
 
 
-def test_what_the_wire_denies_said_undenied_in_other_order_is_a_contradiction():
-    wire = ("Holloway said the department is not recommending school closures but is asking pregnant women to "
-            "get the Tdap vaccine. The company said it had found no evidence that the data had been misused.")
-    for derived, kept, said in (
-            ("School closures are being recommended, Holloway said, and pregnant women are asked to get the Tdap "
-             "vaccine.", "recommended", "not recommending"),
-            ("The company said it had seen evidence of the data being misused.", "evidence", "no evidence")):
-        c = run(wire, derived)
-        assert contradicted(c) == [(kept, said)], derived
-    # the same word undenied of something else, or where the wire sentence says it undenied too
-    for wire2, derived in (
-            ("The minister did not attend the summit in Rome, but his deputy attended it, officials said.",
-             "The summit in Rome was attended by the deputy minister, officials said."),
-            ("The company did not confirm the deal on Monday, a spokesman said.",
-             "On Monday the company declined to confirm the deal."),
-            ("Neither minister mentioned China by name, but the announcement follows a series of confrontations.",
-             "China was not mentioned by name by either minister."),
-            ("Holloway said the department is not recommending school closures but is asking pregnant women to "
-             "get the Tdap vaccine.",
-             "Pregnant women are recommended to get the Tdap vaccine, Holloway said.")):
-        assert not contradicted(run(wire2, derived)), derived
-
-
 def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradiction():
     for wire, derived in [
             ("The company did not confirm the deal on Monday, a spokesman said.",
              "The company declined to confirm the deal on Monday."),
             ("The plan is not only costly but also slow, critics said on Monday.",
              "The plan is costly and slow, critics said on Monday."),
+            # "neither minister mentioned" denies the deed, not the minister, whatever else the sentence denies
+            ("Neither minister mentioned China by name, but the announcement follows a series of confrontations.",
+             "China was not mentioned by name by either minister."),
             ("The bank said it would not comment, but analysts said the merger was likely.",
              "Analysts said the merger was likely.")]:
         same = run(wire, derived)

@@ -93,9 +93,13 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
         if not d_neg:
             yield note(neg_dropped=1)   # summaries drop negated clauses often: a model feature, not a verdict
         # … but a negation dropped from the very words the sentence keeps turns them round: "The company
-        # confirmed the deal" where the wire sentence says "did not confirm the deal" (whatever else the
-        # sentence denies: "had seen evidence … but did not know" for "had seen no evidence … and did not know")
+        # confirmed the deal" where the wire sentence says "did not confirm the deal"; where the sentence
+        # denies something too, only if the wire sentence denies more ("had seen evidence … but did not
+        # know" for "had seen no evidence … and did not know"; "Officials have said nothing about …" for "No
+        # official details have been given about …" says the same denial in its own words)
+        wt = ctx.wire.analyses[best].tokens
         if (not ctx.polar and not any(t.lower == "unless" for t in toks)
+                and len(d_neg) < sum(denies(wt, q) for q in range(len(wt)))
                 and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None):
             k, said = dropped
             yield contradiction(toks[k].start, toks[k].end, "negation", said,

@@ -310,6 +310,11 @@ def test_a_negation_left_out_with_its_clause_or_said_another_way_is_no_contradic
             # "neither minister mentioned" denies the deed, not the minister, whatever else the sentence denies
             ("Neither minister mentioned China by name, but the announcement follows a series of confrontations.",
              "China was not mentioned by name by either minister."),
+            # the same denial in the sentence's own words
+            ("No official details have been given about the condition of the men, but local media reported that "
+             "some were suffering from headaches.",
+             "Officials have said nothing about the men's condition, but local media reported that some had "
+             "headaches."),
             ("The bank said it would not comment, but analysts said the merger was likely.",
              "Analysts said the merger was likely.")]:
         same = run(wire, derived)

@@ -340,6 +340,11 @@ def denied_words(toks, k: int) -> set[str]:
     return out | {d for w in out for d in _derivations(w)}
 
 
+#: the kinds of word that may stand between a negation and the word it denies ("not being recommended",
+#: "not under investigation", "not a threat")
+_DENIED_PAST = frozenset({"AUX", "ADP", "DET"})
+
+
 def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
     """Where the sentence's tokens ``dt`` keep the wire sentence ``w``'s words but not its negation of them:
     ``(index in dt of the first word kept, the wire's negated words)``, or None. Aligned on lemmas, so that
@@ -369,8 +374,3 @@ def _negation_dropped(dt, w: Analysis) -> tuple[int, str] | None:
             continue
         return i, w.text[gone[0].start:wt[k].end]
     return None
-
-
-#: the kinds of word that may stand between a negation and the word it denies ("not being recommended",
-#: "not under investigation", "not a threat")
-_DENIED_PAST = frozenset({"AUX", "ADP", "DET"})

@@ -1,4 +1,5 @@
-"""Quotations of a text, paired in order: what the quote check holds word for word against the wire copy."""
+"""Quotations of a text, paired in order: what the quote check holds word for word against the wire copy, and
+the wire quotation one that is not changes (a misquote)."""
 from __future__ import annotations
 
 import difflib
@@ -38,6 +39,8 @@ def _norm_words(text: str) -> str:
 #: it to be that quotation changed (a misquote) rather than another quotation: most of its words are the
 #: wire's; a quotation of other words entirely is new, not a contradiction
 MISQUOTE_SHARE = 0.6
+#: the words of the wire's quotation a misquote's reason shows
+MISQUOTE_SHOWN = 30
 
 
 def wire_quotations(text: str) -> tuple[str, ...]:
@@ -84,8 +87,8 @@ def _cut_with_ellipses(inner: str, wire_words: str) -> bool:
 
 @check("quotes", "quotes")
 def _check_quotes(ctx: SentenceContext) -> Iterator[Finding]:
-    """A quotation of three words or more must stand word for word in the wire copy; one whose words are
-    mostly one of the wire's quotations, changed, contradicts it (a misquote)."""
+    """A quotation of three words or more must stand word for word in the wire copy (its cuts may be marked
+    with an ellipsis); one that does not is new here, and perhaps a misquote (:func:`_check_misquoted`)."""
     text = ctx.text
     for q0, q1 in quotations(text):
         inner = text[q0 + 1:q1 - 1]
@@ -113,6 +116,8 @@ def _check_misquoted(ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if (changed := _misquoted(inner, ctx.facts.quotations)) is not None:
             said, changes = changed
+            words = said.split()
+            said = " ".join(words[:MISQUOTE_SHOWN]) + (" …" if len(words) > MISQUOTE_SHOWN else "")
             yield overruling(q0, q1, "quote", f"the wire copy quotes '{said}'",
                              f"the quotation differs from the wire copy's ({', '.join(changes[:2])}"
                              f"{' …' if len(changes) > 2 else ''}): '{said}'", None)

@@ -136,7 +136,6 @@ def code_key() -> str:
     return h.hexdigest()
 
 
-CUTS = (0.0, 0.0)               # (alone, agree): set by main before anything is scored
 MAX_FALSE_PER_100 = 4.0         # the budget the agreement cut is chosen under (see docs/checks.md)
 
 

@@ -97,10 +97,10 @@ def _check_negation(ctx: SentenceContext) -> Iterator[Finding]:
         # denies something too, only if the wire sentence denies more ("had seen evidence … but did not
         # know" for "had seen no evidence … and did not know"; "Officials have said nothing about …" for "No
         # official details have been given about …" says the same denial in its own words)
-        wt = ctx.wire.analyses[best].tokens
+        w = ctx.wire.analyses[best]
         if (not ctx.polar and not any(t.lower == "unless" for t in toks)
-                and len(d_neg) < sum(denies(wt, q) for q in range(len(wt)))
-                and (dropped := _negation_dropped(toks, ctx.wire.analyses[best])) is not None):
+                and len(d_neg) < sum(denies(w.tokens, q) for q in range(len(w.tokens)))
+                and (dropped := _negation_dropped(toks, w)) is not None):
             k, said = dropped
             yield contradiction(toks[k].start, toks[k].end, "negation", said,
                                 f"'{toks[k].text}' where the wire copy says '{said}'", None)

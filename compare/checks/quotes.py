@@ -104,17 +104,16 @@ def _check_quotes(ctx: SentenceContext) -> Iterator[Finding]:
 
 @check("misquoted", "quotes")
 def _check_misquoted(ctx: SentenceContext) -> Iterator[Finding]:
-    """A quotation not in the wire copy word for word (see :func:`_check_quotes`) whose words are mostly one
-    of the wire's quotations, changed: a misquote, in place of the quotation's "new". It runs last, so that
+    """A quotation the quote step found new (not in the wire copy word for word, :func:`_check_quotes`) whose
+    words are mostly one of the wire's quotations, changed: a misquote, in its place. It runs last, so that
     what the steps before it find contradicted inside the quotation (a figure, a negation, a name) stands
     as their finding and reason; only a quotation where none did is read as a misquote."""
-    text = ctx.text
-    for q0, q1 in quotations(text):
-        inner = text[q0 + 1:q1 - 1]
-        if (len(inner.split()) < 3 or _norm_words(inner) in ctx.facts.words
-                or _cut_with_ellipses(inner, ctx.facts.words) or ctx.contradicted_at(q0, q1)):
+    base, text = ctx.base, ctx.text
+    new = [(u.start - base, u.end - base) for u in ctx.out.units if u.kind == "quote" and u.status == "new"]
+    for q0, q1 in new:
+        if ctx.contradicted_at(q0, q1):
             continue
-        if (changed := _misquoted(inner, ctx.facts.quotations)) is not None:
+        if (changed := _misquoted(text[q0 + 1:q1 - 1], ctx.facts.quotations)) is not None:
             said, changes = changed
             words = said.split()
             said = " ".join(words[:MISQUOTE_SHOWN]) + (" …" if len(words) > MISQUOTE_SHOWN else "")
